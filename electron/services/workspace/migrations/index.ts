@@ -1,0 +1,7 @@
+import { migration001 } from './001-core';
+import type { Migration } from './types';
+
+/** Every migration, in order. A new one gets the next number and its own test. */
+export const migrations: Migration[] = [migration001];
+
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

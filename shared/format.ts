@@ -1,0 +1,85 @@
+// Numbers the Vietnamese way: "1.234,5", "87,11%", "tăng 3,31% và tăng 13 bậc".
+
+/** A number with at most `maxDecimals` decimals and no trailing zeros: 2.5 → "2,5", 1234 → "1.234". */
+export function formatNumber(value: number, maxDecimals = 2): string {
+  return formatFixed(value, maxDecimals, 0);
+}
+
+/** A number with exactly `decimals` decimals: 84.58 → "84,58". */
+export function formatDecimal(value: number, decimals = 2): string {
+  return formatFixed(value, decimals, decimals);
+}
+
+function formatFixed(value: number, maxDecimals: number, minDecimals: number): string {
+  const rounded = roundTo(value, maxDecimals);
+  const negative = rounded < 0 && rounded !== 0;
+  let [intPart, frac = ''] = Math.abs(rounded).toFixed(maxDecimals).split('.');
+  frac = frac.replace(/0+$/, '');
+  while (frac.length < minDecimals) frac += '0';
+  intPart = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return (negative ? '-' : '') + intPart + (frac ? ',' + frac : '');
+}
+
+/** Rounds half away from zero at `decimals`, robust to binary noise (1.005 → 1.01). */
+export function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  const shifted = Math.abs(value) * factor;
+  const r = Math.round(Number(shifted.toPrecision(15)));
+  return (Math.sign(value) * r) / factor;
+}
+
+/** An index as shown: 87.1149 → "87,11%"; null → "—". */
+export function formatPercent(value: number | null, decimals = 2): string {
+  return value === null ? '—' : `${formatDecimal(value, decimals)}%`;
+}
+
+/** Parses a number typed the Vietnamese or the English way: "2,5", "2.5", " 1.234,5 ", "87,11%". */
+export function parseLocaleNumber(text: string): number | null {
+  let s = text.normalize('NFC').trim().replace(/\u00a0|\s/g, '');
+  if (s.endsWith('%')) s = s.slice(0, -1);
+  if (!s) return null;
+  if (!/^[-+]?[\d.,]+$/.test(s)) return null;
+  const comma = s.lastIndexOf(',');
+  const dot = s.lastIndexOf('.');
+  if (comma >= 0 && dot >= 0) {
+    // the later separator is the decimal one
+    s = comma > dot ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
+  } else if (comma >= 0) {
+    if ((s.match(/,/g) ?? []).length > 1) s = s.replace(/,/g, '');
+    else s = s.replace(',', '.');
+  } else if (dot >= 0 && (s.match(/\./g) ?? []).length > 1) {
+    s = s.replace(/\./g, '');
+  }
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** "tăng 3,31%" / "giảm 0,5%" / "không đổi" for a change of index in percentage points. */
+export function describeIndexChange(deltaIndex: number | null, decimals = 2): string | null {
+  if (deltaIndex === null) return null;
+  const r = roundTo(deltaIndex, decimals);
+  if (r === 0) return 'không đổi';
+  return `${r > 0 ? 'tăng' : 'giảm'} ${formatNumber(Math.abs(r), decimals)}%`;
+}
+
+/** "tăng 13 bậc" / "giảm 2 bậc" / "giữ nguyên thứ hạng". */
+export function describeRankChange(deltaRank: number | null): string | null {
+  if (deltaRank === null) return null;
+  if (deltaRank === 0) return 'giữ nguyên thứ hạng';
+  return `${deltaRank > 0 ? 'tăng' : 'giảm'} ${Math.abs(deltaRank)} bậc`;
+}
+
+/** "tăng 3,31% và tăng 13 bậc", as press releases put it. */
+export function describeChange(deltaIndex: number | null, deltaRank: number | null, decimals = 2): string | null {
+  const parts = [describeIndexChange(deltaIndex, decimals), describeRankChange(deltaRank)].filter(
+    (p): p is string => p !== null,
+  );
+  return parts.length ? parts.join(' và ') : null;
+}
+
+/** dd/mm/yyyy */
+export function formatDate(date: Date | string): string {
+  const d = typeof date === 'string' ? new Date(date) : date;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
+}

@@ -1,0 +1,12 @@
+import type { Block, BlockSettings, Framework, Score, Unit } from '../domain';
+
+/** Everything the engine needs for one year: plain rows, as the workspace returns them. */
+export interface YearScoringInput {
+  year: number;
+  blocks: Block[];
+  /** every unit of the workspace (predecessors must be resolvable) */
+  units: Unit[];
+  frameworks: Framework[];
+  scores: Score[];
+  settings: BlockSettings[];
+}
