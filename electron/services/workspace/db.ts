@@ -79,7 +79,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   }
   let db: Database.Database;
   try {
-    db = new Database(file, { readonly: options.readonly, fileMustExist: true });
+    db = new Database(file, { readonly: Boolean(options.readonly), fileMustExist: true });
     db.pragma('schema_version');
   } catch {
     throw new UserError(`Tệp ${name} không phải là tệp dữ liệu PAR Workbench hoặc đã bị hỏng.`);

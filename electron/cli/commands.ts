@@ -1,0 +1,5 @@
+import type { Command } from './framework';
+import { workspaceCommands } from './workspace-commands';
+
+/** Every command of `par-workbench`; each room adds its own list here. */
+export const commands: Command[] = [...workspaceCommands];
