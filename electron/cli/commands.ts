@@ -1,5 +1,6 @@
 import type { Command } from './framework';
 import { workspaceCommands } from './workspace-commands';
+import { importCommands } from './import-commands';
 
 /** Every command of `par-workbench`; each room adds its own list here. */
-export const commands: Command[] = [...workspaceCommands];
+export const commands: Command[] = [...workspaceCommands, ...importCommands];
