@@ -1,0 +1,44 @@
+// Lint keeps the rooms apart (see the architecture notes in README): shared/ runs anywhere,
+// the renderer talks only to window.api, services never import Electron.
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'url', 'stream', 'zlib', 'worker_threads'];
+
+function restrict(patterns, message) {
+  return {
+    'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'release/**', 'tests/artifacts/**'] },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.mjs', '**/*.js'],
+    languageOptions: { parser: tseslint.parser, ecmaVersion: 2023, sourceType: 'module' },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {},
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/electron/**', '**/renderer/**', 'electron'], message: 'shared/ imports nothing from electron/ or renderer/.' },
+            { group: nodeBuiltins, message: 'shared/ runs anywhere: no Node built-ins.' },
+            { group: ['react', 'react-dom', 'ag-grid-*'], message: 'shared/ has no DOM or UI code.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: restrict(['**/electron/**', 'electron', ...nodeBuiltins, 'better-sqlite3', 'exceljs'], 'The renderer talks only to window.api.'),
+  },
+  {
+    files: ['electron/services/**/*.ts'],
+    rules: restrict(['electron', '**/renderer/**'], 'Services run under plain Node: never import electron or the renderer.'),
+  },
+);
