@@ -1,0 +1,21 @@
+// The window's only door to the main process: one function per contract channel, plus the
+// menu's commands. Bundled into one CommonJS file, as a sandboxed preload must be.
+import { contextBridge, ipcRenderer } from 'electron';
+import { channels, ipcName, menuCommands, MENU_EVENT, type MenuCommand, type WindowApi, type WindowEvents } from '../shared/contract';
+
+const api = Object.fromEntries(
+  channels.map((channel) => [channel, (input: unknown) => ipcRenderer.invoke(ipcName(channel), input ?? {})]),
+) as WindowApi;
+
+const events: WindowEvents = {
+  onMenu(listener) {
+    const wrapped = (_event: Electron.IpcRendererEvent, command: unknown) => {
+      if (menuCommands.includes(command as MenuCommand)) listener(command as MenuCommand);
+    };
+    ipcRenderer.on(MENU_EVENT, wrapped);
+    return () => ipcRenderer.removeListener(MENU_EVENT, wrapped);
+  },
+};
+
+contextBridge.exposeInMainWorld('api', api);
+contextBridge.exposeInMainWorld('appEvents', events);

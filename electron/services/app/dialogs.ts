@@ -1,0 +1,42 @@
+// The file dialogs the app asks the person for. The main process shows them with Electron's
+// dialog module; the browser test harness answers them with paths the test chooses.
+
+export type DialogPurpose =
+  | 'create-workspace'
+  | 'open-workspace'
+  | 'backup'
+  | 'restore-source'
+  | 'restore-target'
+  | 'import-framework'
+  | 'export-framework'
+  | 'forms-folder'
+  | 'returned-forms'
+  | 'export-report';
+
+export interface DialogSpec {
+  mode: 'open' | 'save' | 'folder';
+  multiple?: boolean;
+  title: string;
+  filter: 'workspace' | 'spreadsheet' | null;
+}
+
+export const DIALOGS: Record<DialogPurpose, DialogSpec> = {
+  'create-workspace': { mode: 'save', title: 'Tạo tệp dữ liệu mới', filter: 'workspace' },
+  'open-workspace': { mode: 'open', title: 'Mở tệp dữ liệu', filter: 'workspace' },
+  backup: { mode: 'save', title: 'Sao lưu tệp dữ liệu', filter: 'workspace' },
+  'restore-source': { mode: 'open', title: 'Chọn bản sao lưu cần khôi phục', filter: 'workspace' },
+  'restore-target': { mode: 'save', title: 'Khôi phục thành tệp dữ liệu', filter: 'workspace' },
+  'import-framework': { mode: 'open', title: 'Nhập bộ chỉ số từ Excel', filter: 'spreadsheet' },
+  'export-framework': { mode: 'save', title: 'Xuất bộ chỉ số ra Excel', filter: 'spreadsheet' },
+  'forms-folder': { mode: 'folder', title: 'Chọn thư mục lưu biểu mẫu', filter: null },
+  'returned-forms': { mode: 'open', multiple: true, title: 'Chọn các biểu mẫu đơn vị gửi về', filter: 'spreadsheet' },
+  'export-report': { mode: 'save', title: 'Xuất báo cáo nhập biểu mẫu', filter: 'spreadsheet' },
+};
+
+export const FILE_FILTERS: Record<'workspace' | 'spreadsheet', { name: string; extensions: string[] }> = {
+  workspace: { name: 'Tệp dữ liệu PAR Workbench', extensions: ['parws'] },
+  spreadsheet: { name: 'Bảng tính Excel', extensions: ['xlsx'] },
+};
+
+/** Shows the dialog of `purpose`; the chosen paths, or null when the person cancels. */
+export type PickFiles = (purpose: DialogPurpose, defaultName?: string) => Promise<string[] | null>;
