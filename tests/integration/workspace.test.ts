@@ -1,0 +1,179 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../shared/errors';
+import { LATEST_SCHEMA_VERSION, openDatabase, Workspace } from '../../electron/services/workspace';
+import { migrations } from '../../electron/services/workspace/migrations';
+import type { Migration } from '../../electron/services/workspace/migrations/types';
+import { tempDir } from '../helpers/tmp';
+
+const leaf = { method: 'free' as const, tiers: null, evidenceRequired: false, guidance: null, source: 'self' as const };
+
+function smallWorkspace(file: string): Workspace {
+  const ws = Workspace.create(file);
+  ws.upsertUnits([
+    { code: 'A', name: 'Sở Nội vụ', blockCode: 'so' },
+    { code: 'B', name: 'Sở Tư pháp', blockCode: 'so' },
+  ]);
+  ws.saveFramework({
+    year: 2024,
+    blockCode: 'so',
+    nodes: [
+      { ...leaf, code: '1', parentCode: null, level: 1, title: 'Chỉ đạo, điều hành', maxPoints: 3 },
+      { ...leaf, code: '1.1', parentCode: '1', level: 2, title: 'Kế hoạch CCHC', maxPoints: 1 },
+      { ...leaf, code: '1.2', parentCode: '1', level: 2, title: 'Tuyên truyền CCHC', maxPoints: 2, method: 'yesno' },
+      { ...leaf, code: '2', parentCode: null, level: 1, title: 'Hài lòng của người dân', maxPoints: 5, source: 'survey' },
+    ],
+  });
+  return ws;
+}
+
+describe('workspace file', () => {
+  it('is created with WAL, foreign keys and the latest schema recorded', () => {
+    const dir = tempDir();
+    const ws = Workspace.create(path.join(dir, 'a.parws'));
+    expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(ws.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(ws.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    const recorded = ws.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[];
+    expect(recorded.map((r) => r.version)).toEqual(migrations.map((m) => m.version));
+    ws.close();
+    expect(() => Workspace.create(path.join(dir, 'a.parws'))).toThrow(/đã tồn tại/);
+  });
+
+  it('refuses a workspace written by a newer schema and leaves it untouched', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'newer.parws');
+    smallWorkspace(file).close();
+    const db = new Database(file);
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
+    db.close();
+    const before = fs.readFileSync(file);
+    expect(() => Workspace.open(file)).toThrow(/phiên bản PAR Workbench mới hơn/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a file that is not a workspace', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'note.parws');
+    fs.writeFileSync(file, 'không phải cơ sở dữ liệu');
+    expect(() => Workspace.open(file)).toThrow(UserError);
+    const other = path.join(dir, 'other.sqlite');
+    new Database(other).exec('CREATE TABLE t(x)');
+    expect(() => Workspace.open(other)).toThrow(/không phải là tệp dữ liệu PAR Workbench/);
+  });
+
+  it('backs up an older workspace beside itself before migrating it', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'old.parws');
+    const first = migrations.slice(0, 1);
+    openDatabase(file, { create: true, migrations: first }).close();
+    const extra: Migration = {
+      version: LATEST_SCHEMA_VERSION + 1,
+      name: 'test-extra',
+      up: (db) => db.exec('CREATE TABLE test_extra (x INTEGER)'),
+    };
+    const db = openDatabase(file, { migrations: [...migrations, extra] });
+    expect(db.pragma('user_version', { simple: true })).toBe(extra.version);
+    db.close();
+    const backups = fs.readdirSync(dir).filter((f) => f.startsWith('old.v1-') && f.endsWith('.bak.parws'));
+    expect(backups).toHaveLength(1);
+    const copy = new Database(path.join(dir, backups[0]), { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    copy.close();
+  });
+
+  it('takes an online backup that opens with the same results', async () => {
+    const dir = tempDir();
+    const ws = smallWorkspace(path.join(dir, 'live.parws'));
+    ws.applyScoreChanges(2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { appraisedScore: 1 } }], { source: 'test' });
+    const dest = path.join(dir, 'copy.parws');
+    await ws.backup(dest);
+    const copy = Workspace.open(dest);
+    expect(copy.results(2024)).toEqual(ws.results(2024));
+    copy.close();
+    ws.close();
+  });
+});
+
+describe('score changes', () => {
+  it('records every changed field in the audit log with who, old, new and why', () => {
+    const dir = tempDir();
+    const ws = smallWorkspace(path.join(dir, 'audit.parws'));
+    ws.applyScoreChanges(2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { selfScore: 1, appraisedScore: 0.5 } }], {
+      source: 'appraisal',
+      actor: 'Nguyễn Văn An',
+      reason: 'Thiếu tài liệu kiểm chứng',
+    });
+    ws.applyScoreChanges(2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { appraisedScore: 0.75, selfScore: 1 } }], {
+      source: 'appraisal',
+      actor: 'Trần Thị Bình',
+    });
+    const audit = ws.getAudit(2024, { unitCode: 'A', criterionCode: '1.1' });
+    expect(audit.map((a) => [a.field, a.oldValue, a.newValue, a.actor])).toEqual([
+      ['appraisedScore', '0.5', '0.75', 'Trần Thị Bình'],
+      ['appraisedScore', null, '0.5', 'Nguyễn Văn An'],
+      ['selfScore', null, '1', 'Nguyễn Văn An'],
+    ]);
+    expect(audit[2].reason).toBe('Thiếu tài liệu kiểm chứng');
+    ws.close();
+  });
+
+  it('refuses a bad change and writes nothing of the batch', () => {
+    const dir = tempDir();
+    const ws = smallWorkspace(path.join(dir, 'atomic.parws'));
+    const attempt = (patch: object, code = '1.1') => () =>
+      ws.applyScoreChanges(
+        2024,
+        [
+          { unitCode: 'B', criterionCode: '1.1', patch: { appraisedScore: 1 } },
+          { unitCode: 'A', criterionCode: code, patch },
+        ],
+        { source: 'test' },
+      );
+    expect(attempt({ appraisedScore: 2 })).toThrow(/vượt điểm tối đa 1/);
+    expect(attempt({ appraisedScore: -0.5 })).toThrow(/nhỏ hơn 0/);
+    expect(attempt({ appraisedScore: 1 }, '1.2')).toThrow(/chỉ được là 0 hoặc 2/);
+    expect(attempt({ selfScore: 3 }, '2')).toThrow(/không tự chấm/);
+    expect(attempt({ appraisedScore: 1 }, '1')).toThrow(/không có tiêu chí được chấm/);
+    expect(ws.getScores(2024)).toEqual([]);
+    expect(ws.getAudit(2024)).toEqual([]);
+    ws.setPeriodLocked(2024, true);
+    expect(() => ws.applyScoreChanges(2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { appraisedScore: 1 } }], { source: 'test' })).toThrow(/đã khóa/);
+    ws.close();
+  });
+
+  it('keeps scores by code when the framework is saved again and refuses to drop scored leaves', () => {
+    const dir = tempDir();
+    const ws = smallWorkspace(path.join(dir, 'fw.parws'));
+    ws.applyScoreChanges(2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { appraisedScore: 1 } }], { source: 'test' });
+    const fw = ws.getFramework(2024, 'so')!;
+    ws.saveFramework({ ...fw, nodes: fw.nodes.map((n) => (n.code === '1.1' ? { ...n, title: 'Ban hành kế hoạch CCHC' } : n)) });
+    expect(ws.getScores(2024)[0].appraisedScore).toBe(1);
+    expect(() => ws.saveFramework({ ...fw, nodes: fw.nodes.filter((n) => n.code !== '1.1') })).toThrow(/đã có điểm/);
+    expect(ws.getFramework(2024, 'so')!.nodes).toHaveLength(4);
+    ws.close();
+  });
+
+  it('clones a framework with its bands into a new year and refuses to overwrite', () => {
+    const dir = tempDir();
+    const ws = smallWorkspace(path.join(dir, 'clone.parws'));
+    ws.saveBlockSettings({ year: 2024, blockCode: 'so', bands: [{ name: 'Tốt', min: 90 }], precision: 2 });
+    ws.cloneFramework(2024, 2025);
+    expect(ws.getFramework(2025, 'so')!.nodes).toEqual(ws.getFramework(2024, 'so')!.nodes);
+    expect(ws.getBlockSettings(2025, 'so').bands).toEqual([{ name: 'Tốt', min: 90 }]);
+    expect(() => ws.cloneFramework(2024, 2025)).toThrow(/không sao chép đè/);
+    ws.close();
+  });
+
+  it('refuses lineage cycles and unknown predecessors', () => {
+    const dir = tempDir();
+    const ws = smallWorkspace(path.join(dir, 'lineage.parws'));
+    expect(() => ws.upsertUnits([{ code: 'C', name: 'Xã C', blockCode: 'xa', predecessors: ['Z'] }])).toThrow(/chưa có trong danh sách/);
+    ws.upsertUnits([{ code: 'C', name: 'Xã C', blockCode: 'xa', predecessors: ['A'] }]);
+    expect(() => ws.upsertUnits([{ code: 'A', name: 'Sở Nội vụ', blockCode: 'so', predecessors: ['C'] }])).toThrow(/vòng lặp/);
+    expect(ws.getUnit('A')!.predecessors).toEqual([]);
+    ws.close();
+  });
+});
