@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { BLOCK_DEFAULT_NAMES } from '../../../shared/domain';
 import { matchKey } from '../../../shared/text';
 import type { Workspace, UnitInput } from '../workspace';
 import { readTable, TableReader, mapColumns } from '../tabular';
@@ -9,6 +10,14 @@ export interface UnitsImportSummary {
   created: number;
   updated: number;
   blocksCreated: string[];
+}
+
+/** A block as written: its code, or one of the usual names ("Khối sở" → so). */
+function blockCodeOf(text: string | null): string | null {
+  if (!text) return null;
+  const key = matchKey(text);
+  const byName = Object.entries(BLOCK_DEFAULT_NAMES).find(([, name]) => matchKey(name) === key);
+  return byName ? byName[0] : text;
 }
 
 /**
@@ -32,7 +41,7 @@ export async function importUnitsFile(ws: Workspace, file: string): Promise<Unit
   for (const row of table.rows) {
     const code = reader.text(row, 'code');
     const name = reader.text(row, 'name');
-    const block = reader.text(row, 'block');
+    const block = blockCodeOf(reader.text(row, 'block'));
     if (!code) reader.problem(row, 'code', 'Thiếu mã đơn vị; hãy nhập mã.');
     if (!name) reader.problem(row, 'name', 'Thiếu tên đơn vị; hãy nhập tên.');
     if (!block) reader.problem(row, 'block', 'Thiếu mã khối (ví dụ: so, huyen, xa); hãy nhập mã khối.');
