@@ -1,6 +1,7 @@
 import type { Command } from './framework';
 import { workspaceCommands } from './workspace-commands';
 import { importCommands } from './import-commands';
+import { surveyCommands } from './survey-commands';
 
 /** Every command of `par-workbench`; each room adds its own list here. */
-export const commands: Command[] = [...workspaceCommands, ...importCommands];
+export const commands: Command[] = [...workspaceCommands, ...importCommands, ...surveyCommands];

@@ -1,0 +1,227 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../../shared/errors';
+import { formatNumber } from '../../shared/format';
+import { mappingProfileSchema, type SurveyLink, type SurveySettings } from '../../shared/survey';
+import {
+  applySurveyPoints,
+  exportSurveyDefinition,
+  formatApplyReport,
+  formatImportSummary,
+  formatSurveyResults,
+  getSurveySettings,
+  importSurveyDefinition,
+  importSurveyFile,
+  previewSurveyImport,
+  saveMappingProfile,
+  saveSurveySettings,
+  setSurveyLink,
+  surveyResults,
+  surveyResultsJson,
+  writeSurveyTemplate,
+} from '../services/survey';
+import { type Command, UsageError, flagNumber, flagString, flagYear } from './framework';
+import { withWorkspace } from './workspace-commands';
+
+function codeList(text: string, flag: string): number[] {
+  const codes = text
+    .split(/[,;\s]+/)
+    .filter(Boolean)
+    .map(Number);
+  if (codes.some((c) => !Number.isInteger(c))) throw new UsageError(`--${flag} cần các mã số nguyên cách nhau bởi dấu phẩy, ví dụ 4,5.`);
+  return codes;
+}
+
+/** "overall", "area:CS", "factor:DV3" */
+function parseTarget(text: string): Pick<SurveyLink, 'target' | 'targetCode'> {
+  const [kind, code] = text.split(':', 2);
+  if (kind === 'overall' && !code) return { target: 'overall', targetCode: null };
+  if ((kind === 'area' || kind === 'factor') && code) return { target: kind, targetCode: code };
+  throw new UsageError('--to cần "overall", "area:MÃ" hoặc "factor:MÃ", ví dụ --to factor:DV3.');
+}
+
+export const surveyCommands: Command[] = [
+  {
+    name: 'survey template',
+    usage: 'WS --year Y --out FILE.xlsx',
+    summary: 'phiếu nhập khảo sát SIPAS (mỗi dòng một phiếu, mỗi cột một câu hỏi)',
+    positionals: 1,
+    flags: { year: 'number', out: 'string' },
+    required: ['year', 'out'],
+    run(args, io) {
+      const year = flagYear(args);
+      const out = flagString(args, 'out')!;
+      return withWorkspace(args.positionals[0], async (ws) => {
+        const r = await writeSurveyTemplate(ws, year, out);
+        io.err(`Đã ghi phiếu nhập năm ${year} (${r.items} câu hỏi, ${r.units} đơn vị) vào ${out}.`);
+      });
+    },
+  },
+  {
+    name: 'survey import',
+    usage: 'WS FILE --year Y [--profile NAME] [--unit CODE] [--preview] [--json]',
+    summary: 'nhập phiếu khảo sát (phiếu nhập, Google Forms, KoboToolbox/ODK, LimeSurvey; .xlsx hoặc .csv)',
+    positionals: 2,
+    flags: { year: 'number', profile: 'string', unit: 'string', preview: 'boolean', json: 'boolean' },
+    required: ['year'],
+    run(args, io) {
+      const year = flagYear(args);
+      const [wsFile, file] = args.positionals;
+      const options = { year, file, profile: flagString(args, 'profile'), unitCode: flagString(args, 'unit') };
+      return withWorkspace(wsFile, async (ws) => {
+        if (args.flags.preview) {
+          const preview = await previewSurveyImport(ws, options);
+          io.out(args.flags.json ? JSON.stringify(preview) : formatImportSummary(preview));
+          if (preview.problems.length) throw new UserError(preview.problems);
+          return;
+        }
+        const report = await importSurveyFile(ws, options);
+        if (args.flags.json) io.out(JSON.stringify(report));
+        else io.err(formatImportSummary(report));
+      });
+    },
+  },
+  {
+    name: 'survey results',
+    usage: 'WS --year Y [--json]',
+    summary: 'chỉ số hài lòng theo câu hỏi, yếu tố, lĩnh vực của từng đơn vị và toàn tỉnh',
+    positionals: 1,
+    flags: { year: 'number', json: 'boolean' },
+    required: ['year'],
+    run(args, io) {
+      const year = flagYear(args);
+      return withWorkspace(args.positionals[0], (ws) => {
+        const results = surveyResults(ws, year);
+        io.out(args.flags.json ? JSON.stringify(surveyResultsJson(results)) : formatSurveyResults(results));
+      });
+    },
+  },
+  {
+    name: 'survey apply',
+    usage: 'WS --year Y [--json]',
+    summary: 'đưa chỉ số hài lòng vào các tiêu chí khảo sát đã liên kết của bộ chỉ số CCHC',
+    positionals: 1,
+    flags: { year: 'number', json: 'boolean' },
+    required: ['year'],
+    run(args, io) {
+      const year = flagYear(args);
+      return withWorkspace(args.positionals[0], (ws) => {
+        const report = applySurveyPoints(ws, year);
+        io.out(args.flags.json ? JSON.stringify(report) : formatApplyReport(report));
+      });
+    },
+  },
+  {
+    name: 'survey link',
+    usage: 'WS --year Y --block B --criterion C [--to overall|area:MÃ|factor:MÃ]',
+    summary: 'liên kết một tiêu chí khảo sát của bộ chỉ số với chỉ số hài lòng',
+    positionals: 1,
+    flags: { year: 'number', block: 'string', criterion: 'string', to: 'string' },
+    required: ['year', 'block', 'criterion'],
+    run(args, io) {
+      const year = flagYear(args);
+      const target = parseTarget(flagString(args, 'to') ?? 'overall');
+      return withWorkspace(args.positionals[0], (ws) => {
+        const link = setSurveyLink(ws, {
+          year,
+          blockCode: flagString(args, 'block')!,
+          criterionCode: flagString(args, 'criterion')!,
+          ...target,
+        });
+        io.err(`Đã liên kết tiêu chí ${link.criterionCode} (${link.criterionTitle}) khối ${link.blockCode} năm ${year}.`);
+      });
+    },
+  },
+  {
+    name: 'survey profile',
+    usage: 'WS FILE.json',
+    summary: 'lưu hồ sơ ánh xạ (cột → câu hỏi, nhãn → mã) để dùng lại khi nhập',
+    positionals: 2,
+    run({ positionals: [wsFile, file] }, io) {
+      let json: unknown;
+      try {
+        json = JSON.parse(fs.readFileSync(file, 'utf8'));
+      } catch (e) {
+        throw new UserError([{ file: path.basename(file), message: `không đọc được JSON (${(e as Error).message}).` }]);
+      }
+      const parsed = mappingProfileSchema.safeParse({ unitColumn: null, formColumn: null, labels: {}, ...(json as object) });
+      if (!parsed.success) {
+        throw new UserError([
+          {
+            file: path.basename(file),
+            message: `hồ sơ ánh xạ không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+          },
+        ]);
+      }
+      return withWorkspace(wsFile, (ws) => {
+        const saved = saveMappingProfile(ws, parsed.data);
+        io.err(`Đã lưu hồ sơ ánh xạ "${saved.name}" (${Object.keys(saved.columns).length} cột, ${Object.keys(saved.labels).length} nhãn).`);
+      });
+    },
+  },
+  {
+    name: 'survey settings',
+    usage: 'WS --year Y [--satisfied 4,5] [--no-answer 0,9] [--factor-mode items|pooled] [--min-answered 0.5]',
+    summary: 'xem hoặc đặt cách tính chỉ số hài lòng của một năm',
+    positionals: 1,
+    flags: { year: 'number', satisfied: 'string', 'no-answer': 'string', 'factor-mode': 'string', 'min-answered': 'number' },
+    required: ['year'],
+    run(args, io) {
+      const year = flagYear(args);
+      return withWorkspace(args.positionals[0], (ws) => {
+        const current = getSurveySettings(ws, year);
+        const next: SurveySettings = { ...current };
+        const satisfied = flagString(args, 'satisfied');
+        const noAnswer = flagString(args, 'no-answer');
+        const mode = flagString(args, 'factor-mode');
+        const share = flagNumber(args, 'min-answered');
+        if (satisfied !== undefined) next.satisfiedCodes = codeList(satisfied, 'satisfied');
+        if (noAnswer !== undefined) next.noAnswerCodes = codeList(noAnswer, 'no-answer');
+        if (mode !== undefined) {
+          if (mode !== 'items' && mode !== 'pooled') throw new UsageError('--factor-mode cần "items" hoặc "pooled".');
+          next.factorMode = mode;
+        }
+        if (share !== undefined) next.minAnsweredShare = share;
+        if (satisfied ?? noAnswer ?? mode ?? share) saveSurveySettings(ws, year, next);
+        io.out(
+          [
+            `Năm ${year}: mã hài lòng ${next.satisfiedCodes.join(', ')}; mã không trả lời ${next.noAnswerCodes.join(', ') || '(chỉ ô trống)'}; ` +
+              `yếu tố tính bằng ${next.factorMode === 'items' ? 'trung bình các câu hỏi' : 'gộp mọi câu trả lời'}; ` +
+              `phiếu hợp lệ khi trả lời ít nhất ${formatNumber(next.minAnsweredShare * 100)}% số câu hỏi.`,
+          ].join('\n'),
+        );
+      });
+    },
+  },
+  {
+    name: 'survey definition export',
+    usage: 'WS --year Y --out FILE.xlsx',
+    summary: 'xuất bộ câu hỏi khảo sát của một năm ra Excel',
+    positionals: 1,
+    flags: { year: 'number', out: 'string' },
+    required: ['year', 'out'],
+    run(args, io) {
+      const year = flagYear(args);
+      const out = flagString(args, 'out')!;
+      return withWorkspace(args.positionals[0], async (ws) => {
+        const def = await exportSurveyDefinition(ws, year, out);
+        io.err(`Đã xuất bộ câu hỏi năm ${year} (${def.items.length} câu hỏi) vào ${out}.`);
+      });
+    },
+  },
+  {
+    name: 'survey definition import',
+    usage: 'WS FILE --year Y',
+    summary: 'đặt bộ câu hỏi khảo sát riêng của một năm từ tệp Excel',
+    positionals: 2,
+    flags: { year: 'number' },
+    required: ['year'],
+    run(args, io) {
+      const year = flagYear(args);
+      return withWorkspace(args.positionals[0], async (ws) => {
+        const def = await importSurveyDefinition(ws, year, args.positionals[1]);
+        io.err(`Đã đặt bộ câu hỏi năm ${year}: ${def.areas.length} lĩnh vực, ${def.factors.length} yếu tố, ${def.items.length} câu hỏi.`);
+      });
+    },
+  },
+];

@@ -1,0 +1,5 @@
+export * from './model';
+export * from './builtin';
+export * from './indices';
+export * from './change';
+export * from './answers';
