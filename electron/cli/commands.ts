@@ -2,6 +2,7 @@ import type { Command } from './framework';
 import { workspaceCommands } from './workspace-commands';
 import { importCommands } from './import-commands';
 import { surveyCommands } from './survey-commands';
+import { reportCommands } from './report-commands';
 
 /** Every command of `par-workbench`; each room adds its own list here. */
-export const commands: Command[] = [...workspaceCommands, ...importCommands, ...surveyCommands];
+export const commands: Command[] = [...workspaceCommands, ...importCommands, ...surveyCommands, ...reportCommands];

@@ -1,0 +1,3 @@
+export * from './points-lost';
+export * from './compare';
+export * from './what-if';

@@ -1,0 +1,3 @@
+export * from './charts';
+export * from './scorecard-data';
+export * from './scorecard';
