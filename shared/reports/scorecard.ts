@@ -2,12 +2,12 @@
 // A4, Times New Roman metrics (bundled Tinos), page numbers in the page margin. Printing is
 // someone else's job (Chromium's PDF printer in the app and on the command line).
 import type { EChartsOption } from 'echarts';
-import { describeChange, describeIndexChange, describeRankChange, formatDecimal, formatNumber, formatPercent } from '../format';
+import { describeChange, formatDecimal, formatNumber, formatPercent } from '../format';
 import { scorecardFieldsOption } from './charts';
 import type { ScorecardData } from './scorecard-data';
 
 /** Size of the scorecard chart in CSS pixels (the printable width of the page). */
-export const SCORECARD_CHART = { width: 620, height: 200 } as const;
+export const SCORECARD_CHART = { width: 620, height: 185 } as const;
 
 export interface ScorecardAssets {
   /** @font-face rules of the bundled fonts (data: URLs), so that every machine prints the same */
@@ -69,14 +69,15 @@ h1 { font-size: 14pt; text-align: center; margin: 12px 0 2px; text-transform: up
 .summary td { border: 1px solid #000; padding: 2px 6px; vertical-align: top; }
 .summary .label { width: 19%; }
 .summary .value { width: 31%; }
+.summary .change { font-weight: bold; }
 .summary .value { font-weight: bold; }
-h2 { font-size: 13pt; margin: 8px 0 3px; break-after: avoid; }
+h2 { font-size: 13pt; margin: 6px 0 2px; break-after: avoid; }
 table.grid { width: 100%; border-collapse: collapse; font-size: 11.5pt; }
 table.grid th, table.grid td { border: 1px solid #000; padding: 2px 4px; }
-table.grid th { font-weight: bold; text-align: center; background: #eef1f5; }
+table.grid th { font-weight: bold; text-align: center; background: #eef1f5; font-size: 10.5pt; line-height: 1.15; }
 table.grid thead { display: table-header-group; }
 table.grid tr { break-inside: avoid; }
-table.grid td.num { text-align: right; white-space: nowrap; width: 11%; }
+table.grid td.num { text-align: right; white-space: nowrap; width: 10%; }
 table.grid td.code { text-align: center; white-space: nowrap; width: 6%; }
 table.grid tr.total td { font-weight: bold; }
 .chart { margin: 4px 0 0; break-inside: avoid; }
@@ -115,24 +116,24 @@ function summary(card: ScorecardData): string {
       : u.ranked
         ? '—'
         : 'Không xếp hạng';
-  const change = describeChange(u.deltaIndex, u.deltaRank);
+  const previousLabel = u.previous ? `Năm ${u.previous.year}` : 'Năm trước';
   const previous = u.previous
-    ? `Năm ${u.previous.year}: chỉ số ${formatPercent(u.previous.index)}${u.previous.rank !== null ? `, xếp hạng ${u.previous.rank}` : ''}`
-    : 'Chưa có kết quả năm trước để so sánh';
-  const indexChange = describeIndexChange(u.deltaIndex);
-  const rankChange = describeRankChange(u.deltaRank);
-  const changeText = change
-    ? `${indexChange ? `Chỉ số ${indexChange}` : ''}${indexChange && rankChange ? ', ' : ''}${rankChange ? `thứ hạng ${rankChange}` : ''}`
-    : '—';
+    ? `${formatPercent(u.previous.index)}${u.previous.rank !== null ? `, hạng ${u.previous.rank}` : ''}`
+    : 'Chưa có kết quả';
+  const change = u.previous
+    ? `So với năm ${u.previous.year}: ${describeChange(u.deltaIndex, u.deltaRank) ?? '—'}${
+        u.previous.rank === null ? ' (đơn vị hình thành từ nhiều đơn vị, so sánh với bình quân các đơn vị cũ)' : ''
+      }.`
+    : 'Chưa có kết quả năm trước để so sánh.';
   return `
 <table class="summary">
-  <tr><td class="label">Tổng điểm</td><td class="value">${points(u.total)} / ${formatNumber(u.max)} điểm</td>
+  <tr><td class="label">Tổng điểm</td><td class="value">${points(u.total)}/${formatNumber(u.max)} điểm</td>
       <td class="label">Chỉ số CCHC</td><td class="value">${formatPercent(u.index)}</td></tr>
   <tr><td class="label">Xếp hạng</td><td class="value">${rank}</td>
       <td class="label">Xếp loại</td><td class="value">${escapeHtml(u.band ?? '—')}</td></tr>
   <tr><td class="label">Bình quân khối</td><td class="value">${formatPercent(card.block.average)}</td>
-      <td class="label">So với năm trước</td><td class="value">${escapeHtml(changeText)}</td></tr>
-  <tr><td colspan="4">${escapeHtml(previous)}${u.deltaIndex !== null ? ` (thay đổi ${signed(u.deltaIndex)} điểm phần trăm${u.deltaRank !== null ? `, ${signed(u.deltaRank, 0)} bậc` : ''})` : ''}</td></tr>
+      <td class="label">${previousLabel}</td><td class="value">${previous}</td></tr>
+  <tr><td colspan="4" class="change">${escapeHtml(change)}</td></tr>
 </table>`;
 }
 

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { UnitResult } from '../../../shared/domain';
+import {
+  buildCombinedScorecardHtml,
+  buildScorecardHtml,
+  scorecardChartOption,
+  scorecardFileName,
+  type ScorecardData,
+} from '../../../shared/reports';
+
+const unit: UnitResult = {
+  code: 'X<1>',
+  name: 'Xã Đồng Đăng & "Bắc"',
+  blockCode: 'xa',
+  ranked: true,
+  total: 87.114,
+  max: 100,
+  index: 87.114,
+  rank: 3,
+  band: 'Khá',
+  provisional: true,
+  fields: [{ code: 'I', title: 'Chỉ đạo, điều hành', score: 8.7114, max: 10, index: 87.114 }],
+  previous: { year: 2024, index: 83.8, rank: 16 },
+  deltaIndex: 3.314,
+  deltaRank: 13,
+};
+
+const card: ScorecardData = {
+  province: 'Tỉnh Mẫu',
+  issuer: 'Sở Nội vụ',
+  year: 2025,
+  periodName: 'Chỉ số CCHC năm 2025',
+  sample: true,
+  block: { code: 'xa', name: 'Khối xã', average: 84.5, rankedUnits: 65 },
+  unit,
+  fields: [{ code: 'I', title: 'Chỉ đạo, điều hành', score: 8.7114, max: 10, index: 87.114, blockAverage: 84.5, deltaIndex: -1.25 }],
+  largestLosses: [
+    {
+      code: '1.2',
+      title: 'Mức độ hoàn thành kế hoạch <CCHC>',
+      fieldCode: 'I',
+      method: 'free',
+      max: 4,
+      score: 2.5,
+      lost: 1.5,
+      selfScore: 4,
+      appraisedScore: 2.5,
+      selfAboveAppraised: 1.5,
+      note: 'Thiếu báo cáo',
+      explanation: null,
+    },
+  ],
+  selfAbove: { count: 1, points: 1.5 },
+  notes: [],
+  issuedOn: '05/01/2026',
+};
+
+describe('scorecard HTML', () => {
+  const html = buildScorecardHtml({ data: card, chartSvg: '<svg id="chart"></svg>' }, { fontCss: '@font-face{font-family:Tinos}' });
+
+  it('shows the figures the Vietnamese way', () => {
+    expect(html).toContain('87,11%');
+    expect(html).toContain('87,11/100 điểm');
+    expect(html).toContain('3/65 trong khối xã');
+    expect(html).toContain('So với năm 2024: tăng 3,31% và tăng 13 bậc.');
+    expect(html).toContain('83,80%, hạng 16');
+    expect(html).toContain('<td class="num">-1,25</td>');
+    expect(html).toContain('Mẫu, ngày 05 tháng 01 năm 2026');
+    expect(html).toContain('Kết quả tạm tính');
+    expect(html).toContain('DỮ LIỆU MẪU');
+    expect(html).toContain('Có 1 tiêu chí thành phần đơn vị tự chấm cao hơn điểm thẩm định (tổng chênh lệch 1,5 điểm)');
+    expect(html).toContain('Không có ý kiến thẩm định.');
+  });
+
+  it('escapes names and titles and embeds the fonts and the chart', () => {
+    expect(html).toContain('Xã Đồng Đăng &amp; &quot;Bắc&quot;');
+    expect(html).toContain('Mức độ hoàn thành kế hoạch &lt;CCHC&gt;');
+    expect(html).not.toContain('<CCHC>');
+    expect(html).toContain('@font-face{font-family:Tinos}');
+    expect(html).toContain('<svg id="chart"></svg>');
+    expect(html).toContain('size: A4 portrait');
+    expect(html).toContain('"Trang " counter(page) "/" counter(pages)');
+  });
+
+  it('numbers each card of a combined document on its own', () => {
+    const pages = [1, 2, 1].map(() => ({ data: card, chartSvg: '' }));
+    const combined = buildCombinedScorecardHtml(pages, [1, 2, 1], { fontCss: '' });
+    expect(combined).toContain('@counter-style card1 { system: fixed 1; symbols: "1"; }');
+    expect(combined).toContain('@counter-style card2 { system: fixed 2; symbols: "1" "2"; }');
+    expect(combined).toContain('@counter-style card3 { system: fixed 4; symbols: "1"; }');
+    expect(combined).toContain('content: "Trang " counter(page, card2) "/2"');
+    expect(combined.match(/<section class="scorecard" style="page: card\d"/g)).toHaveLength(3);
+  });
+
+  it('names files safely and draws the unit beside the block average', () => {
+    expect(scorecardFileName(2025, 'xa', 'X<1>')).toBe('Phieu-ket-qua-2025-xa-X_1_.pdf');
+    const option = scorecardChartOption(card) as { series: { name: string; data: { value: number }[] }[] };
+    expect(option.series.map((s) => s.name)).toEqual(['Xã Đồng Đăng & "Bắc"', 'Bình quân khối xã']);
+    expect(option.series.map((s) => s.data[0].value)).toEqual([87.114, 84.5]);
+  });
+});
