@@ -1,7 +1,9 @@
 import { migration001 } from './001-core';
+import { migration002 } from './002-submissions';
+import { migration003 } from './003-survey';
 import type { Migration } from './types';
 
 /** Every migration, in order. A new one gets the next number and its own test. */
-export const migrations: Migration[] = [migration001];
+export const migrations: Migration[] = [migration001, migration002, migration003];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
