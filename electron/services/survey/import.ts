@@ -149,7 +149,7 @@ function parseRows(
   const forms: StoredForm[] = [];
   for (const row of table.rows) {
     let unit: Unit | null = fixedUnit;
-    if (!unit) {
+    if (!unit && mapping.unitColumn !== null) {
       const text = cellText(row.cells[mapping.unitColumn!]);
       const found = text ? findUnit(text) : null;
       if (!text) problem(row, mapping.unitColumn, 'phiếu chưa ghi đơn vị; hãy ghi mã hoặc tên đơn vị.');
@@ -220,8 +220,9 @@ async function parseSurveyFile(ws: Workspace, options: SurveyImportOptions): Pro
     problems.push(headerProblem('không có cột "Đơn vị"; hãy thêm cột "Đơn vị" (mã hoặc tên đơn vị) hoặc chọn một đơn vị cho cả tệp (--unit).'));
   }
   if (table.rows.length === 0) problems.push({ file: fileName, sheet: table.sheet, message: 'tệp không có phiếu nào (chỉ có dòng tiêu đề).' });
+  // Rows are read even without a unit column, so that a preview lists the labels to map.
   const rows =
-    problems.length === 0
+    mapping.items.length > 0 && mapping.conflicts.length === 0
       ? parseRows(ws, table, def, settings, mapping, profile, fixedUnit)
       : { forms: [], problems: [], unknown: new Map<number, Set<string>>() };
   problems.push(...rows.problems);

@@ -38,17 +38,11 @@ export interface ColumnMapping {
   conflicts: { itemCode: string; headers: string[] }[];
 }
 
-const UNIT_HEADERS = ['don vi', 'ma don vi', 'ten don vi', 'don vi duoc khao sat', 'don vi giai quyet', 'co quan', 'unit'];
-const FORM_HEADERS = ['ma phieu', 'so phieu', 'phieu so', 'so thu tu phieu', '_uuid', 'instanceid', 'meta instanceid'];
+const UNIT_HEADERS = ['don vi', 'ma don vi', 'ten don vi', 'don vi duoc khao sat', 'don vi giai quyet', 'co quan', 'unit'].map(compact);
+const FORM_HEADERS = ['ma phieu', 'so phieu', 'phieu so', 'so thu tu phieu', 'uuid', 'instanceid', 'meta instanceid'].map(compact);
 const GOOGLE_MARKERS = ['dau thoi gian', 'timestamp'];
 const KOBO_MARKERS = ['_uuid', '_submission_time', '_index', 'start', 'end', 'meta/instanceid'];
 const LIME_MARKERS = ['submitdate', 'lastpage', 'startlanguage', 'seed'];
-
-/** "Nhóm 1/Đơn_vị" → "don vi": the last path segment, underscores as spaces. */
-function segmentKey(header: string): string {
-  const last = header.split('/').pop() ?? header;
-  return matchKey(last.replace(/_/g, ' '));
-}
 
 /** Letters and digits only: "DV1.1", "dv1_1", "DV1[1]" → "dv11". */
 function compact(text: string): string {
@@ -118,11 +112,12 @@ export function mapSurveyColumns(headers: string[], def: SurveyDefinition, profi
       .map((k) => byCompact.get(k))
       .find((c): c is string => typeof c === 'string');
     if (byCode) return add(byCode, 'code');
-    const segment = segmentKey(header);
-    if (unitColumn === null && !profileUnit && (UNIT_HEADERS.includes(key) || UNIT_HEADERS.includes(segment))) {
+    const whole = compact(header);
+    const segment = compact(header.split('/').pop() ?? header);
+    if (unitColumn === null && !profileUnit && (UNIT_HEADERS.includes(whole) || UNIT_HEADERS.includes(segment))) {
       return void (unitColumn = column);
     }
-    if (formColumn === null && !profileForm && (FORM_HEADERS.includes(key) || FORM_HEADERS.includes(segment))) {
+    if (formColumn === null && !profileForm && (FORM_HEADERS.includes(whole) || FORM_HEADERS.includes(segment))) {
       return void (formColumn = column);
     }
     const byTitle = titles.find((t) => t.key && key.includes(t.key));
