@@ -1,0 +1,141 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../../electron/cli/commands';
+import { runCli } from '../../../electron/cli/framework';
+import { printScorecards, scorecardDocuments } from '../../../electron/services/print/scorecards';
+import type { Workspace } from '../../../electron/services/workspace';
+import { formatPercent } from '../../../shared/format';
+import { tempDir } from '../../helpers/tmp';
+import { createReportWorkspace, UNIT_NAMES } from './fixture';
+
+const ARTIFACTS = path.resolve('tests/artifacts/reports');
+
+function pdfText(file: string): string {
+  return execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8');
+}
+
+function pdfPages(file: string): number {
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())![1]);
+}
+
+/** The words of a PDF's text as one line: columns and wrapped lines joined by single spaces. */
+function squeeze(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, commands, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('unit scorecards printed by Chromium', () => {
+  const dir = tempDir('parw-scorecards-');
+  let ws: Workspace;
+  beforeAll(() => {
+    ws = createReportWorkspace(dir);
+  });
+  afterAll(() => ws.close());
+
+  it('prints one PDF per unit with its name, index, rank and band, one or two pages each', async () => {
+    const results = ws.results(2025).blocks[0];
+    const progress: string[] = [];
+    const out = path.join(dir, 'per-unit');
+    const printed = await printScorecards(ws, {
+      year: 2025,
+      selection: { blockCode: 'so' },
+      outDir: out,
+      issuedOn: new Date(2026, 0, 5),
+      onProgress: (p) => progress.push(`${p.done}/${p.total} ${p.unitCode}`),
+    });
+    expect(progress).toEqual(['1/5 S01', '2/5 S03', '3/5 S02', '4/5 S08', '5/5 S07']);
+    expect(printed.files.map((f) => path.basename(f))).toEqual(results.units.map((u) => `Phieu-ket-qua-2025-so-${u.code}.pdf`));
+    for (const [i, unit] of results.units.entries()) {
+      const file = printed.files[i];
+      const pages = pdfPages(file);
+      expect(pages).toBeGreaterThanOrEqual(1);
+      expect(pages).toBeLessThanOrEqual(2);
+      expect(printed.pages[unit.code]).toBe(pages);
+      const text = squeeze(pdfText(file));
+      expect(text).toContain(unit.name);
+      expect(text).toContain(formatPercent(unit.index));
+      expect(text).toContain(unit.band!);
+      expect(text).toContain(unit.rank === null ? 'Không xếp hạng' : `${unit.rank}/4 trong khối sở`);
+      expect(text).toContain('PHIẾU KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025');
+      expect(text).toContain(`Trang 1/${pages}`);
+    }
+    const tuPhap = squeeze(pdfText(printed.files[2]));
+    expect(tuPhap).toContain('Sở Tư pháp');
+    expect(tuPhap).toContain('83,50%');
+    expect(tuPhap).toContain('3/4 trong khối sở');
+    expect(tuPhap).toContain('So với năm 2024: tăng 4,75% và tăng 1 bậc.');
+    expect(tuPhap).toContain('Còn 12 hồ sơ trễ hạn chưa có văn bản xin lỗi người dân.');
+    expect(tuPhap).toContain('Mẫu, ngày 05 tháng 01 năm 2026');
+    // the merged department compares with the mean of its two predecessors
+    expect(squeeze(pdfText(printed.files[3]))).toContain(UNIT_NAMES.S08);
+    const fonts = execFileSync('pdffonts', [printed.files[2]]).toString();
+    expect(fonts).toMatch(/Tinos-Regular\s+CID TrueType\s+Identity-H\s+yes/);
+    expect(fonts).toMatch(/Tinos-Bold/);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '80', printed.files[2], path.join(ARTIFACTS, 'scorecard-so-S02')]);
+    expect(fs.readdirSync(ARTIFACTS).some((f) => f.startsWith('scorecard-so-S02'))).toBe(true);
+  });
+
+  it('prints one combined PDF in which every card starts a page and is numbered on its own', async () => {
+    const out = path.join(dir, 'combined');
+    const printed = await printScorecards(ws, { year: 2025, selection: { all: true }, outDir: out, combined: true });
+    expect(printed.files).toHaveLength(1);
+    const total = Object.values(printed.pages).reduce((s, n) => s + n, 0);
+    expect(pdfPages(printed.files[0])).toBe(total);
+    const pages = pdfText(printed.files[0]).split('\f').filter((p) => p.trim());
+    expect(pages).toHaveLength(total);
+    const expected = ws.results(2025).blocks[0].units.flatMap((u) =>
+      Array.from({ length: printed.pages[u.code] }, (_, k) => `Trang ${k + 1}/${printed.pages[u.code]}`),
+    );
+    expect(pages.map((p) => /Trang \d+\/\d+/.exec(p)![0])).toEqual(expected);
+    const starts = pages.filter((p) => p.includes('PHIẾU KẾT QUẢ'));
+    expect(starts.map((p) => ws.results(2025).blocks[0].units.find((u) => squeeze(p).includes(`NĂM 2025 ${u.name} Khối sở`))?.code)).toEqual(
+      ws.results(2025).blocks[0].units.map((u) => u.code),
+    );
+  });
+
+  it('gives the app one self-contained HTML document per unit', () => {
+    const docs = scorecardDocuments(ws, 2025, { unitCode: 'S02' });
+    expect(docs).toHaveLength(1);
+    expect(docs[0].fileName).toBe('Phieu-ket-qua-2025-so-S02.pdf');
+    expect(docs[0].html).toContain('url(data:font/woff2;base64,');
+    expect(docs[0].html).toContain('<svg');
+    expect(docs[0].html).not.toMatch(/(src|href)="(https?:|file:|\/)/);
+  });
+
+  it('runs from the command line and refuses what it cannot print', async () => {
+    const file = ws.file;
+    const out = path.join(dir, 'cli');
+    const ok = await cli(['scorecards', file, '--year', '2025', '--unit', 'S01', '--out', out, '--chromium', '/usr/bin/chromium']);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toBe(path.join(out, 'Phieu-ket-qua-2025-so-S01.pdf'));
+    expect(ok.err).toContain('Đã in 1 phiếu kết quả');
+    expect(squeeze(pdfText(ok.out))).toContain('Sở Tài chính');
+
+    expect((await cli(['scorecards', file, '--year', '2025', '--out', out])).code).toBe(2);
+    expect((await cli(['scorecards', file, '--year', '2025', '--all', '--unit', 'S01', '--out', out])).code).toBe(2);
+    const unknown = await cli(['scorecards', file, '--year', '2025', '--unit', 'S99', '--out', out]);
+    expect([unknown.code, unknown.err]).toEqual([1, 'Lỗi: Không có đơn vị mã "S99" trong tệp dữ liệu reports.parws.']);
+    const noScores = await cli(['scorecards', file, '--year', '2024', '--unit', 'S08', '--out', out]);
+    expect(noScores.code).toBe(1);
+    expect(noScores.err).toContain('Sở Nông nghiệp và Môi trường (mã S08) chưa có điểm năm 2024');
+    const noYear = await cli(['scorecards', file, '--year', '2019', '--all', '--out', out]);
+    expect([noYear.code, noYear.err]).toEqual([1, 'Lỗi: Chưa có kỳ đánh giá năm 2019 trong tệp dữ liệu reports.parws.']);
+    const badChromium = await cli(['scorecards', file, '--year', '2025', '--all', '--out', out, '--chromium', path.join(dir, 'no-chromium')]);
+    expect(badChromium.code).toBe(1);
+    expect(badChromium.err).toContain('Không tìm thấy trình duyệt Chromium');
+    const outIsFile = path.join(dir, 'a-file.pdf');
+    fs.writeFileSync(outIsFile, 'x');
+    const notDir = await cli(['scorecards', file, '--year', '2025', '--all', '--out', outIsFile]);
+    expect(notDir.code).toBe(1);
+    expect(notDir.err).toContain('là một tệp, không phải thư mục');
+  });
+});
