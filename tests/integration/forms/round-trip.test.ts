@@ -23,7 +23,7 @@ describe('self-assessment form round trip', () => {
     expect(wb.getWorksheet(META_SHEET)!.state).toBe('veryHidden');
     expect(sheet.getCell('A5').value).toBe('Hạn gửi: 15/11/2025');
     expect(sheet.getCell('A3').value).toBe('Đơn vị: Sở Nội vụ (mã SNV)');
-    expect(sheet.sheetProtection?.sheet).toBe(true);
+    expect((sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
     expect(sheet.pageSetup.orientation).toBe('landscape');
     expect(sheet.pageSetup.paperSize).toBe(9);
     expect(sheet.pageSetup.printTitlesRow).toBe('7:7');
