@@ -1,4 +1,6 @@
 import type { BenchSuite } from './harness';
+import { foundationSuite } from './foundation';
+import { surveySuite } from './survey';
 
 /** Every benchmark suite, in the order they run; each room adds its own. */
-export const suites: BenchSuite[] = [];
+export const suites: BenchSuite[] = [foundationSuite, surveySuite];

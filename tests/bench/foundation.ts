@@ -1,0 +1,88 @@
+// Foundation figures: results of a large workspace (250 units × 150 sub-criteria × 10 years)
+// through SQLite and through the pure engine, and a scores import of 37,500 rows.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { importScoresFile } from '../../electron/services/imports';
+import { computeResults, computeYear } from '../../shared/scoring';
+import { timed, type BenchSuite } from './harness';
+import {
+  FOUNDATION_SIZE,
+  generateFoundationWorkspace,
+  generatedScores,
+  leafCount,
+  writeGeneratedScores,
+  writeScoresCsv,
+  writeScoresXlsx,
+} from './foundation-data';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function repeated(times: number, fn: () => unknown): Promise<{ first: number; median: number }> {
+  const runs: number[] = [];
+  for (let i = 0; i < times; i++) runs.push((await timed(fn)).ms);
+  return { first: runs[0], median: median(runs) };
+}
+
+export const foundationSuite: BenchSuite = {
+  name: 'foundation',
+  async run(report) {
+    const size = FOUNDATION_SIZE;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parw-bench-'));
+    const ws = generateFoundationWorkspace(path.join(dir, 'lon.parws'), size);
+    try {
+      const years = Array.from({ length: size.years }, (_, i) => size.firstYear + i);
+      const lastYear = years[years.length - 1];
+      const shape = `${size.units} đơn vị × ${leafCount(size)} tiêu chí thành phần`;
+
+      let written = 0;
+      const write = await timed(() => ws.transaction(() => years.forEach((y) => (written += writeGeneratedScores(ws, size, y)))));
+      report.figure('ghi điểm qua applyScoreChanges (kèm nhật ký)', write.ms, `${written.toLocaleString('vi-VN')} dòng, ${size.years} năm`);
+
+      const one = await repeated(5, () => ws.results(years[0]));
+      report.figure(`ws.results(${years[0]}) một năm, không có năm trước`, one.median, `${shape}; lần đầu ${one.first.toFixed(1)} ms; trung vị 5 lần`);
+      const latest = await repeated(5, () => ws.results(lastYear));
+      report.figure(
+        `ws.results(${lastYear}) một năm, đọc cả ${size.years - 1} năm trước để so sánh`,
+        latest.median,
+        `${shape}; lần đầu ${latest.first.toFixed(1)} ms; trung vị 5 lần`,
+      );
+      const all = await timed(() => years.map((y) => ws.results(y)));
+      report.figure(`ws.results cho cả ${size.years} năm`, all.ms, `${shape} × ${size.years} năm`);
+
+      const inputs = years.map((y) => ws.scoringInput(y));
+      const read = await repeated(5, () => ws.scoringInput(lastYear));
+      report.figure('ws.scoringInput một năm (chỉ đọc SQLite)', read.median, `${inputs[inputs.length - 1].scores.length.toLocaleString('vi-VN')} dòng điểm; trung vị 5 lần`);
+      const engine = await repeated(20, () => computeYear(inputs[inputs.length - 1]));
+      report.figure('computeYear một năm (bộ máy tính thuần, không đọc SQLite)', engine.median, `${shape}; trung vị 20 lần`);
+      const engineAll = await repeated(5, () => computeResults(inputs, lastYear));
+      report.figure(`computeResults năm ${lastYear} với ${size.years - 1} năm trước (thuần)`, engineAll.median, 'trung vị 5 lần');
+
+      const importRows = generatedScores(size, lastYear);
+      const csvYear = lastYear + 1;
+      const xlsxYear = lastYear + 2;
+      ws.cloneFramework(lastYear, csvYear);
+      ws.cloneFramework(lastYear, xlsxYear);
+      const csv = path.join(dir, 'diem.csv');
+      const xlsx = path.join(dir, 'diem.xlsx');
+      writeScoresCsv(csv, importRows);
+      await writeScoresXlsx(xlsx, importRows);
+      const rowsText = `${importRows.length.toLocaleString('vi-VN')} dòng`;
+      const csvImport = await timed(() => importScoresFile(ws, csvYear, csv));
+      report.figure('nhập điểm từ .csv (importScoresFile)', csvImport.ms, `${rowsText}, ${(fs.statSync(csv).size / 1024).toFixed(0)} KB, ${csvImport.result.changedFields.toLocaleString('vi-VN')} trường thay đổi`);
+      const xlsxImport = await timed(() => importScoresFile(ws, xlsxYear, xlsx));
+      report.figure('nhập điểm từ .xlsx (importScoresFile)', xlsxImport.ms, `${rowsText}, ${(fs.statSync(xlsx).size / 1024).toFixed(0)} KB, ${xlsxImport.result.changedFields.toLocaleString('vi-VN')} trường thay đổi`);
+      const again = await timed(() => importScoresFile(ws, csvYear, csv));
+      report.figure('nhập lại cùng tệp .csv (không có gì thay đổi)', again.ms, `${rowsText}, ${again.result.changedFields} trường thay đổi`);
+      if (csvImport.result.rows !== importRows.length || again.result.changedFields !== 0) {
+        throw new Error(`Nhập điểm không đúng: ${csvImport.result.rows} dòng, lần nhập lại đổi ${again.result.changedFields} trường.`);
+      }
+    } finally {
+      ws.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
