@@ -4,6 +4,7 @@
 import type { EChartsOption } from 'echarts';
 import { describeChange, formatDecimal, formatNumber, formatPercent } from '../format';
 import { scorecardFieldsOption } from './charts';
+import type { LeafLoss } from '../analysis/points-lost';
 import type { ScorecardData } from './scorecard-data';
 
 /** Size of the scorecard chart in CSS pixels (the printable width of the page). */
@@ -18,6 +19,49 @@ export interface ScorecardPage {
   data: ScorecardData;
   /** the chart of field indices, as an SVG element */
   chartSvg: string;
+  /** how tightly to set the card; the first of SCORECARD_LAYOUTS when absent */
+  layout?: ScorecardLayout;
+}
+
+/** How tightly a card is set: smaller type, and at most `noteLimit` appraisal notes (null = all). */
+export interface ScorecardLayout {
+  compact: boolean;
+  noteLimit: number | null;
+}
+
+/** A scorecard takes one A4 page, two at most. */
+export const SCORECARD_MAX_PAGES = 2;
+
+/**
+ * Layouts to try in turn until the card fits on SCORECARD_MAX_PAGES pages: only a unit with
+ * a great many appraisal notes needs the later ones.
+ */
+export const SCORECARD_LAYOUTS: readonly ScorecardLayout[] = [
+  { compact: false, noteLimit: null },
+  { compact: true, noteLimit: null },
+  { compact: true, noteLimit: 20 },
+  { compact: true, noteLimit: 10 },
+  { compact: true, noteLimit: 0 },
+];
+
+/** Sub-criteria that share the same appraisal note, in the order first met. */
+export interface NoteGroup {
+  codes: string[];
+  titles: string[];
+  note: string;
+}
+
+export function groupNotes(notes: LeafLoss[]): NoteGroup[] {
+  const groups = new Map<string, NoteGroup>();
+  for (const n of notes) {
+    const text = (n.note ?? '').trim();
+    if (!text) continue;
+    const group = groups.get(text) ?? { codes: [], titles: [], note: text };
+    group.codes.push(n.code);
+    group.titles.push(n.title);
+    groups.set(text, group);
+  }
+  return [...groups.values()];
 }
 
 export function scorecardChartOption(card: ScorecardData): EChartsOption {
@@ -77,7 +121,7 @@ table.grid th, table.grid td { border: 1px solid #000; padding: 2px 4px; }
 table.grid th { font-weight: bold; text-align: center; background: #eef1f5; font-size: 10.5pt; line-height: 1.15; }
 table.grid thead { display: table-header-group; }
 table.grid tr { break-inside: avoid; }
-table.grid td.num { text-align: right; white-space: nowrap; width: 10%; }
+table.grid td.num { text-align: right; white-space: nowrap; width: 9%; }
 table.grid td.code { text-align: center; white-space: nowrap; width: 6%; }
 table.grid tr.total td { font-weight: bold; }
 .chart { margin: 4px 0 0; break-inside: avoid; }
@@ -86,6 +130,12 @@ table.grid tr.total td { font-weight: bold; }
 ul.notes { margin: 0; padding-left: 18px; font-size: 12pt; }
 ul.notes li { margin: 0 0 2px; break-inside: avoid; }
 .footnote { font-size: 10.5pt; font-style: italic; margin-top: 8px; }
+.compact { font-size: 12pt; line-height: 1.2; }
+.compact .summary { font-size: 11.5pt; }
+.compact table.grid { font-size: 10.5pt; }
+.compact .chart svg { width: 80%; margin: 0 auto; }
+.compact ul.notes { font-size: 10.5pt; }
+.compact h2 { font-size: 12pt; margin: 4px 0 2px; }
 `;
 
 function heading(card: ScorecardData): string {
@@ -176,19 +226,28 @@ ${card.largestLosses
   return `<h2>3. Các tiêu chí thành phần bị mất nhiều điểm nhất</h2>\n${body}\n${above}`;
 }
 
-function notes(card: ScorecardData): string {
-  const items = card.notes.length
-    ? `<ul class="notes">${card.notes
-        .map((n) => `<li><b>${escapeHtml(n.code)}</b> ${escapeHtml(n.title)}: ${escapeHtml(n.note!)}</li>`)
-        .join('\n')}</ul>`
+function notes(card: ScorecardData, layout: ScorecardLayout): string {
+  const groups = groupNotes(card.notes);
+  const shown = layout.noteLimit === null ? groups : groups.slice(0, layout.noteLimit);
+  const left = groups.length - shown.length;
+  const item = (g: NoteGroup) =>
+    g.codes.length === 1
+      ? `<li><b>${escapeHtml(g.codes[0])}</b> ${escapeHtml(g.titles[0])}: ${escapeHtml(g.note)}</li>`
+      : `<li><b>${escapeHtml(g.codes.join(', '))}</b> (${g.codes.length} tiêu chí thành phần): ${escapeHtml(g.note)}</li>`;
+  const rest = left
+    ? `<p class="muted">${shown.length ? 'Còn' : 'Có'} ${left} ý kiến thẩm định${shown.length ? ' khác' : ''} không in hết trên phiếu; xem bảng điểm chi tiết của đơn vị.</p>`
+    : '';
+  const body = groups.length
+    ? `${shown.length ? `<ul class="notes">${shown.map(item).join('\n')}</ul>` : ''}${rest}`
     : '<p class="muted">Không có ý kiến thẩm định.</p>';
-  return `<h2>4. Ý kiến của Hội đồng thẩm định</h2>\n${items}`;
+  return `<h2>4. Ý kiến của Hội đồng thẩm định</h2>\n${body}`;
 }
 
 function section(page: ScorecardPage, pageName: string | null): string {
   const card = page.data;
+  const layout = page.layout ?? SCORECARD_LAYOUTS[0];
   return `
-<section class="scorecard"${pageName ? ` style="page: ${pageName}"` : ''} data-unit="${escapeHtml(card.unit.code)}">
+<section class="scorecard${layout.compact ? ' compact' : ''}"${pageName ? ` style="page: ${pageName}"` : ''} data-unit="${escapeHtml(card.unit.code)}">
 ${heading(card)}
 <h1>Phiếu kết quả Chỉ số cải cách hành chính năm ${card.year}</h1>
 <p class="unit-name">${escapeHtml(card.unit.name)}</p>
@@ -200,7 +259,7 @@ ${fieldTable(card)}
 <h2>2. Chỉ số thành phần so với bình quân khối</h2>
 <div class="chart">${page.chartSvg}</div>
 ${lossTable(card)}
-${notes(card)}
+${notes(card, layout)}
 <p class="footnote">Chỉ số = tổng điểm đạt / tổng điểm tối đa × 100; số liệu làm tròn đến hai chữ số thập phân khi hiển thị.</p>
 </section>`;
 }

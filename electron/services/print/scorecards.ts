@@ -17,8 +17,9 @@ import {
 } from '../../../shared/reports';
 import type { Workspace } from '../workspace';
 import { renderChartSvg } from './charts';
-import { countPdfPages, openPdfPrinter, type PdfPrinter } from './chromium';
+import { openPdfPrinter, type PdfPrinter } from './chromium';
 import { isSampleWorkspace, workspaceProvince } from './document-settings';
+import { printScorecardFitted } from './fit';
 import { printFontCss } from './fonts';
 
 /** Which units to print: one unit, one block, or every unit of the year. */
@@ -154,10 +155,10 @@ export async function printScorecards(ws: Workspace, options: PrintScorecardsOpt
     const files: string[] = [];
     const drawn: ScorecardPage[] = [];
     for (const [i, data] of cards.entries()) {
-      const page = scorecardPage(data);
-      drawn.push(page);
-      const pdf = await printer.print(buildScorecardHtml(page, assets));
-      pages[data.unit.code] = countPdfPages(pdf);
+      const fitted = await printScorecardFitted(scorecardPage(data), assets, printer.print);
+      const pdf = fitted.pdf;
+      drawn.push(fitted.page);
+      pages[data.unit.code] = fitted.pages;
       if (!options.combined) {
         const file = path.join(options.outDir, scorecardFileName(options.year, data.block.code, data.unit.code));
         writeFileWhole(file, pdf);
