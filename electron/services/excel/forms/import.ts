@@ -10,6 +10,7 @@ import { leafCodes, scoreValueProblem } from '../../../../shared/scoring';
 import { matchKey } from '../../../../shared/text';
 import type { ScoreChange, Workspace } from '../../workspace';
 import {
+  currentSubmission,
   recordSubmission,
   submissionsWithHash,
   type MatchMethod,
@@ -305,15 +306,30 @@ function planImport(ws: Workspace, content: FormContent, fileName: string, optio
   };
 }
 
-/** The score changes a submission makes, and the diff it records. */
-function changesOf(plan: PlannedImport, current: Map<string, Score>): { changes: ScoreChange[]; diff: SubmissionDiff[]; flagged: string[] } {
+/**
+ * The score changes a submission makes, and the diff it records. A blank cell clears a value
+ * only when the unit's previous submission set it: values entered otherwise (typed by staff,
+ * imported from a table) are kept and reported.
+ */
+function changesOf(
+  plan: PlannedImport,
+  current: Map<string, Score>,
+  previous: Map<string, SubmittedLeaf> | null,
+): { changes: ScoreChange[]; diff: SubmissionDiff[]; flagged: string[]; kept: string[] } {
   const changes: ScoreChange[] = [];
   const diff: SubmissionDiff[] = [];
   const flagged: string[] = [];
+  const kept = new Set<string>();
   for (const leaf of plan.leaves) {
     const before = current.get(leaf.criterionCode);
     const old = { selfScore: before?.selfScore ?? null, evidence: before?.evidence ?? null, explanation: before?.explanation ?? null };
-    const fields = (['selfScore', 'evidence', 'explanation'] as const).filter((f) => old[f] !== leaf[f]);
+    const fields = (['selfScore', 'evidence', 'explanation'] as const).filter((f) => {
+      if (old[f] === leaf[f]) return false;
+      if (leaf[f] !== null) return true;
+      const fromPreviousForm = previous?.get(leaf.criterionCode)?.[f] === old[f];
+      if (!fromPreviousForm) kept.add(leaf.criterionCode);
+      return fromPreviousForm;
+    });
     if (fields.length === 0) continue;
     const patch: ScoreChange['patch'] = {};
     for (const f of fields) {
@@ -326,7 +342,7 @@ function changesOf(plan: PlannedImport, current: Map<string, Score>): { changes:
     }
     changes.push({ unitCode: plan.unit.code, criterionCode: leaf.criterionCode, patch });
   }
-  return { changes, diff, flagged };
+  return { changes, diff, flagged, kept: [...kept] };
 }
 
 function emptyResult(file: string): FormImportResult {
@@ -386,7 +402,22 @@ export async function importFormFile(ws: Workspace, file: string, options: FormI
     const landed = ws.transaction(() => {
       ws.requireOpenPeriod(plan.year);
       const current = new Map(ws.getScores(plan.year, { unitCode: plan.unit.code }).map((s) => [s.criterionCode, s]));
-      const { changes, diff, flagged } = changesOf(plan, current);
+      const previous = currentSubmission(ws, plan.year, plan.unit.code);
+      const { changes, diff, flagged, kept } = changesOf(
+        plan,
+        current,
+        previous ? new Map(previous.leaves.map((l) => [l.criterionCode, l])) : null,
+      );
+      if (kept.length) {
+        plan.warnings.push({
+          message: `Biểu mẫu để trống ${kept.length} tiêu chí đã có điểm, tài liệu hoặc giải trình trong tệp dữ liệu từ trước (${kept.join(', ')}); các giá trị đó được giữ nguyên.`,
+        });
+      }
+      if (flagged.length) {
+        plan.warnings.push({
+          message: `Điểm tự chấm của ${flagged.length} tiêu chí đã thẩm định bị thay đổi (${flagged.join(', ')}); điểm thẩm định được giữ nguyên và các tiêu chí này được đánh dấu cần thẩm định lại.`,
+        });
+      }
       ws.applyScoreChanges(plan.year, changes, { source: 'form-import', actor, reason: `Biểu tự đánh giá ${fileName}` });
       const submissionId = recordSubmission(ws, {
         year: plan.year,
@@ -404,11 +435,6 @@ export async function importFormFile(ws: Workspace, file: string, options: FormI
       });
       return { submissionId, diff, flagged };
     });
-    if (landed.flagged.length) {
-      plan.warnings.push({
-        message: `Điểm tự chấm của ${landed.flagged.length} tiêu chí đã thẩm định bị thay đổi (${landed.flagged.join(', ')}); điểm thẩm định được giữ nguyên và các tiêu chí này được đánh dấu cần thẩm định lại.`,
-      });
-    }
     return {
       ...result,
       status: 'imported',
