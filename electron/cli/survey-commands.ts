@@ -1,17 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../shared/errors';
-import { formatNumber } from '../../shared/format';
-import { mappingProfileSchema, type SurveyLink, type SurveySettings } from '../../shared/survey';
+import { formatDate, formatNumber, parseLocaleNumber } from '../../shared/format';
+import { mappingProfileSchema, type SurveyDefinition, type SurveyLink, type SurveySettings } from '../../shared/survey';
 import {
   applySurveyPoints,
+  deleteSurveyImport,
   exportSurveyDefinition,
   formatApplyReport,
   formatImportSummary,
   formatSurveyResults,
+  getSurveyDefinition,
   getSurveySettings,
   importSurveyDefinition,
   importSurveyFile,
+  listSurveyImports,
   previewSurveyImport,
   saveMappingProfile,
   saveSurveySettings,
@@ -30,6 +33,20 @@ function codeList(text: string, flag: string): number[] {
     .map(Number);
   if (codes.some((c) => !Number.isInteger(c))) throw new UsageError(`--${flag} cần các mã số nguyên cách nhau bởi dấu phẩy, ví dụ 4,5.`);
   return codes;
+}
+
+/** "CS=1;DV3=2" → weights by area, factor or item code of the year's questionnaire. */
+function parseWeights(text: string, def: SurveyDefinition): Record<string, number> {
+  const known = new Set([...def.areas, ...def.factors, ...def.items].map((x) => x.code));
+  const weights: Record<string, number> = {};
+  for (const part of text.split(/[;\s]+/).filter(Boolean)) {
+    const [code, value] = part.split('=', 2);
+    const w = value === undefined ? null : parseLocaleNumber(value);
+    if (!code || w === null || w < 0) throw new UsageError(`--weights cần dạng MÃ=số, ví dụ --weights "CS=1;DV3=2"; không hiểu "${part}".`);
+    if (!known.has(code)) throw new UserError(`Bộ câu hỏi năm ${def.year} không có lĩnh vực, yếu tố hay câu hỏi mã "${code}".`);
+    weights[code] = w;
+  }
+  return weights;
 }
 
 /** "overall", "area:CS", "factor:DV3" */
@@ -78,6 +95,38 @@ export const surveyCommands: Command[] = [
         const report = await importSurveyFile(ws, options);
         if (args.flags.json) io.out(JSON.stringify(report));
         else io.err(formatImportSummary(report));
+      });
+    },
+  },
+  {
+    name: 'survey imports',
+    usage: 'WS [--year Y]',
+    summary: 'các tệp khảo sát đã nhập (số lần nhập, tệp, số phiếu)',
+    positionals: 1,
+    flags: { year: 'number' },
+    run(args, io) {
+      const year = args.flags.year === undefined ? undefined : flagYear(args);
+      return withWorkspace(args.positionals[0], (ws) => {
+        const list = listSurveyImports(ws, year);
+        if (list.length === 0) return io.out('Chưa nhập tệp khảo sát nào.');
+        for (const i of list) {
+          io.out(`${i.id}  năm ${i.year}  ${formatDate(i.importedAt)}  ${i.fileName}  ${formatNumber(i.formCount)} phiếu  ${i.actor}`);
+        }
+      });
+    },
+  },
+  {
+    name: 'survey remove',
+    usage: 'WS --import ID',
+    summary: 'xóa một lần nhập khảo sát (tệp và các phiếu của nó)',
+    positionals: 1,
+    flags: { import: 'number' },
+    required: ['import'],
+    run(args, io) {
+      const id = flagNumber(args, 'import')!;
+      return withWorkspace(args.positionals[0], (ws) => {
+        const r = deleteSurveyImport(ws, id);
+        io.err(`Đã xóa lần nhập số ${id} (năm ${r.year}).` + (r.pointsUpdated ? ` Đã cập nhật điểm khảo sát (${r.pointsUpdated} thay đổi).` : ''));
       });
     },
   },
@@ -161,10 +210,10 @@ export const surveyCommands: Command[] = [
   },
   {
     name: 'survey settings',
-    usage: 'WS --year Y [--satisfied 4,5] [--no-answer 0,9] [--factor-mode items|pooled] [--min-answered 0.5]',
+    usage: 'WS --year Y [--satisfied 4,5] [--no-answer 0,9] [--factor-mode items|pooled] [--min-answered 0.5] [--weights "CS=1;DV3=2"]',
     summary: 'xem hoặc đặt cách tính chỉ số hài lòng của một năm',
     positionals: 1,
-    flags: { year: 'number', satisfied: 'string', 'no-answer': 'string', 'factor-mode': 'string', 'min-answered': 'number' },
+    flags: { year: 'number', satisfied: 'string', 'no-answer': 'string', 'factor-mode': 'string', 'min-answered': 'number', weights: 'string' },
     required: ['year'],
     run(args, io) {
       const year = flagYear(args);
@@ -175,6 +224,8 @@ export const surveyCommands: Command[] = [
         const noAnswer = flagString(args, 'no-answer');
         const mode = flagString(args, 'factor-mode');
         const share = flagNumber(args, 'min-answered');
+        const weights = flagString(args, 'weights');
+        if (weights !== undefined) next.weights = parseWeights(weights, getSurveyDefinition(ws, year));
         if (satisfied !== undefined) next.satisfiedCodes = codeList(satisfied, 'satisfied');
         if (noAnswer !== undefined) next.noAnswerCodes = codeList(noAnswer, 'no-answer');
         if (mode !== undefined) {
@@ -182,12 +233,14 @@ export const surveyCommands: Command[] = [
           next.factorMode = mode;
         }
         if (share !== undefined) next.minAnsweredShare = share;
-        if (satisfied ?? noAnswer ?? mode ?? share) saveSurveySettings(ws, year, next);
+        if (satisfied ?? noAnswer ?? mode ?? share ?? weights) saveSurveySettings(ws, year, next);
+        const weighted = Object.entries(next.weights).map(([code, w]) => `${code} = ${formatNumber(w, 4)}`);
         io.out(
           [
             `Năm ${year}: mã hài lòng ${next.satisfiedCodes.join(', ')}; mã không trả lời ${next.noAnswerCodes.join(', ') || '(chỉ ô trống)'}; ` +
               `yếu tố tính bằng ${next.factorMode === 'items' ? 'trung bình các câu hỏi' : 'gộp mọi câu trả lời'}; ` +
               `phiếu hợp lệ khi trả lời ít nhất ${formatNumber(next.minAnsweredShare * 100)}% số câu hỏi.`,
+            `Trọng số: ${weighted.length ? weighted.join('; ') : 'bằng nhau (1)'}.`,
           ].join('\n'),
         );
       });

@@ -109,5 +109,27 @@ describe('survey definitions', () => {
     const bad = await cli('survey', 'settings', file, '--year', '2025', '--satisfied', '4,9');
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('Mã 9 không thể vừa là "hài lòng" vừa là "không trả lời"');
+    const weighted = await cli('survey', 'settings', file, '--year', '2025', '--weights', 'CS=3;DV3=1,5');
+    expect(weighted.out).toContain('Trọng số: CS = 3; DV3 = 1,5.');
+    const unknown = await cli('survey', 'settings', file, '--year', '2025', '--weights', 'XX=2');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('không có lĩnh vực, yếu tố hay câu hỏi mã "XX"');
+  });
+
+  it('lists and removes imported files from the command line', async () => {
+    const file = path.join(dir, 'imports.parws');
+    const ws = Workspace.create(file);
+    ws.upsertUnits([{ code: 'S01', name: 'Sở Tư pháp', blockCode: 'so' }]);
+    ws.close();
+    const csv = path.join(dir, 'hai-phieu.csv');
+    fs.writeFileSync(csv, 'Đơn vị;DV1.1;DV1.2\nS01;5;4\nS01;2;\n');
+    expect((await cli('survey', 'import', file, csv, '--year', '2025')).code).toBe(0);
+    const list = await cli('survey', 'imports', file, '--year', '2025');
+    expect(list.out).toMatch(/^1 {2}năm 2025 {2}\d\d\/\d\d\/\d{4} {2}hai-phieu\.csv {2}2 phiếu/);
+    expect((await cli('survey', 'remove', file, '--import', '1')).code).toBe(0);
+    expect((await cli('survey', 'imports', file)).out).toContain('Chưa nhập tệp khảo sát nào.');
+    const missing = await cli('survey', 'remove', file, '--import', '1');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('Không có lần nhập khảo sát số 1.');
   });
 });
