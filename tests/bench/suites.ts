@@ -1,6 +1,7 @@
 import type { BenchSuite } from './harness';
 import { foundationSuite } from './foundation';
 import { surveySuite } from './survey';
+import { scorecardsSuite } from './scorecards';
 
 /** Every benchmark suite, in the order they run; each room adds its own. */
-export const suites: BenchSuite[] = [foundationSuite, surveySuite];
+export const suites: BenchSuite[] = [foundationSuite, surveySuite, scorecardsSuite];
