@@ -49,17 +49,21 @@ function compact(text: string): string {
   return matchKey(text).replace(/[^a-z0-9]/g, '');
 }
 
-/** Candidate item-code keys of a header: whole, last segment, and LimeSurvey "Q[SQ001]" forms. */
+/** The last segment of a grouped name: "grp/q1" (KoboToolbox), "grp-q1" (ODK Central). */
+function lastSegment(header: string): string {
+  return header.split(/[/-]/).pop() ?? header;
+}
+
+/**
+ * Candidate item-code keys of a header: whole, last segment, and the LimeSurvey forms of a
+ * subquestion ("Q[SQ001]", "Q_SQ001", "Q[1]") with the subquestion number as the item's.
+ */
 function codeKeys(header: string): string[] {
   const keys = new Set<string>();
-  const last = header.split('/').pop() ?? header;
-  for (const h of [header, last]) {
+  for (const h of [header.trim(), lastSegment(header).trim()]) {
     keys.add(compact(h));
-    const lime = /^(.+?)\[(.+)\]$/.exec(h.trim());
-    if (lime) {
-      const sub = /^sq0*(\d+)$/i.exec(lime[2].trim());
-      keys.add(compact(lime[1] + (sub ? sub[1] : lime[2])));
-    }
+    const lime = /^(.+?)(?:\[(?:sq)?0*(\w+)\]|_sq0*(\d+))$/i.exec(h);
+    if (lime) keys.add(compact(lime[1] + (lime[2] ?? lime[3])));
   }
   keys.delete('');
   return [...keys];
@@ -113,7 +117,7 @@ export function mapSurveyColumns(headers: string[], def: SurveyDefinition, profi
       .find((c): c is string => typeof c === 'string');
     if (byCode) return add(byCode, 'code');
     const whole = compact(header);
-    const segment = compact(header.split('/').pop() ?? header);
+    const segment = compact(lastSegment(header));
     if (unitColumn === null && !profileUnit && (UNIT_HEADERS.includes(whole) || UNIT_HEADERS.includes(segment))) {
       return void (unitColumn = column);
     }

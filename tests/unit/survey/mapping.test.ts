@@ -43,6 +43,12 @@ describe('column mapping', () => {
     const lime = mapSurveyColumns(['id', 'submitdate', 'lastpage', 'DV1[SQ001]', 'DV1[SQ002]', 'CS2[3]'], def, null);
     expect(lime.format).toBe('limesurvey');
     expect(lime.items.map((i) => i.itemCode)).toEqual(['DV1.1', 'DV1.2', 'CS2.3']);
+    const lime6 = mapSurveyColumns(['id', 'submitdate', 'DV3_SQ006', 'DV3[SQ010]'], def, null);
+    expect(lime6.items.map((i) => i.itemCode)).toEqual(['DV3.6']);
+    expect(lime6.ignored).toEqual(['id', 'submitdate', 'DV3[SQ010]']);
+    const odk = mapSurveyColumns(['SubmissionDate', 'thong_tin-ma_don_vi', 'dich_vu-dv2_4', 'meta-instanceID'], def, null);
+    expect(odk).toMatchObject({ unitColumn: 1, formColumn: 3 });
+    expect(odk.items.map((i) => i.itemCode)).toEqual(['DV2.4']);
   });
 
   it('follows a profile and reports columns that claim the same item', () => {
