@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../electron/cli/commands';
+import { runCli } from '../../electron/cli/framework';
 import { createDemoWorkspace } from '../../electron/services/demo';
 import { Workspace } from '../../electron/services/workspace';
 import type { UnitResult, YearResults } from '../../shared/domain';
@@ -215,5 +217,25 @@ describe('demo workspace', () => {
     fs.writeFileSync(existing, 'không phải tệp dữ liệu');
     expect(() => createDemoWorkspace(existing)).toThrow(UserError);
     expect(fs.readFileSync(existing, 'utf8')).toBe('không phải tệp dữ liệu');
+  });
+
+  it('is built by `par-workbench demo WS`, which refuses an existing file with exit 1', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
+    const target = path.join(dir, 'cli.parws');
+    expect(await runCli(['demo', target], commands, io)).toBe(0);
+    expect(err.join('\n')).toContain('Dữ liệu mẫu');
+    const built = Workspace.open(target);
+    try {
+      expect(built.results(2025)).toEqual(results.get(2025));
+    } finally {
+      built.close();
+    }
+    const size = fs.statSync(target).size;
+    expect(await runCli(['demo', target], commands, io)).toBe(1);
+    expect(err[err.length - 1]).toMatch(/đã tồn tại/);
+    expect(fs.statSync(target).size).toBe(size);
+    expect(await runCli(['demo'], commands, io)).toBe(2);
   });
 });
