@@ -7,6 +7,7 @@ import {
   applySurveyPoints,
   deleteSurveyImport,
   exportSurveyDefinition,
+  exportSurveyResults,
   formatApplyReport,
   formatImportSummary,
   formatSurveyResults,
@@ -132,15 +133,21 @@ export const surveyCommands: Command[] = [
   },
   {
     name: 'survey results',
-    usage: 'WS --year Y [--json]',
+    usage: 'WS --year Y [--json] [--out FILE.xlsx]',
     summary: 'chỉ số hài lòng theo câu hỏi, yếu tố, lĩnh vực của từng đơn vị và toàn tỉnh',
     positionals: 1,
-    flags: { year: 'number', json: 'boolean' },
+    flags: { year: 'number', json: 'boolean', out: 'string' },
     required: ['year'],
     run(args, io) {
       const year = flagYear(args);
-      return withWorkspace(args.positionals[0], (ws) => {
+      const out = flagString(args, 'out');
+      return withWorkspace(args.positionals[0], async (ws) => {
         const results = surveyResults(ws, year);
+        if (out) {
+          await exportSurveyResults(results, out);
+          io.err(`Đã xuất chỉ số hài lòng năm ${year} vào ${out}.`);
+          if (!args.flags.json) return;
+        }
         io.out(args.flags.json ? JSON.stringify(surveyResultsJson(results)) : formatSurveyResults(results));
       });
     },

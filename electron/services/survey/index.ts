@@ -28,5 +28,5 @@ export {
   type SurveyLinkInfo,
   type SurveyApplyReport,
 } from './apply';
-export { writeSurveyTemplate, exportSurveyDefinition, importSurveyDefinition } from './workbooks';
+export { writeSurveyTemplate, exportSurveyDefinition, importSurveyDefinition, exportSurveyResults } from './workbooks';
 export { formatSurveyResults, formatImportSummary, formatApplyReport } from './output';

@@ -17,13 +17,23 @@ function table(header: string[], rows: string[][], right: boolean[]): string[] {
   ];
 }
 
+/** "3/5": factors whose index fell, of those compared. */
+function declining(factors: { deltaIndex: number | null }[]): string {
+  const compared = factors.filter((f) => f.deltaIndex !== null);
+  return `${compared.filter((f) => f.deltaIndex! < 0).length}/${compared.length}`;
+}
+
 export function formatSurveyResults(results: SurveyYearResults): string {
   if (results.units.length === 0) return `Năm ${results.year} chưa có phiếu khảo sát nào.`;
   const p = results.province;
   const factorCodes = p.factors.map((f) => f.code);
   const lines = [
     `Chỉ số hài lòng (SIPAS) năm ${results.year} — toàn tỉnh ${formatPercent(p.index)} ` +
-      `(${formatNumber(p.forms)} phiếu hợp lệ, ${formatNumber(p.invalidForms)} phiếu không hợp lệ)`,
+      `(${formatNumber(p.forms)} phiếu hợp lệ, ${formatNumber(p.invalidForms)} phiếu không hợp lệ)` +
+      (results.provinceChange?.deltaIndex != null
+        ? `, ${describeIndexChange(results.provinceChange.deltaIndex)} so với năm ${results.provinceChange.previousYear}` +
+          `, ${declining(results.provinceChange.factors)} yếu tố giảm`
+        : ''),
     ...p.factors.map((f) => `  ${f.code} ${f.name}: ${formatPercent(f.index)} (n = ${formatNumber(f.n)})`),
     '',
   ];

@@ -2,6 +2,7 @@
 // the change against the latest earlier surveyed year through unit lineage.
 import {
   computeSurveyIndices,
+  indicesChange,
   surveyChange,
   type SurveyChange,
   type SurveyDefinition,
@@ -25,6 +26,8 @@ export interface SurveyYearResults {
   year: number;
   model: SurveyDefinition['model'];
   province: SurveyIndices;
+  /** the province against the latest earlier surveyed year */
+  provinceChange: SurveyChange | null;
   units: SurveyUnitResult[];
   /** the earlier year compared with, if any */
   previousYear: number | null;
@@ -67,6 +70,7 @@ export function surveyResults(ws: Workspace, year: number): SurveyYearResults {
     year,
     model: current.def.model,
     province: current.province,
+    provinceChange: previous ? indicesChange(current.province, previous.year, [previous.province]) : null,
     previousYear,
     units: current.units.map(({ unitCode, ...indices }) => {
       const unit = units.get(unitCode)!;

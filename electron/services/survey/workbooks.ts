@@ -4,11 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError, type Problem } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text';
-import type { SurveyDefinition, SurveyItem } from '../../../shared/survey';
+import type { SurveyDefinition, SurveyIndices, SurveyItem } from '../../../shared/survey';
 import { ExcelJS, cellAddress } from '../excel/xlsx';
 import { mapColumns, readTableBytes, TableReader, type ColumnSpec } from '../tabular';
 import type { Workspace } from '../workspace';
 import { getSurveyDefinition, getSurveySettings, saveSurveyDefinition } from './definitions';
+import type { SurveyYearResults } from './results';
 
 /** Rows of the entry sheet that carry validation (forms typed beyond them are still read). */
 export const TEMPLATE_ROWS = 5000;
@@ -195,4 +196,71 @@ export async function importSurveyDefinition(ws: Workspace, year: number, file: 
   reader.throwIfProblems();
   saveSurveyDefinition(ws, def);
   return def;
+}
+
+const PERCENT_FORMAT = '0.00';
+
+/** Writes a year's indices to Excel: a sheet of units (overall, areas, factors, change) and a sheet of items. */
+export async function exportSurveyResults(results: SurveyYearResults, file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'PAR Workbench';
+  wb.title = `Chỉ số hài lòng năm ${results.year}`;
+  const p = results.province;
+  const summary = wb.addWorksheet('Chỉ số hài lòng', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
+  const deltaHeader = results.previousYear ? `Thay đổi so với năm ${results.previousYear} (%)` : 'Thay đổi so với năm trước (%)';
+  summary.columns = [
+    { header: 'Mã', width: 10 },
+    { header: 'Đơn vị', width: 36 },
+    { header: 'Số phiếu hợp lệ', width: 10 },
+    { header: 'Chỉ số chung (%)', width: 10 },
+    ...p.areas.map((a) => ({ header: `${a.name} (%)`, width: 14 })),
+    ...p.factors.map((f) => ({ header: `${f.code}. ${f.name} (%)`, width: 14 })),
+    { header: deltaHeader, width: 12 },
+  ];
+  const line = (code: string, name: string, x: SurveyIndices, delta: number | null) => {
+    const row = summary.addRow([
+      code,
+      name,
+      x.forms,
+      x.index,
+      ...p.areas.map((a) => x.areas.find((y) => y.code === a.code)?.index ?? null),
+      ...p.factors.map((f) => x.factors.find((y) => y.code === f.code)?.index ?? null),
+      delta,
+    ]);
+    row.eachCell((c, col) => {
+      if (col >= 4) c.numFmt = PERCENT_FORMAT;
+    });
+    return row;
+  };
+  line('', 'Toàn tỉnh', p, results.provinceChange?.deltaIndex ?? null).font = { bold: true };
+  for (const u of results.units) line(u.code, u.name, u, u.change?.deltaIndex ?? null);
+  styleHeader(summary.getRow(1));
+
+  const items = wb.addWorksheet('Theo câu hỏi', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
+  items.columns = [
+    { header: 'Mã câu hỏi', width: 10 },
+    { header: 'Nội dung câu hỏi', width: 60 },
+    { header: 'Yếu tố', width: 8 },
+    { header: 'Toàn tỉnh (%)', width: 10 },
+    { header: 'Số câu trả lời', width: 10 },
+    ...results.units.map((u) => ({ header: `${u.code} (%)`, width: 10 })),
+  ];
+  for (const f of p.factors) {
+    f.items.forEach((item, i) => {
+      const row = items.addRow([
+        item.code,
+        item.title,
+        f.code,
+        item.index,
+        item.n,
+        ...results.units.map((u) => u.factors.find((g) => g.code === f.code)?.items[i]?.index ?? null),
+      ]);
+      row.eachCell((c, col) => {
+        if (col === 4 || col >= 6) c.numFmt = PERCENT_FORMAT;
+      });
+    });
+  }
+  styleHeader(items.getRow(1));
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  await wb.xlsx.writeFile(file);
 }

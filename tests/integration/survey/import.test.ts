@@ -334,6 +334,27 @@ describe('survey year over year', () => {
     const text = await cli('survey', 'results', file, '--year', '2025');
     expect(text.out).toContain('So với 2024');
     expect(text.out).toMatch(/X10 +Xã An Bình Phú/);
+    expect(r.provinceChange!.deltaIndex).toBeCloseTo(referenceFigures(def, after).index! - referenceFigures(def, before).index!, 9);
+    const falling = r.provinceChange!.factors.filter((f) => f.deltaIndex! < 0).length;
+    expect(text.out).toContain(`${falling}/8 yếu tố giảm`);
+
+    const xlsx = path.join(dir, 'chi-so-2025.xlsx');
+    expect((await cli('survey', 'results', file, '--year', '2025', '--out', xlsx)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const summary = wb.getWorksheet('Chỉ số hài lòng')!;
+    expect(summary.getRow(1).getCell(summary.columnCount).value).toBe('Thay đổi so với năm 2024 (%)');
+    expect(summary.getCell('B2').value).toBe('Toàn tỉnh');
+    expect(summary.getCell('C2').value).toBe(referenceFigures(def, after).forms);
+    expect(summary.getCell('D2').value).toBeCloseTo(referenceFigures(def, after).index!, 9);
+    expect(summary.getCell('D2').numFmt).toBe('0.00');
+    const x10 = [3, 4].map((n) => summary.getRow(n)).find((row) => row.getCell(1).value === 'X10')!;
+    expect(x10.getCell(4).value).toBeCloseTo(ref(after, 'X10').index!, 9);
+    expect(x10.getCell(summary.columnCount).value).toBeCloseTo(merged.change!.deltaIndex!, 9);
+    const items = wb.getWorksheet('Theo câu hỏi')!;
+    expect(items.getCell('A2').value).toBe('DV1.1');
+    expect(items.getCell('D2').value).toBeCloseTo(referenceFigures(def, after).items['DV1.1'].index!, 9);
+    expect(items.getCell('E2').value).toBe(referenceFigures(def, after).items['DV1.1'].n);
   });
 });
 
