@@ -1,0 +1,75 @@
+// Round trip on the demo workspace: a form for every unit of the open year, filled by a writer
+// other than exceljs, imported, gives exactly the filled scores.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEMO_OPEN_YEAR, createDemoWorkspace } from '../../../electron/services/demo';
+import { generateFormTemplates, importForms, unitsOfYear } from '../../../electron/services/excel/forms';
+import { COL, FORM_HEADER_ROW, FORM_SHEET } from '../../../electron/services/excel/forms/layout';
+import { cellAddress } from '../../../electron/services/excel/xlsx';
+import { Workspace } from '../../../electron/services/workspace';
+import { leafCodes } from '../../../shared/scoring';
+import { tempDir } from '../../helpers/tmp';
+import { fillXlsx, type FillJob } from './helpers';
+
+describe('forms for every unit of the demo workspace', () => {
+  it('round-trips the scores typed into each of them', { timeout: 300_000 }, async () => {
+    const dir = tempDir('parw-forms-demo-');
+    const file = path.join(dir, 'demo.parws');
+    createDemoWorkspace(file);
+    const ws = Workspace.open(file);
+    const year = DEMO_OPEN_YEAR;
+    const units = unitsOfYear(ws, year);
+    // departments and the communes formed in 2025, not the communes they replaced
+    expect(units.filter((u) => u.blockCode === 'xa')).toHaveLength(65);
+    expect(units.filter((u) => u.blockCode === 'huyen')).toHaveLength(0);
+    for (const u of units.filter((x) => x.blockCode === 'xa')) expect(units.some((o) => u.predecessors.includes(o.code) && o.code !== u.code)).toBe(false);
+
+    let progress = 0;
+    const forms = await generateFormTemplates(ws, { year, outDir: path.join(dir, 'forms') }, (p) => {
+      expect(p.done).toBe(++progress);
+      expect(p.total).toBe(units.length);
+    });
+    expect(forms.map((f) => f.unitCode)).toEqual(units.map((u) => u.code));
+
+    const expected = new Map<string, Map<string, number>>();
+    const jobs: FillJob[] = forms.map((form, i) => {
+      const unit = units[i];
+      const nodes = ws.getFramework(year, unit.blockCode)!.nodes;
+      const leaves = leafCodes(nodes);
+      const notApplicable = new Set(ws.getScores(year, { unitCode: unit.code }).filter((s) => s.notApplicable).map((s) => s.criterionCode));
+      const cells: NonNullable<FillJob['cells']> = {};
+      const values = new Map<string, number>();
+      nodes.forEach((n, index) => {
+        if (!leaves.has(n.code) || n.source === 'survey' || notApplicable.has(n.code)) return;
+        const max = n.maxPoints ?? 0;
+        const step = (i * 7 + index * 3) % 5;
+        const value = n.method === 'yesno' ? (step % 2 ? max : 0) : Math.round(((max * step) / 4) * 100) / 100;
+        values.set(n.code, value);
+        const row = FORM_HEADER_ROW + 1 + index;
+        // every other unit types decimals the Vietnamese way, as text
+        cells[cellAddress(COL.self, row)] = i % 2 ? String(value).replace('.', ',') : value;
+        cells[cellAddress(COL.evidence, row)] = `Văn bản số ${index + 1}/${unit.code}`;
+      });
+      expected.set(unit.code, values);
+      return { src: form.file, dst: path.join(dir, 'filled', path.basename(form.file)), sheet: FORM_SHEET, cells };
+    });
+    fs.mkdirSync(path.join(dir, 'filled'));
+    fillXlsx(jobs, dir);
+
+    const results = await importForms(ws, [path.join(dir, 'filled')]);
+    expect(results).toHaveLength(units.length);
+    for (const r of results) {
+      expect(r.errors).toEqual([]);
+      expect(r.status).toBe('imported');
+      expect(r.matchedBy).toBe('metadata');
+    }
+    for (const unit of units) {
+      const scores = new Map(ws.getScores(year, { unitCode: unit.code }).map((s) => [s.criterionCode, s]));
+      for (const [code, value] of expected.get(unit.code)!) {
+        expect({ unit: unit.code, code, selfScore: scores.get(code)?.selfScore }).toEqual({ unit: unit.code, code, selfScore: value });
+      }
+    }
+    ws.close();
+  });
+});
