@@ -12,6 +12,8 @@ import {
 } from '../../../shared/survey';
 import type { Workspace } from '../workspace';
 import { SurveyStore } from '../workspace/survey-store';
+// Linked survey points follow every change of the questionnaire or of the counting rules.
+import { applyLinkedSurveyPoints } from './apply';
 
 export function getSurveyDefinition(ws: Workspace, year: number): SurveyDefinition {
   return new SurveyStore(ws).ownDefinition(year) ?? builtinDefinition(year);
@@ -33,6 +35,7 @@ export function saveSurveyDefinition(ws: Workspace, definition: SurveyDefinition
   ws.transaction(() => {
     ws.ensurePeriod(parsed.data.year);
     new SurveyStore(ws).saveDefinition(parsed.data.year, parsed.data);
+    applyLinkedSurveyPoints(ws, parsed.data.year);
   });
 }
 
@@ -41,6 +44,7 @@ export function resetSurveyDefinition(ws: Workspace, year: number): void {
   ws.transaction(() => {
     ws.requirePeriod(year);
     new SurveyStore(ws).saveDefinition(year, null);
+    applyLinkedSurveyPoints(ws, year);
   });
 }
 
@@ -60,5 +64,6 @@ export function saveSurveySettings(ws: Workspace, year: number, settings: Survey
   ws.transaction(() => {
     ws.ensurePeriod(year);
     new SurveyStore(ws).saveSettings(year, parsed.data);
+    applyLinkedSurveyPoints(ws, year);
   });
 }

@@ -71,6 +71,10 @@ export interface SurveyImportReport extends SurveyImportPreview {
 
 const MAX_PROBLEMS = 100;
 
+function zodProblems(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  return error.issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
+}
+
 interface ParsedFile {
   preview: SurveyImportPreview;
   forms: StoredForm[];
@@ -82,7 +86,11 @@ interface ParsedFile {
 
 function resolveProfile(ws: Workspace, profile: SurveyImportOptions['profile']): MappingProfile | null {
   if (!profile) return null;
-  if (typeof profile !== 'string') return mappingProfileSchema.parse(profile);
+  if (typeof profile !== 'string') {
+    const parsed = mappingProfileSchema.safeParse(profile);
+    if (!parsed.success) throw new UserError(`Hồ sơ ánh xạ không hợp lệ: ${zodProblems(parsed.error)}`);
+    return parsed.data;
+  }
   const saved = new SurveyStore(ws).getProfile(profile);
   if (!saved) {
     const names = new SurveyStore(ws).listProfiles().map((p) => p.name);
@@ -325,7 +333,7 @@ export function listSurveyImports(ws: Workspace, year?: number) {
 export function saveMappingProfile(ws: Workspace, profile: MappingProfile): MappingProfile {
   const parsed = mappingProfileSchema.safeParse(profile);
   if (!parsed.success) {
-    throw new UserError(`Hồ sơ ánh xạ không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new UserError(`Hồ sơ ánh xạ không hợp lệ: ${zodProblems(parsed.error)}`);
   }
   ws.transaction(() => new SurveyStore(ws).saveProfile(parsed.data));
   return parsed.data;

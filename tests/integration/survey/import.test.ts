@@ -425,6 +425,14 @@ describe('survey points into the PAR index', () => {
     deleteSurveyImport(ws, r2.importId);
     expect(points('S01')).toBeCloseTo(dv3(first, 'S01') / 10, 9);
     expect(ws.getAudit(2025, { unitCode: 'S01', criterionCode: '2' }).map((a) => a.source)).toEqual(['survey', 'survey', 'survey']);
+    // a change of the counting rules moves the points too: DV3 pooling its answers
+    saveSurveySettings(ws, 2025, { ...DEFAULT_SURVEY_SETTINGS, factorMode: 'pooled' });
+    const items = referenceFigures(def, first.filter((f) => f.unit === 'S01')).items;
+    const dv3Items = def.items.filter((i) => i.factorCode === 'DV3').map((i) => items[i.code]);
+    const pooled = (100 * dv3Items.reduce((s, x) => s + (x.index! * x.n) / 100, 0)) / dv3Items.reduce((s, x) => s + x.n, 0);
+    expect(points('S01')).toBeCloseTo(pooled / 10, 9);
+    saveSurveySettings(ws, 2025, DEFAULT_SURVEY_SETTINGS);
+    expect(points('S01')).toBeCloseTo(dv3(first, 'S01') / 10, 9);
     // a published (locked) year keeps its scores: survey data may still come in
     ws.setPeriodLocked(2025, true);
     const r3 = await importSurveyFile(ws, { year: 2025, file: write('dot-3.csv', second) });
