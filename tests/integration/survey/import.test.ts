@@ -291,6 +291,12 @@ describe('survey import refusals', () => {
     const ansi = path.join(dir, 'ansi.csv');
     fs.writeFileSync(ansi, Buffer.concat([Buffer.from('\u0110\u01a1n v\u1ecb,DV1.1\n'.replace(/[^\x00-\x7f]/g, '?')), Buffer.from([0xd0, 0xe3, 0x0a])]));
     await expect(importSurveyFile(ws, { year: 2025, file: ansi })).rejects.toThrow(/UTF-8/);
+    const xls = path.join(dir, 'cu.xls');
+    fs.writeFileSync(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+    await expect(importSurveyFile(ws, { year: 2025, file: xls })).rejects.toThrow(/Tệp cu.xls: .*\(\.xls\)/);
+    await expect(importSurveyFile(ws, { year: 2025, file: path.join(dir, 'khong-co.csv') })).rejects.toThrow(/Không đọc được tệp/);
+    await expect(importSurveyFile(ws, { year: 2025, file: csv, unitCode: 'S99' })).rejects.toThrow(/Không có đơn vị mã "S99"/);
+    await expect(importSurveyFile(ws, { year: 2025, file: csv, profile: 'Không có' })).rejects.toThrow(/Chưa lưu hồ sơ ánh xạ nào/);
     expect(ws.db.prepare('SELECT COUNT(*) AS n FROM survey_forms').get()).toEqual({ n: 1 });
     const preview = await previewSurveyImport(ws, { year: 2025, file: csv });
     expect(preview.problems).toHaveLength(1);
