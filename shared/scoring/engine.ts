@@ -1,4 +1,5 @@
 import type {
+  CriterionNode,
   Band,
   BlockResult,
   BlockSettings,
@@ -47,42 +48,52 @@ function mean(values: number[]): number | null {
   return values.length ? values.reduce((s, v) => s + v, 0) / values.length : null;
 }
 
-function unitFigures(unit: Unit, framework: Framework, scores: Map<string, Score>) {
+/** What every unit of a framework needs, computed once per framework. */
+interface FrameworkPlan {
+  leaves: CriterionNode[];
+  fieldOfLeaf: string[];
+  fields: CriterionNode[];
+}
+
+function planFramework(framework: Framework): FrameworkPlan {
   const fieldCode = fieldOf(framework.nodes);
+  const leafList = leaves(framework.nodes);
+  return {
+    leaves: leafList,
+    fieldOfLeaf: leafList.map((l) => fieldCode.get(l.code)!),
+    fields: framework.nodes.filter((n) => n.parentCode === null),
+  };
+}
+
+function unitFigures(plan: FrameworkPlan, scores: Map<string, Score>) {
   const fieldTotals = new Map<string, { score: number; max: number }>();
-  for (const n of framework.nodes) if (n.level === 1 || n.parentCode === null) fieldTotals.set(n.code, { score: 0, max: 0 });
+  for (const f of plan.fields) fieldTotals.set(f.code, { score: 0, max: 0 });
   let total = 0;
   let max = 0;
   let provisional = false;
-  for (const leaf of leaves(framework.nodes)) {
+  plan.leaves.forEach((leaf, i) => {
     const score = scores.get(leaf.code);
-    if (score?.notApplicable) continue;
+    if (score?.notApplicable) return;
     if (score?.appraisedScore === null || score?.appraisedScore === undefined) provisional = true;
     const cap = leaf.maxPoints ?? 0;
     const raw = Math.min(Math.max(leafScore(score), 0), cap);
-    const field = fieldTotals.get(fieldCode.get(leaf.code)!)!;
-    if (leaf.method === 'deduction') {
-      total -= raw;
-      field.score -= raw;
-    } else {
-      total += raw;
-      field.score += raw;
-    }
+    const field = fieldTotals.get(plan.fieldOfLeaf[i])!;
+    const signed = leaf.method === 'deduction' ? -raw : raw;
+    total += signed;
+    field.score += signed;
     if (countsInMaximum(leaf)) {
       max += cap;
       field.max += cap;
     }
-  }
+  });
   // Bonus points cannot lift a unit above its maximum, deductions not below zero.
   total = Math.min(Math.max(total, 0), max);
-  const fields: FieldResult[] = framework.nodes
-    .filter((n) => fieldTotals.has(n.code))
-    .map((n) => {
-      const f = fieldTotals.get(n.code)!;
-      const score = Math.min(Math.max(f.score, 0), f.max);
-      return { code: n.code, title: n.title, score, max: f.max, index: f.max > 0 ? (score / f.max) * 100 : null };
-    });
-  return { total, max, index: max > 0 ? (total / max) * 100 : null, provisional, fields, unitCode: unit.code };
+  const fields: FieldResult[] = plan.fields.map((n) => {
+    const f = fieldTotals.get(n.code)!;
+    const score = Math.min(Math.max(f.score, 0), f.max);
+    return { code: n.code, title: n.title, score, max: f.max, index: f.max > 0 ? (score / f.max) * 100 : null };
+  });
+  return { total, max, index: max > 0 ? (total / max) * 100 : null, provisional, fields };
 }
 
 function settingsFor(settings: BlockSettings[], blockCode: string): { bands: Band[]; precision: number } {
@@ -107,12 +118,13 @@ export function computeYear(input: YearScoringInput): YearResults {
     const framework = input.frameworks.find((f) => f.blockCode === block.code);
     if (!framework) continue;
     const { bands, precision } = settingsFor(input.settings, block.code);
+    const plan = planFramework(framework);
     const units = input.units
       .filter((u) => u.blockCode === block.code && scoresByUnit.has(u.code))
       .sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code));
     if (units.length === 0) continue;
     const results: UnitResult[] = units.map((u) => {
-      const f = unitFigures(u, framework, scoresByUnit.get(u.code)!);
+      const f = unitFigures(plan, scoresByUnit.get(u.code)!);
       return {
         code: u.code,
         name: u.name,
@@ -150,17 +162,25 @@ export function computeYear(input: YearScoringInput): YearResults {
 /**
  * The figures a unit compares with: from the latest earlier year that has results for its
  * block, the unit itself (same code) or its one predecessor give index and rank; several
- * predecessors give the mean of their indices and no rank.
+ * predecessors give the mean of their indices and no rank. Predecessors that still take part
+ * in the current year (a unit that keeps its code and absorbs others later) are not yet its
+ * lineage in that year.
  */
-export function previousFigures(unit: Unit, history: YearResults[], year: number): PreviousFigures | null {
+export function previousFigures(
+  unit: Unit,
+  history: YearResults[],
+  year: number,
+  takingPart: ReadonlySet<string> = new Set(),
+): PreviousFigures | null {
   const earlier = history
     .filter((h) => h.year < year && h.blocks.some((b) => b.code === unit.blockCode && b.units.length > 0))
     .sort((a, b) => b.year - a.year)[0];
   if (!earlier) return null;
   const byCode = new Map<string, UnitResult>();
   for (const b of earlier.blocks) for (const u of b.units) byCode.set(u.code, u);
-  const lineage = unit.predecessors.length ? [...unit.predecessors] : [unit.code];
-  if (unit.predecessors.length && byCode.has(unit.code) && !lineage.includes(unit.code)) lineage.push(unit.code);
+  const predecessors = unit.predecessors.filter((p) => !takingPart.has(p));
+  const lineage = predecessors.length ? [...predecessors] : [unit.code];
+  if (predecessors.length && byCode.has(unit.code) && !lineage.includes(unit.code)) lineage.push(unit.code);
   const found = lineage.map((c) => byCode.get(c)).filter((u): u is UnitResult => u !== undefined && u.index !== null);
   if (found.length === 0) return null;
   if (found.length === 1) return { year: earlier.year, index: found[0].index!, rank: found[0].rank };
@@ -170,17 +190,36 @@ export function previousFigures(unit: Unit, history: YearResults[], year: number
 /** Fills previous figures and the year-over-year change of every unit of `current`. */
 export function attachYearOverYear(current: YearResults, history: YearResults[], units: Unit[]): YearResults {
   const unitByCode = new Map(units.map((u) => [u.code, u]));
+  const takingPart = new Set(current.blocks.flatMap((b) => b.units.map((u) => u.code)));
   for (const block of current.blocks) {
     for (const r of block.units) {
       const unit = unitByCode.get(r.code);
       if (!unit) continue;
-      const prev = previousFigures(unit, history, current.year);
+      const prev = previousFigures(unit, history, current.year, takingPart);
       r.previous = prev;
       r.deltaIndex = prev && r.index !== null ? r.index - prev.index : null;
       r.deltaRank = prev && prev.rank !== null && r.rank !== null ? prev.rank - r.rank : null;
     }
   }
   return current;
+}
+
+/**
+ * The earlier years whose results `year` compares with: for each block, the latest earlier
+ * year with results for it. `blocksByYear` names the blocks that have scores in each year.
+ */
+export function comparisonYears(blocksByYear: Map<number, Set<string>>, year: number): number[] {
+  const needed = new Set<number>();
+  const blocks = new Set<string>();
+  for (const set of blocksByYear.values()) for (const b of set) blocks.add(b);
+  for (const block of blocks) {
+    const earlier = [...blocksByYear.entries()]
+      .filter(([y, set]) => y < year && set.has(block))
+      .map(([y]) => y)
+      .sort((a, b) => b - a)[0];
+    if (earlier !== undefined) needed.add(earlier);
+  }
+  return [...needed].sort((a, b) => a - b);
 }
 
 /** Results of `year` with year-over-year change, from the inputs of that year and earlier ones. */

@@ -219,6 +219,20 @@ describe('year over year', () => {
     expect(n2.deltaRank).toBeNull();
   });
 
+  it('does not treat predecessors that still take part as lineage of a unit that keeps its code', () => {
+    // 2025: K keeps its code and absorbs M; in 2024 both still take part on their own
+    const k = unit('K', { predecessors: ['M'] });
+    const m = unit('M');
+    const y1 = input(2023, [k, m], [...fullScores('K', 2, 1, 2), ...fullScores('M', 4, 2, 4)]);
+    const y2 = input(2024, [k, m], [...fullScores('K', 4, 2, 4), ...fullScores('M', 3, 1, 3)]);
+    const y3 = input(2025, [k, m], fullScores('K', 4, 1, 4));
+    const k2024 = computeResults([y1, y2], 2024).blocks[0].units.find((u) => u.code === 'K')!;
+    expect(k2024.previous).toEqual({ year: 2023, index: 50, rank: 2 });
+    expect(k2024.deltaRank).toBe(1);
+    const k2025 = computeResults([y1, y2, y3], 2025).blocks[0].units[0];
+    expect(k2025.previous).toEqual({ year: 2024, index: 85, rank: null });
+  });
+
   it('takes the latest earlier year that has results for the block', () => {
     const y1 = input(2022, [unit('A')], fullScores('A', 2, 1, 2));
     const y2 = input(2023, [unit('A')], []);

@@ -16,7 +16,7 @@ import {
   type YearResults,
 } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
-import { computeResults, leafCodes, scoreValueProblem, type YearScoringInput } from '../../../shared/scoring';
+import { comparisonYears, computeResults, leafCodes, scoreValueProblem, type YearScoringInput } from '../../../shared/scoring';
 import { openDatabase, type OpenOptions } from './db';
 
 /** The fields of a score that a change may set; absent = unchanged, null = cleared. */
@@ -727,17 +727,60 @@ export class Workspace {
       blocks: this.listBlocks(),
       units: this.listUnits(),
       frameworks,
-      scores: this.getScores(year),
+      scores: this.scoringScores(year),
       settings: frameworks.map((f) => this.getBlockSettings(year, f.blockCode)),
     };
   }
 
-  /** Totals, indices, ranks, bands and year-over-year change of `year`. */
+  /** Scores of a year with only what the engine reads, in one lean pass. */
+  private scoringScores(year: number): Score[] {
+    const rows = this.db
+      .prepare(
+        `SELECT s.unit_code, c.code, s.self_score, s.appraised_score, s.not_applicable
+         FROM frameworks f JOIN criteria c ON c.framework_id = f.id JOIN scores s ON s.criterion_id = c.id
+         WHERE f.year = ?`,
+      )
+      .raw()
+      .all(year) as [string, string, number | null, number | null, number][];
+    return rows.map(([unitCode, criterionCode, selfScore, appraisedScore, na]) => ({
+      unitCode,
+      criterionCode,
+      selfScore,
+      appraisedScore,
+      appraisalRound: 0,
+      notApplicable: na === 1,
+      reportedValue: null,
+      evidence: null,
+      explanation: null,
+      note: null,
+      needsReappraisal: false,
+    }));
+  }
+
+  /** For each year, the blocks that have scores in it. */
+  private blocksWithScores(): Map<number, Set<string>> {
+    const rows = this.db
+      .prepare(
+        `SELECT f.year, f.block_code FROM frameworks f
+         WHERE EXISTS (SELECT 1 FROM criteria c JOIN scores s ON s.criterion_id = c.id WHERE c.framework_id = f.id)`,
+      )
+      .all() as { year: number; block_code: string }[];
+    const map = new Map<number, Set<string>>();
+    for (const r of rows) {
+      const set = map.get(r.year) ?? new Set<string>();
+      set.add(r.block_code);
+      map.set(r.year, set);
+    }
+    return map;
+  }
+
+  /**
+   * Totals, indices, ranks, bands and year-over-year change of `year`. Only the years it is
+   * compared with (per block, the latest earlier year with results) are read besides it.
+   */
   results(year: number): YearResults {
     this.requirePeriod(year);
-    const years = this.listPeriods()
-      .map((p) => p.year)
-      .filter((y) => y <= year);
+    const years = [...comparisonYears(this.blocksWithScores(), year), year];
     return computeResults(
       years.map((y) => this.scoringInput(y)),
       year,
