@@ -32,17 +32,8 @@ export interface ScorecardLayout {
 /** A scorecard takes one A4 page, two at most. */
 export const SCORECARD_MAX_PAGES = 2;
 
-/**
- * Layouts to try in turn until the card fits on SCORECARD_MAX_PAGES pages: only a unit with
- * a great many appraisal notes needs the later ones.
- */
-export const SCORECARD_LAYOUTS: readonly ScorecardLayout[] = [
-  { compact: false, noteLimit: null },
-  { compact: true, noteLimit: null },
-  { compact: true, noteLimit: 20 },
-  { compact: true, noteLimit: 10 },
-  { compact: true, noteLimit: 0 },
-];
+/** The layout a card gets first: regular type, every note. */
+export const FULL_LAYOUT: ScorecardLayout = { compact: false, noteLimit: null };
 
 /** Sub-criteria that share the same appraisal note, in the order first met. */
 export interface NoteGroup {
@@ -245,7 +236,7 @@ function notes(card: ScorecardData, layout: ScorecardLayout): string {
 
 function section(page: ScorecardPage, pageName: string | null): string {
   const card = page.data;
-  const layout = page.layout ?? SCORECARD_LAYOUTS[0];
+  const layout = page.layout ?? FULL_LAYOUT;
   return `
 <section class="scorecard${layout.compact ? ' compact' : ''}"${pageName ? ` style="page: ${pageName}"` : ''} data-unit="${escapeHtml(card.unit.code)}">
 ${heading(card)}

@@ -38,10 +38,19 @@ const FONT = 'Times New Roman';
 
 type Cell = string | number | null;
 
+/** Lines a text takes when wrapped in a column of `width` characters (Excel does not size rows that exceljs writes). */
+function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * 1.05) - 1);
+  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil([...part].length / perLine)), 0);
+}
+
+const LINE_HEIGHT = 15;
+
 interface Column {
   header: string;
   width: number;
   numFmt?: string;
+  center?: boolean;
 }
 
 /** A sheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the workbook. */
@@ -97,7 +106,7 @@ function addTable(
     cell.border = BORDER;
     cell.fill = HEADER_FILL;
   });
-  header.height = 48;
+  header.height = Math.max(...columns.map((c) => wrappedLines(c.header, c.width))) * LINE_HEIGHT + 4;
   const write = (values: Cell[], rowNumber: number, bold: boolean) => {
     const row = sheet.getRow(rowNumber);
     columns.forEach((c, i) => {
@@ -109,9 +118,11 @@ function addTable(
       if (typeof v === 'number' && c.numFmt) cell.numFmt = c.numFmt;
       cell.alignment =
         typeof v === 'number'
-          ? { horizontal: 'right', vertical: 'middle' }
-          : { horizontal: i === 0 ? 'center' : 'left', vertical: 'middle', wrapText: true };
+          ? { horizontal: c.center ? 'center' : 'right', vertical: 'middle' }
+          : { horizontal: c.center ? 'center' : 'left', vertical: 'middle', wrapText: true };
     });
+    const lines = Math.max(1, ...values.map((v, i) => (typeof v === 'string' ? wrappedLines(v, columns[i].width) : 1)));
+    if (lines > 1) row.height = lines * LINE_HEIGHT + 2;
   };
   rows.forEach((values, i) => write(values, HEADER_ROW + 1 + i, false));
   if (footer) write(footer, HEADER_ROW + 1 + rows.length, true);
@@ -140,14 +151,14 @@ function subtitle(input: SummaryWorkbookInput, block: BlockResult): string {
 function rankingSheet(wb: ExcelJS.Workbook, input: SummaryWorkbookInput, block: BlockResult): void {
   const fields = blockFields(block);
   const columns: Column[] = [
-    { header: 'STT', width: 6 },
-    { header: 'Đơn vị', width: 34 },
+    { header: 'STT', width: 6, center: true },
+    { header: 'Đơn vị', width: 38 },
     ...fields.map((f) => ({ header: `${f.code}. ${f.title} (${formatNumber(f.max)} điểm)`, width: 14, numFmt: FMT_POINTS })),
     { header: 'Tổng điểm', width: 10, numFmt: FMT_POINTS },
     { header: 'Điểm tối đa', width: 10, numFmt: FMT_POINTS },
     { header: 'Chỉ số (%)', width: 10, numFmt: FMT_POINTS },
-    { header: 'Xếp hạng', width: 10, numFmt: FMT_WHOLE },
-    { header: 'Xếp loại', width: 12 },
+    { header: 'Xếp hạng', width: 10, numFmt: FMT_WHOLE, center: true },
+    { header: 'Xếp loại', width: 12, center: true },
     { header: 'Tăng/giảm chỉ số so với năm trước (%)', width: 13, numFmt: FMT_SIGNED },
     { header: 'Tăng/giảm bậc so với năm trước', width: 12, numFmt: FMT_PLACES },
   ];
@@ -171,8 +182,8 @@ function fieldSheet(wb: ExcelJS.Workbook, input: SummaryWorkbookInput, block: Bl
   const fields = blockFields(block);
   const averages = blockFieldAverages(block);
   const columns: Column[] = [
-    { header: 'STT', width: 6 },
-    { header: 'Đơn vị', width: 34 },
+    { header: 'STT', width: 6, center: true },
+    { header: 'Đơn vị', width: 38 },
     ...fields.map((f) => ({ header: `${f.code}. ${f.title} (%)`, width: 14, numFmt: FMT_POINTS })),
     { header: 'Chỉ số CCHC (%)', width: 11, numFmt: FMT_POINTS },
   ];
@@ -191,13 +202,13 @@ function yearOverYearSheet(wb: ExcelJS.Workbook, input: SummaryWorkbookInput, bl
   const lineage = new Map(input.units.map((u) => [u.code, u.predecessors]));
   const previousYear = block.units.find((u) => u.previous)?.previous?.year ?? null;
   const columns: Column[] = [
-    { header: 'STT', width: 6 },
-    { header: 'Đơn vị', width: 34 },
+    { header: 'STT', width: 6, center: true },
+    { header: 'Đơn vị', width: 38 },
     { header: 'Hình thành từ', width: 30 },
     { header: `Chỉ số năm ${previousYear ?? 'trước'} (%)`, width: 11, numFmt: FMT_POINTS },
-    { header: `Xếp hạng năm ${previousYear ?? 'trước'}`, width: 10, numFmt: FMT_WHOLE },
+    { header: `Xếp hạng năm ${previousYear ?? 'trước'}`, width: 10, numFmt: FMT_WHOLE, center: true },
     { header: `Chỉ số năm ${input.results.year} (%)`, width: 11, numFmt: FMT_POINTS },
-    { header: `Xếp hạng năm ${input.results.year}`, width: 10, numFmt: FMT_WHOLE },
+    { header: `Xếp hạng năm ${input.results.year}`, width: 10, numFmt: FMT_WHOLE, center: true },
     { header: 'Tăng/giảm chỉ số (%)', width: 11, numFmt: FMT_SIGNED },
     { header: 'Tăng/giảm bậc', width: 10, numFmt: FMT_PLACES },
     { header: 'Nhận xét', width: 30 },
@@ -220,19 +231,24 @@ function yearOverYearSheet(wb: ExcelJS.Workbook, input: SummaryWorkbookInput, bl
   addTable(wb, `${block.name} - ${SUMMARY_SHEETS[2]}`, blockTitle(input, 'So sánh Chỉ số CCHC', block), subtitle(input, block), columns, rows, null);
 }
 
+/** Units named per sub-criterion in the points-lost table; the count of the others follows. */
+export const UNITS_NAMED_PER_LOSS = 10;
+
 /** "Sở Tư pháp (2,5); Sở Xây dựng (1,5)": the units behind a loss, largest first. */
 export function unitsBehindLoss(loss: BlockLeafLoss): string {
-  return loss.units.map((u) => `${u.unitName} (${formatNumber(u.lost)})`).join('; ');
+  const named = loss.units.slice(0, UNITS_NAMED_PER_LOSS).map((u) => `${u.unitName} (${formatNumber(u.lost)})`);
+  const others = loss.units.length - named.length;
+  return named.join('; ') + (others > 0 ? `; và ${others} đơn vị khác` : '');
 }
 
 function lossSheet(wb: ExcelJS.Workbook, input: SummaryWorkbookInput, block: BlockResult): void {
   const losses = input.losses[block.code] ?? [];
   const columns: Column[] = [
-    { header: 'STT', width: 6 },
-    { header: 'Mã tiêu chí', width: 10 },
+    { header: 'STT', width: 6, center: true },
+    { header: 'Mã tiêu chí', width: 10, center: true },
     { header: 'Tiêu chí thành phần', width: 42 },
     { header: 'Điểm tối đa', width: 9, numFmt: FMT_POINTS },
-    { header: 'Số đơn vị bị mất điểm', width: 10, numFmt: FMT_WHOLE },
+    { header: 'Số đơn vị bị mất điểm', width: 10, numFmt: FMT_WHOLE, center: true },
     { header: 'Tổng điểm bị mất', width: 10, numFmt: FMT_POINTS },
     { header: 'Tỷ lệ (%)', width: 9, numFmt: FMT_POINTS },
     { header: 'Lũy kế (%)', width: 9, numFmt: FMT_POINTS },

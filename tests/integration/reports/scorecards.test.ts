@@ -8,7 +8,7 @@ import { printScorecards, scorecardDocuments } from '../../../electron/services/
 import type { Workspace } from '../../../electron/services/workspace';
 import { formatPercent } from '../../../shared/format';
 import { tempDir } from '../../helpers/tmp';
-import { createReportWorkspace, UNIT_NAMES } from './fixture';
+import { createReportWorkspace, LEAVES, UNIT_NAMES } from './fixture';
 
 const ARTIFACTS = path.resolve('tests/artifacts/reports');
 
@@ -100,6 +100,27 @@ describe('unit scorecards printed by Chromium', () => {
     expect(starts.map((p) => ws.results(2025).blocks[0].units.find((u) => squeeze(p).includes(`NĂM 2025 ${u.name} Khối sở`))?.code)).toEqual(
       ws.results(2025).blocks[0].units.map((u) => u.code),
     );
+  });
+
+  it('sets a card with very long appraisal notes tighter until it fits on two pages', async () => {
+    const crowded = createReportWorkspace(dir, 'crowded.parws');
+    const longNote = (code: string) =>
+      `Tiêu chí ${code}: ` + 'hồ sơ kiểm chứng chưa đầy đủ, văn bản ban hành chậm, số liệu báo cáo chưa khớp với hệ thống; '.repeat(9);
+    crowded.applyScoreChanges(
+      2025,
+      LEAVES.map((code) => ({ unitCode: 'S03', criterionCode: code, patch: { note: longNote(code) } })),
+      { source: 'test' },
+    );
+    try {
+      const printed = await printScorecards(crowded, { year: 2025, selection: { unitCode: 'S03' }, outDir: path.join(dir, 'crowded') });
+      expect(pdfPages(printed.files[0])).toBeLessThanOrEqual(2);
+      const text = squeeze(pdfText(printed.files[0]));
+      expect(text).toContain('Sở Xây dựng');
+      expect(text).toContain('Tiêu chí 1.1: hồ sơ kiểm chứng');
+      expect(text).toMatch(/Còn \d+ ý kiến thẩm định khác không in hết trên phiếu/);
+    } finally {
+      crowded.close();
+    }
   });
 
   it('gives the app one self-contained HTML document per unit', () => {

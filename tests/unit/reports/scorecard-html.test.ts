@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitResult } from '../../../shared/domain';
+import type { LeafLoss } from '../../../shared/analysis';
 import {
+  FULL_LAYOUT,
+  groupNotes,
   buildCombinedScorecardHtml,
   buildScorecardHtml,
   scorecardChartOption,
@@ -97,5 +100,32 @@ describe('scorecard HTML', () => {
     const option = scorecardChartOption(card) as { series: { name: string; data: { value: number }[] }[] };
     expect(option.series.map((s) => s.name)).toEqual(['Xã Đồng Đăng & "Bắc"', 'Bình quân khối xã']);
     expect(option.series.map((s) => s.data[0].value)).toEqual([87.114, 84.5]);
+  });
+});
+
+describe('appraisal notes on the card', () => {
+  const note = (code: string, text: string): LeafLoss => ({ ...card.largestLosses[0], code, title: `Tiêu chí ${code}`, note: text });
+  const notes = [note('1.1', 'Chậm'), note('2.1', 'Chưa thẩm định'), note('2.2', 'Chưa thẩm định'), note('3.1', 'Thiếu TLKC'), note('3.2', ' Chưa thẩm định ')];
+
+  it('groups sub-criteria that share one note, in the order first met', () => {
+    expect(groupNotes(notes).map((g) => [g.codes, g.note])).toEqual([
+      [['1.1'], 'Chậm'],
+      [['2.1', '2.2', '3.2'], 'Chưa thẩm định'],
+      [['3.1'], 'Thiếu TLKC'],
+    ]);
+  });
+
+  it('prints all notes, or as many as the layout allows and says how many are left', () => {
+    const html = (layout: typeof FULL_LAYOUT) =>
+      buildScorecardHtml({ data: { ...card, notes }, chartSvg: '', layout }, { fontCss: '' });
+    const full = html(FULL_LAYOUT);
+    expect(full).toContain('<li><b>2.1, 2.2, 3.2</b> (3 tiêu chí thành phần): Chưa thẩm định</li>');
+    expect(full).toContain('<li><b>1.1</b> Tiêu chí 1.1: Chậm</li>');
+    expect(full).not.toContain('class="scorecard compact"');
+    const limited = html({ compact: true, noteLimit: 1 });
+    expect(limited).toContain('class="scorecard compact"');
+    expect(limited.match(/<li>/g)).toHaveLength(1);
+    expect(limited).toContain('Còn 2 ý kiến thẩm định khác không in hết trên phiếu');
+    expect(html({ compact: true, noteLimit: 0 })).toContain('Có 3 ý kiến thẩm định không in hết trên phiếu');
   });
 });
