@@ -3,3 +3,5 @@ export * from './builtin';
 export * from './indices';
 export * from './change';
 export * from './answers';
+export * from './mapping';
+export * from './api';

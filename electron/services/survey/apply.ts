@@ -4,38 +4,20 @@
 import { UserError } from '../../../shared/errors';
 import { formatNumber, formatPercent } from '../../../shared/format';
 import { leaves } from '../../../shared/scoring';
-import { surveyLinkSchema, surveyPoints, targetIndex, type SurveyLink } from '../../../shared/survey';
+import {
+  surveyLinkSchema,
+  surveyPoints,
+  targetIndex,
+  type AppliedPoints,
+  type SurveyApplyReport,
+  type SurveyLink,
+  type SurveyLinkInfo,
+} from '../../../shared/survey';
 import { matchKey } from '../../../shared/text';
 import type { Workspace } from '../workspace';
 import { SurveyStore } from '../workspace/survey-store';
 import { getSurveyDefinition } from './definitions';
 import { surveyResults } from './results';
-
-export interface SurveyLinkInfo extends SurveyLink {
-  criterionTitle: string;
-  maxPoints: number;
-  /** false = saved by a person; true = found by the leaf's title ("SIPAS", "hài lòng") */
-  automatic: boolean;
-}
-
-export interface AppliedPoints {
-  unitCode: string;
-  unitName: string;
-  blockCode: string;
-  criterionCode: string;
-  index: number;
-  points: number;
-}
-
-export interface SurveyApplyReport {
-  year: number;
-  links: SurveyLinkInfo[];
-  applied: AppliedPoints[];
-  /** units of a linked block without the figure (no valid answers) */
-  skipped: { unitCode: string; unitName: string; criterionCode: string; reason: string }[];
-  /** changed score fields written to the audit log */
-  changedFields: number;
-}
 
 function surveyLeaves(ws: Workspace, year: number, blockCode: string) {
   const fw = ws.getFramework(year, blockCode);

@@ -12,9 +12,16 @@ import {
   answerClassifier,
   isValidForm,
   labelLookup,
+  FORMAT_NAMES,
+  mapSurveyColumns,
   mappingProfileSchema,
   parseAnswer,
+  type ColumnMapping,
   type MappingProfile,
+  type SurveyImportPreview,
+  type SurveyImportReport,
+  type SurveyImportRequest,
+  type SurveyImportUnitCount,
   type SurveyDefinition,
   type SurveySettings,
 } from '../../../shared/survey';
@@ -24,50 +31,9 @@ import type { Workspace } from '../workspace';
 import { SurveyStore, type StoredForm } from '../workspace/survey-store';
 import { applyLinkedSurveyPoints } from './apply';
 import { getSurveyDefinition, getSurveySettings } from './definitions';
-import { FORMAT_NAMES, mapSurveyColumns, type ColumnMapping, type SurveyFileFormat } from './mapping';
 
-export interface SurveyImportOptions {
-  year: number;
-  /** path of the file to read */
-  file: string;
-  /** a saved profile's name, or a profile given in full */
-  profile?: string | MappingProfile | null;
-  /** the unit of every form of the file (instead of a unit column) */
-  unitCode?: string | null;
-  actor?: string;
-}
-
-export interface SurveyImportUnitCount {
-  code: string;
-  name: string;
-  forms: number;
-  validForms: number;
-}
-
-export interface SurveyImportPreview {
-  year: number;
-  fileName: string;
-  format: SurveyFileFormat;
-  formatName: string;
-  mapping: ColumnMapping;
-  /** the unit column's header, or null when the unit comes from the options */
-  unitColumn: string | null;
-  formColumn: string | null;
-  forms: number;
-  validForms: number;
-  invalidForms: number;
-  units: SurveyImportUnitCount[];
-  /** answer texts that could not be read, per column, for the mapping step */
-  unknownLabels: { header: string; labels: string[] }[];
-  /** every problem that would refuse the file (empty = it can be imported) */
-  problems: Problem[];
-}
-
-export interface SurveyImportReport extends SurveyImportPreview {
-  importId: number;
-  /** survey points written into linked PAR leaves (changed fields) */
-  pointsUpdated: number;
-}
+/** What an import takes (the IPC channel parses it with `surveyImportRequestSchema`). */
+export type SurveyImportOptions = SurveyImportRequest;
 
 const MAX_PROBLEMS = 100;
 
@@ -341,4 +307,10 @@ export function saveMappingProfile(ws: Workspace, profile: MappingProfile): Mapp
 
 export function listMappingProfiles(ws: Workspace): MappingProfile[] {
   return new SurveyStore(ws).listProfiles();
+}
+
+export function deleteMappingProfile(ws: Workspace, name: string): void {
+  if (!ws.transaction(() => new SurveyStore(ws).deleteProfile(name))) {
+    throw new UserError(`Không có hồ sơ ánh xạ "${name}" trong tệp dữ liệu.`);
+  }
 }

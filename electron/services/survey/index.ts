@@ -7,7 +7,6 @@ export {
   getSurveySettings,
   saveSurveySettings,
 } from './definitions';
-export { mapSurveyColumns, FORMAT_NAMES, type ColumnMapping, type ItemColumn, type SurveyFileFormat } from './mapping';
 export {
   previewSurveyImport,
   importSurveyFile,
@@ -15,18 +14,15 @@ export {
   listSurveyImports,
   saveMappingProfile,
   listMappingProfiles,
+  deleteMappingProfile,
   type SurveyImportOptions,
-  type SurveyImportPreview,
-  type SurveyImportReport,
 } from './import';
-export { surveyResults, unitSurveyResult, surveyResultsJson, surveyForms, type SurveyYearResults, type SurveyUnitResult } from './results';
+export { surveyResults, unitSurveyResult, surveyResultsJson, surveyForms } from './results';
 export {
   setSurveyLink,
   removeSurveyLink,
   surveyLinks,
   applySurveyPoints,
-  type SurveyLinkInfo,
-  type SurveyApplyReport,
 } from './apply';
 export { writeSurveyTemplate, exportSurveyDefinition, importSurveyDefinition, exportSurveyResults } from './workbooks';
 export { formatSurveyResults, formatImportSummary, formatApplyReport } from './output';

@@ -1,8 +1,6 @@
 // Survey results as the command line prints them.
 import { describeIndexChange, formatNumber, formatPercent } from '../../../shared/format';
-import type { SurveyApplyReport } from './apply';
-import type { SurveyImportPreview } from './import';
-import type { SurveyYearResults } from './results';
+import type { SurveyApplyReport, SurveyImportPreview, SurveyYearResults } from '../../../shared/survey';
 
 function pad(text: string, width: number, right = false): string {
   const len = [...text].length;

@@ -4,34 +4,17 @@ import {
   computeSurveyIndices,
   indicesChange,
   surveyChange,
-  type SurveyChange,
   type SurveyDefinition,
   type SurveyForm,
   type SurveyIndices,
+  type SurveyUnitResult,
   type SurveyYearIndices,
+  type SurveyYearResults,
 } from '../../../shared/survey';
 import { UserError } from '../../../shared/errors';
 import type { Workspace } from '../workspace';
 import { SurveyStore } from '../workspace/survey-store';
 import { getSurveyDefinition, getSurveySettings } from './definitions';
-
-export interface SurveyUnitResult extends SurveyIndices {
-  code: string;
-  name: string;
-  blockCode: string;
-  change: SurveyChange | null;
-}
-
-export interface SurveyYearResults {
-  year: number;
-  model: SurveyDefinition['model'];
-  province: SurveyIndices;
-  /** the province against the latest earlier surveyed year */
-  provinceChange: SurveyChange | null;
-  units: SurveyUnitResult[];
-  /** the earlier year compared with, if any */
-  previousYear: number | null;
-}
 
 /** The stored forms of a year, with answers realigned from each file's columns to the year's items. */
 export function* surveyForms(ws: Workspace, year: number, def: SurveyDefinition): Generator<SurveyForm> {

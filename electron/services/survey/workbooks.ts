@@ -4,12 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError, type Problem } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text';
-import type { SurveyDefinition, SurveyIndices, SurveyItem } from '../../../shared/survey';
+import type { SurveyDefinition, SurveyIndices, SurveyItem, SurveyYearResults } from '../../../shared/survey';
 import { ExcelJS, cellAddress } from '../excel/xlsx';
 import { mapColumns, readTableBytes, TableReader, type ColumnSpec } from '../tabular';
 import type { Workspace } from '../workspace';
 import { getSurveyDefinition, getSurveySettings, saveSurveyDefinition } from './definitions';
-import type { SurveyYearResults } from './results';
 
 /** Rows of the entry sheet that carry validation (forms typed beyond them are still read). */
 export const TEMPLATE_ROWS = 5000;

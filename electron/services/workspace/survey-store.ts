@@ -1,20 +1,8 @@
 // The SQL of SIPAS surveys (tables of migration 003). Callers get plain typed rows.
-import type { MappingProfile, SurveyDefinition, SurveyLink, SurveySettings } from '../../../shared/survey';
-import type { Workspace } from './workspace';
+import type { MappingProfile, SurveyDefinition, SurveyImportRecord, SurveyLink, SurveySettings } from '../../../shared/survey';
 
-export interface SurveyImportRecord {
-  id: number;
-  year: number;
-  fileName: string;
-  format: string;
-  sha256: string;
-  size: number;
-  importedAt: string;
-  actor: string;
-  profile: string | null;
-  itemCodes: string[];
-  formCount: number;
-}
+export type { SurveyImportRecord };
+import type { Workspace } from './workspace';
 
 export interface NewSurveyImport {
   year: number;

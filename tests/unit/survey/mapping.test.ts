@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinDefinition } from '../../../shared/survey';
-import { mapSurveyColumns } from '../../../electron/services/survey/mapping';
+import { builtinDefinition, mapSurveyColumns } from '../../../shared/survey';
 
 const def = builtinDefinition(2025);
 

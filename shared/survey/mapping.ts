@@ -2,8 +2,8 @@
 // recognised by item code (entry sheet "DV1.1", Kobo "grp/dv1_1", LimeSurvey "DV1[SQ001]"),
 // by an item's title inside the header (Google Forms "Question [row]", label exports), or
 // by a saved mapping profile.
-import { cleanText, matchKey } from '../../../shared/text';
-import type { MappingProfile, SurveyDefinition } from '../../../shared/survey';
+import { cleanText, matchKey } from '../text';
+import type { MappingProfile, SurveyDefinition } from './model';
 
 export type SurveyFileFormat = 'entry' | 'google' | 'kobo' | 'limesurvey' | 'other';
 
