@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchApp, stopServer, type AppUnderTest } from './harness';
+
+const YEAR = 2025;
+const UNIT = 'Văn phòng Ủy ban nhân dân tỉnh';
+
+function cell(page: Page, rowId: string, colId: string) {
+  return page.locator(`[data-testid=appraisal-grid] .ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`).first();
+}
+
+/** Types into a cell as a person does: the first key starts editing, Enter saves and moves down. */
+async function typeInto(page: Page, rowId: string, colId: string, text: string) {
+  await cell(page, rowId, colId).click();
+  await page.keyboard.press(text[0]);
+  const editor = page.locator('input.score-editor');
+  await editor.waitFor();
+  await page.keyboard.type(text.slice(1));
+  if ((await editor.inputValue()) !== text) throw new Error(`the editor holds "${await editor.inputValue()}", not "${text}"`);
+  await page.keyboard.press('Enter');
+  await editor.waitFor({ state: 'detached' });
+}
+
+async function summary(page: Page) {
+  const text = async (id: string) => (await page.locator(`[data-testid=${id}]`).textContent())?.trim() ?? '';
+  return { total: await text('summary-total'), index: await text('summary-index'), rank: await text('summary-rank') };
+}
+
+async function saved(page: Page) {
+  await page.waitForFunction(() => document.querySelector('[data-testid=save-status]')?.textContent?.startsWith('Đã lưu'));
+}
+
+describe('appraisal in the browser against the demo workspace', () => {
+  let app: AppUnderTest;
+  let unitCode: string;
+  /** a leaf of the unit worth at least 1 point, appraised at its maximum */
+  let leaf: { code: string; max: number };
+
+  const leavesInOrder = () => {
+    const nodes = app.session.workspace!.getFramework(YEAR, 'so')!.nodes;
+    const parents = new Set(nodes.map((n) => n.parentCode));
+    return nodes.filter((n) => !parents.has(n.code));
+  };
+  const appraised = (code: string) =>
+    app.session.workspace!.getScores(YEAR, { unitCode }).find((s) => s.criterionCode === code)?.appraisedScore ?? null;
+
+  beforeAll(async () => {
+    app = await launchApp();
+    await app.page.getByRole('button', { name: /Mở dữ liệu mẫu/ }).click();
+    await app.page.getByRole('heading', { name: /Tổng quan kỳ đánh giá/ }).waitFor({ timeout: 60_000 });
+    const ws = app.session.workspace!;
+    unitCode = ws.listUnits().find((u) => u.name === UNIT)!.code;
+    const nodes = ws.getFramework(YEAR, 'so')!.nodes;
+    const parents = new Set(nodes.map((n) => n.parentCode));
+    const scores = ws.getScores(YEAR, { unitCode });
+    const found = nodes.find(
+      (n) =>
+        !parents.has(n.code) &&
+        n.method === 'free' &&
+        (n.maxPoints ?? 0) >= 1 &&
+        scores.find((s) => s.criterionCode === n.code)?.appraisedScore === n.maxPoints,
+    )!;
+    leaf = { code: found.code, max: found.maxPoints! };
+    await app.page.getByRole('button', { name: 'Thẩm định', exact: true }).click();
+    await cell(app.page, leaf.code, 'appraised').waitFor();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await stopServer();
+  });
+
+  it('saves a score typed with a decimal comma at once, with an audit entry, and moves total, index and rank', async () => {
+    const { page } = app;
+    const before = await summary(page);
+    const resultBefore = app.session.workspace!.results(YEAR).blocks[0].units.find((u) => u.code === unitCode)!;
+    expect(before.rank).toBe(`${resultBefore.rank} / ${app.session.workspace!.results(YEAR).blocks[0].units.filter((u) => u.rank !== null).length}`);
+
+    await typeInto(page, leaf.code, 'appraised', '0,25');
+    await saved(page);
+    expect(appraised(leaf.code)).toBe(0.25);
+    const audit = app.session.workspace!.getAudit(YEAR, { unitCode, criterionCode: leaf.code });
+    expect(audit[0]).toMatchObject({ field: 'appraisedScore', newValue: '0.25', oldValue: String(leaf.max), source: 'appraisal' });
+
+    const after = await summary(page);
+    const resultAfter = app.session.workspace!.results(YEAR).blocks[0].units.find((u) => u.code === unitCode)!;
+    expect(after.total).not.toBe(before.total);
+    expect(after.index).not.toBe(before.index);
+    expect(after.rank).not.toBe(before.rank);
+    expect(after.rank.startsWith(`${resultAfter.rank} /`)).toBe(true);
+    expect(after.index).toBe(`${resultAfter.index!.toFixed(2).replace('.', ',')}%`);
+    expect(await cell(page, leaf.code, 'appraised').textContent()).toBe('0,25');
+    await app.screenshot('06-appraisal-edited');
+
+    // its history is shown beside the grid
+    await cell(page, leaf.code, 'appraised').click();
+    await page.locator('[data-testid=cell-history] li').first().waitFor();
+    expect(await page.locator('[data-testid=cell-history]').textContent()).toContain('Điểm thẩm định');
+  });
+
+  it('undoes and redoes the edit, each saved with its audit entry', async () => {
+    const { page } = app;
+    await cell(page, leaf.code, 'appraised').click();
+    await page.keyboard.press('Control+z');
+    await saved(page);
+    await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('hoàn tác'));
+    expect(appraised(leaf.code)).toBe(leaf.max);
+    expect(app.session.workspace!.getAudit(YEAR, { unitCode, criterionCode: leaf.code })[0].source).toBe('undo');
+    await page.getByRole('button', { name: 'Làm lại' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('làm lại'));
+    await saved(page);
+    expect(appraised(leaf.code)).toBe(0.25);
+    await page.getByRole('button', { name: 'Hoàn tác' }).click();
+    await page.waitForFunction(
+      (text) => document.querySelector('[data-testid=appraisal-grid] .ag-row[row-id="' + text + '"] .ag-cell[col-id="appraised"]')?.textContent !== '0,25',
+      leaf.code,
+    );
+    await saved(page);
+    expect(appraised(leaf.code)).toBe(leaf.max);
+  });
+
+  it('refuses a value above the maximum with a visible message and changes nothing', async () => {
+    const { page } = app;
+    const auditCount = app.session.workspace!.getAudit(YEAR).length;
+    await typeInto(page, leaf.code, 'appraised', String(leaf.max + 2).replace('.', ','));
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('vượt điểm tối đa');
+    await app.screenshot('07-appraisal-refused');
+    expect(appraised(leaf.code)).toBe(leaf.max);
+    expect(app.session.workspace!.getAudit(YEAR).length).toBe(auditCount);
+  });
+
+  it('pastes a column of numbers copied from Excel into the appraised column', async () => {
+    const { page } = app;
+    const firstLeaves = leavesInOrder().slice(0, 3);
+    const values = firstLeaves.map((n) => (appraised(n.code) === 0 ? n.maxPoints! : 0));
+    await cell(page, firstLeaves[0].code, 'appraised').click();
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, values.map((v) => String(v).replace('.', ',')).join('\r\n') + '\r\n');
+    await saved(page);
+    await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('Đã dán 3'));
+    for (const [i, n] of firstLeaves.entries()) expect(appraised(n.code)).toBe(values[i]);
+    expect(app.session.workspace!.getAudit(YEAR, { unitCode, criterionCode: firstLeaves[2].code })[0].source).toBe('paste');
+
+    // a pasted column with one bad number changes nothing
+    await cell(page, firstLeaves[0].code, 'appraised').click();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '0\nabc\n0\n');
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('không phải là số');
+    expect(appraised(firstLeaves[0].code)).toBe(values[0]);
+  });
+
+  it('edits the block matrix of all units × sub-criteria', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Ma trận khối' }).click();
+    const ws = app.session.workspace!;
+    const other = ws.results(YEAR).blocks[0].units[0];
+    const first = leavesInOrder()[0];
+    const current = ws.getScores(YEAR, { unitCode: other.code }).find((x) => x.criterionCode === first.code)?.appraisedScore;
+    const value = current === 0 ? first.maxPoints! : 0;
+    const target = page.locator(`[data-testid=appraisal-grid] .ag-row[row-id="${other.code}"] .ag-cell[col-id="${first.code}"]`).first();
+    await target.waitFor();
+    await target.click();
+    await page.keyboard.press('F2');
+    await page.locator('input.score-editor').fill(String(value).replace('.', ','));
+    await page.keyboard.press('Enter');
+    await saved(page);
+    expect(ws.getScores(YEAR, { unitCode: other.code }).find((x) => x.criterionCode === first.code)?.appraisedScore).toBe(value);
+    await app.screenshot('08-appraisal-matrix-edited');
+  });
+});
