@@ -110,6 +110,11 @@ export function applySurveyPoints(ws: Workspace, year: number, actor?: string): 
         `Năm ${year} chưa có tiêu chí khảo sát nào được liên kết với chỉ số hài lòng; hãy liên kết (survey link) một tiêu chí điều tra xã hội học của bộ chỉ số.`,
       );
     }
+    // Links found by title are kept from now on, so that later survey data refresh the points.
+    const store = new SurveyStore(ws);
+    for (const link of links.filter((l) => l.automatic)) {
+      store.saveLink({ year, blockCode: link.blockCode, criterionCode: link.criterionCode, target: link.target, targetCode: link.targetCode });
+    }
     const results = surveyResults(ws, year);
     const byUnit = new Map(results.units.map((u) => [u.code, u]));
     const applied: AppliedPoints[] = [];

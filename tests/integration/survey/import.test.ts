@@ -399,9 +399,11 @@ describe('survey points into the PAR index', () => {
     expect(audit[0]).toMatchObject({ source: 'survey', field: 'appraisedScore', oldValue: null });
     expect(audit[0].reason).toContain('91,17%');
     expect(again.results(2021).blocks[0].units[0].total).toBeCloseTo(89.117, 9);
-    // nothing changed: applying again writes nothing
+    // nothing changed: applying again writes nothing; the link found by title is kept
     again.close();
-    expect((await cli('survey', 'apply', file, '--year', '2021', '--json')).out).toContain('"changedFields":0');
+    const second = JSON.parse((await cli('survey', 'apply', file, '--year', '2021', '--json')).out);
+    expect(second.changedFields).toBe(0);
+    expect(second.links).toMatchObject([{ blockCode: 'so', criterionCode: '2', target: 'overall', automatic: false }]);
   });
 
   it('keeps linked points up to date when survey data change', async () => {
