@@ -57,6 +57,7 @@ export const migration001: Migration = {
         guidance TEXT,
         UNIQUE (framework_id, code)
       );
+      CREATE INDEX criteria_by_parent ON criteria(framework_id, parent_code);
       CREATE TABLE scores (
         criterion_id INTEGER NOT NULL REFERENCES criteria(id) ON DELETE CASCADE,
         unit_code TEXT NOT NULL REFERENCES units(code) ON UPDATE CASCADE,
