@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../../electron/cli/commands';
+import { runCli } from '../../../electron/cli/framework';
 import type { Workspace } from '../../../electron/services/workspace';
 import { whatIf } from '../../../shared/analysis';
 import { computeYear } from '../../../shared/scoring';
@@ -83,5 +85,51 @@ describe('what-if on a real workspace', () => {
       ].join('\n'),
     );
     expect(() => whatIf(ws.scoringInput(2025), history(), 'NOPE', [])).toThrow('Không có đơn vị mã "NOPE".');
+  });
+});
+
+describe('what-if and points lost from the command line', () => {
+  const dir = tempDir('parw-whatif-cli-');
+  let file: string;
+  beforeAll(() => {
+    const ws = createReportWorkspace(dir);
+    file = ws.file;
+    ws.close();
+  });
+
+  async function cli(args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(args, commands, { out: (t) => out.push(t), err: (t) => err.push(t) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  it('prints the unit before and after, and saves nothing', async () => {
+    const r = await cli(['whatif', file, '--year', '2025', '--unit', 'S02', '3.1=max', '3.2=4']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Sở Tư pháp — tính thử năm 2025 (không lưu vào tệp dữ liệu)');
+    expect(r.out).toMatch(/Chỉ số\s+83,50%\s+87,25%/);
+    expect(r.out).toMatch(/Xếp hạng\s+3\s+2/);
+    const json = await cli(['whatif', file, '--year', '2025', '--unit', 'S02', 'II=max', '3.1=3,5', '--json']);
+    const parsed = JSON.parse(json.out);
+    expect(parsed.after.total).toBeCloseTo(36.4, 10);
+    expect([parsed.before.rank, parsed.after.rank, parsed.after.band]).toEqual([3, 2, 'Tốt']);
+    const again = await cli(['results', file, '--year', '2025', '--json']);
+    expect(JSON.parse(again.out).blocks[0].units.find((u: { code: string }) => u.code === 'S02').index).toBe(83.5);
+    expect((await cli(['whatif', file, '--year', '2025', '--unit', 'S02', '3.1'])).code).toBe(2);
+    const tooMuch = await cli(['whatif', file, '--year', '2025', '--unit', 'S02', '3.1=9']);
+    expect([tooMuch.code, tooMuch.err]).toEqual([1, 'Lỗi: Sở Tư pháp, tiêu chí 3.1: điểm 9 vượt điểm tối đa 4; hãy nhập từ 0 đến 4.']);
+  });
+
+  it('lists where a unit and a block lost points', async () => {
+    const unit = await cli(['losses', file, '--year', '2025', '--unit', 'S02', '--top', '2']);
+    expect(unit.code).toBe(0);
+    const lines = unit.out.split('\n');
+    expect(lines[2]).toMatch(/^2\.2\s+Tỷ lệ hồ sơ TTHC giải quyết đúng hạn\s+6\s+3,5\s+2,5\s+Còn 12 hồ sơ trễ hạn/);
+    expect(lines[3]).toMatch(/^4\.1\s+/);
+    expect(unit.out).toContain('Tự chấm cao hơn điểm thẩm định:');
+    const block = await cli(['losses', file, '--year', '2025', '--block', 'so']);
+    expect(block.out.split('\n')[2]).toMatch(/^2\.2 .*6,5\s+25,19%\s+25,19%\s+4\s+Sở Tư pháp \(2,5\); Sở Nông nghiệp và Môi trường \(2\); Sở Xây dựng \(1,5\)$/);
+    expect((await cli(['losses', file, '--year', '2025'])).code).toBe(2);
   });
 });
