@@ -1,5 +1,5 @@
 // Survey results as the command line prints them.
-import { describeIndexChange, formatNumber, formatPercent } from '../../../shared/format';
+import { describeIndexChange, formatDecimal, formatNumber, formatPercent } from '../../../shared/format';
 import type { SurveyApplyReport, SurveyImportPreview, SurveyYearResults } from '../../../shared/survey';
 
 function pad(text: string, width: number, right = false): string {
@@ -68,7 +68,7 @@ export function formatApplyReport(r: SurveyApplyReport): string {
       (l.automatic ? ' (tự nhận theo tên tiêu chí)' : ''),
   );
   for (const a of r.applied) {
-    lines.push(`  ${a.unitCode} ${a.unitName}: ${formatPercent(a.index)} → ${formatNumber(a.points, 2)} điểm (tiêu chí ${a.criterionCode})`);
+    lines.push(`  ${a.unitCode} ${a.unitName}: ${formatPercent(a.index)} → ${formatDecimal(a.points)} điểm (tiêu chí ${a.criterionCode})`);
   }
   for (const s of r.skipped) lines.push(`  ${s.unitCode} ${s.unitName}: bỏ qua tiêu chí ${s.criterionCode} — ${s.reason}`);
   lines.push(`Đã ghi ${r.changedFields} thay đổi điểm vào nhật ký.`);
