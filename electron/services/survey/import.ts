@@ -68,8 +68,12 @@ function resolveProfile(ws: Workspace, profile: SurveyImportOptions['profile']):
   return saved;
 }
 
-/** Finds units by code (exact, then ignoring case) or by name (ignoring case and accents). */
-function unitFinder(units: Unit[]): (text: string) => Unit | 'ambiguous' | null {
+/**
+ * Finds units by code (exact, then ignoring case) or by name (ignoring case and accents).
+ * A name shared by several units (an old commune and the new one that kept its name) goes
+ * to the one unit of them that takes part in the year, if exactly one does.
+ */
+function unitFinder(units: Unit[], participating: Set<string>): (text: string) => Unit | 'ambiguous' | null {
   const byCode = new Map(units.map((u) => [u.code, u]));
   const byCodeKey = new Map<string, Unit[]>();
   const byName = new Map<string, Unit[]>();
@@ -81,7 +85,11 @@ function unitFinder(units: Unit[]): (text: string) => Unit | 'ambiguous' | null 
   return (text) => {
     if (cache.has(text)) return cache.get(text)!;
     const key = matchKey(text);
-    const list = byCode.has(text) ? [byCode.get(text)!] : (byCodeKey.get(key) ?? byName.get(key) ?? []);
+    let list = byCode.has(text) ? [byCode.get(text)!] : (byCodeKey.get(key) ?? byName.get(key) ?? []);
+    if (list.length > 1) {
+      const taking = list.filter((u) => participating.has(u.code));
+      if (taking.length === 1) list = taking;
+    }
     const found = list.length === 1 ? list[0] : list.length > 1 ? 'ambiguous' : null;
     cache.set(text, found);
     return found;
@@ -117,7 +125,7 @@ function parseRows(
   const columns = mapping.items.map((c) => ({ ...c, item: itemByCode.get(c.itemCode)! }));
   const lookup = labelLookup(def.scaleLabels, profile?.labels ?? {});
   const noAnswer = new Set(settings.noAnswerCodes);
-  const findUnit = unitFinder(ws.listUnits());
+  const findUnit = unitFinder(ws.listUnits(), new Set(ws.participatingUnits(def.year)));
   const usedCodes = new SurveyStore(ws).formCodesOfYear(def.year);
   const unknown = new Map<number, Set<string>>();
   const forms: StoredForm[] = [];
@@ -127,7 +135,7 @@ function parseRows(
       const text = cellText(row.cells[mapping.unitColumn!]);
       const found = text ? findUnit(text) : null;
       if (!text) problem(row, mapping.unitColumn, 'phiếu chưa ghi đơn vị; hãy ghi mã hoặc tên đơn vị.');
-      else if (found === 'ambiguous') problem(row, mapping.unitColumn, `có nhiều đơn vị cùng tên "${text}"; hãy ghi mã đơn vị.`);
+      else if (found === 'ambiguous') problem(row, mapping.unitColumn, `có nhiều đơn vị cùng tên "${text}"; hãy ghi mã đơn vị thay cho tên.`);
       else if (!found) problem(row, mapping.unitColumn, `không có đơn vị "${text}" trong danh sách đơn vị; hãy ghi đúng mã hoặc tên đơn vị.`);
       else unit = found;
     }

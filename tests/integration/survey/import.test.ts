@@ -304,6 +304,26 @@ describe('survey import refusals', () => {
   });
 });
 
+describe('survey units by name', () => {
+  it('sends a name shared by an old and a new unit to the one taking part in the year', async () => {
+    const { ws } = freshWorkspace();
+    ws.upsertUnits([
+      { code: 'OLD1', name: 'Xã Hòa Lạc', blockCode: 'xa' },
+      { code: 'NEW1', name: 'Xã Hòa Lạc', blockCode: 'xa', predecessors: ['OLD1'] },
+    ]);
+    const csv = writeCsv('hoa-lac.csv', [['Đơn vị', 'DV1.1', 'DV1.2'], ['xã hoà lạc', 5, 4]]);
+    await expect(importSurveyFile(ws, { year: 2025, file: csv })).rejects.toThrow(
+      'Tệp hoa-lac.csv, dòng 2, cột "Đơn vị": có nhiều đơn vị cùng tên "xã hoà lạc"; hãy ghi mã đơn vị thay cho tên.',
+    );
+    const leaf = { code: '1', parentCode: null, level: 1, title: 'Chỉ đạo, điều hành', maxPoints: 10, source: 'self' as const };
+    ws.saveFramework({ year: 2025, blockCode: 'xa', nodes: [{ ...leaf, method: 'free', tiers: null, evidenceRequired: false, guidance: null }] });
+    ws.applyScoreChanges(2025, [{ unitCode: 'NEW1', criterionCode: '1', patch: { selfScore: 8 } }], { source: 'test' });
+    const report = await importSurveyFile(ws, { year: 2025, file: csv });
+    expect(report.units.map((u) => u.code)).toEqual(['NEW1']);
+    ws.close();
+  });
+});
+
 describe('survey year over year', () => {
   it('compares merged units with the units they came from', async () => {
     const { ws, file } = freshWorkspace();
