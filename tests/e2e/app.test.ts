@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, stopServer, type AppUnderTest } from './harness';
 
+async function goTo(app: AppUnderTest, page: string) {
+  await app.page.getByRole('navigation', { name: 'Chức năng' }).getByRole('button', { name: page, exact: true }).click();
+}
+
 describe('the app with the demo workspace', () => {
   let app: AppUnderTest;
   beforeAll(async () => {
@@ -11,26 +15,115 @@ describe('the app with the demo workspace', () => {
     await stopServer();
   });
 
-  it('opens the demo workspace from the start screen', async () => {
+  it('opens the demo workspace from the start screen, marked as sample data', async () => {
     const { page } = app;
     await page.getByRole('button', { name: /Mở dữ liệu mẫu/ }).waitFor();
     await app.screenshot('01-start');
     await page.getByRole('button', { name: /Mở dữ liệu mẫu/ }).click();
     await page.getByRole('heading', { name: /Tổng quan kỳ đánh giá năm 2025/ }).waitFor({ timeout: 60_000 });
     expect(await page.locator('.badge-sample').first().textContent()).toBe('Dữ liệu mẫu');
+    const xa = await page.locator('[data-testid=block-xa]').textContent();
+    expect(xa).toContain('65');
+    expect(xa).toMatch(/Tạm tính\s*1/);
     await app.screenshot('02-overview');
   });
 
-  it('shows the appraisal tree', async () => {
+  it('ranks each block with bands and the change since last year', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'Thẩm định', exact: true }).click();
-    await page.locator('.ag-row').first().waitFor();
+    await goTo(app, 'Kết quả');
+    await page.locator('[data-testid=results-grid] .ag-row').first().waitFor();
+    const results = app.session.workspace!.results(2025).blocks[0];
+    expect(await page.getByTestId('block-average').textContent()).toBe(`${results.average!.toFixed(2).replace('.', ',')}%`);
+    const first = page.locator('[data-testid=results-grid] .ag-row[row-index="0"]').first();
+    expect(await first.locator('[col-id=name]').textContent()).toBe(results.units[0].name);
+    const anyChange = await page.locator('[data-testid=results-grid] [col-id=change]').allTextContents();
+    expect(anyChange.some((t) => /(tăng|giảm) .* bậc/.test(t))).toBe(true);
+    await app.screenshot('05-results');
+    await page.getByRole('tab', { name: 'Khối xã' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=results-grid] .ag-row').length > 5);
+    await app.screenshot('05b-results-communes');
+  });
+
+  it('refuses a framework whose parent maximum differs from the sum of its children', async () => {
+    const { page } = app;
+    await goTo(app, 'Bộ chỉ số');
+    const maxCell = page.locator('[data-testid=framework-grid] .ag-row[row-id="I"] [col-id=max]').first();
+    await maxCell.waitFor();
+    const before = app.session.workspace!.getFramework(2025, 'so')!.nodes.find((n) => n.code === 'I')!.maxPoints!;
+    await maxCell.dblclick();
+    const editor = page.locator('[data-testid=framework-grid] input').first();
+    await editor.waitFor();
+    await editor.fill(String(before + 1.5).replace('.', ','));
+    await page.keyboard.press('Enter');
+    const problems = page.getByTestId('framework-problems');
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain(`Điểm tối đa của mục I là ${String(before + 1.5).replace('.', ',')}`);
+    await page.getByRole('button', { name: 'Lưu bộ chỉ số' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('Chưa lưu bộ chỉ số');
+    await app.screenshot('09-framework-refused');
+    expect(app.session.workspace!.getFramework(2025, 'so')!.nodes.find((n) => n.code === 'I')!.maxPoints).toBe(before);
+    await page.getByRole('button', { name: 'Bỏ thay đổi' }).click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid=framework-problems]'));
+    await app.screenshot('10-framework');
+  });
+
+  it('adds a year, copies last year\'s framework and edits it', async () => {
+    const { page } = app;
+    await page.getByLabel('Năm mới').fill('2026');
+    await page.getByRole('button', { name: 'Thêm kỳ' }).click();
+    await page.getByRole('button', { name: 'Sao chép từ năm 2025' }).click();
+    await page.locator('[data-testid=framework-grid] .ag-row[row-id="I"]').first().waitFor();
+    expect(app.session.workspace!.getFramework(2026, 'so')!.nodes.length).toBe(app.session.workspace!.getFramework(2025, 'so')!.nodes.length);
+    // a new field with one sub-criterion of 2 points
+    await page.getByRole('button', { name: 'Thêm lĩnh vực' }).click();
+    const fieldCode = await page.locator('[data-testid=framework-grid] .ag-row-selected [col-id=code]').first().textContent();
+    await page.getByRole('button', { name: 'Thêm tiêu chí con' }).click();
+    const leafRow = page.locator('[data-testid=framework-grid] .ag-row-selected').first();
+    const leafCode = (await leafRow.getAttribute('row-id'))!;
+    await leafRow.locator('[col-id=max]').dblclick();
+    await page.locator('[data-testid=framework-grid] input').first().fill('2');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Lưu bộ chỉ số' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('Đã lưu bộ chỉ số'));
+    const saved = app.session.workspace!.getFramework(2026, 'so')!.nodes;
+    expect(saved.find((n) => n.code === leafCode)).toMatchObject({ parentCode: fieldCode!.trim(), maxPoints: 2 });
+  });
+
+  it('keeps units with their lineage and the not-ranked flag', async () => {
+    const { page } = app;
+    await goTo(app, 'Đơn vị');
+    await page.getByRole('tab', { name: /Khối xã/ }).click();
+    await page.locator('[data-testid=units-grid] .ag-row').first().waitFor();
+    const merged = app.session.workspace!.listUnits().find((u) => u.blockCode === 'xa' && u.predecessors.length > 1)!;
+    await app.screenshot('11-units');
+    await page.getByRole('tab', { name: /Khối sở/ }).click();
+    await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    await page.getByLabel('Mã đơn vị').fill('SMOI');
+    await page.getByLabel('Tên đơn vị').fill('Sở Thử nghiệm');
+    await page.getByLabel('Được xếp hạng').uncheck();
+    await page.getByLabel('Kế thừa từ').fill(merged.predecessors[0]);
+    await page.getByRole('button', { name: 'Thêm', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('Đã lưu đơn vị'));
+    expect(app.session.workspace!.getUnit('SMOI')).toMatchObject({ name: 'Sở Thử nghiệm', ranked: false, predecessors: [merged.predecessors[0]] });
+    // a lineage naming an unknown unit is refused with the reason
+    await page.getByLabel('Kế thừa từ').fill('KHONGCO');
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('KHONGCO');
+    await page.getByRole('button', { name: 'Xóa', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('Đã xóa'));
+    expect(app.session.workspace!.getUnit('SMOI')).toBeNull();
+  });
+
+  it('shows the appraisal screens', async () => {
+    const { page } = app;
+    await page.getByLabel('Năm đánh giá').selectOption('2025');
+    await goTo(app, 'Thẩm định');
+    await page.locator('[data-testid=appraisal-grid] .ag-row').first().waitFor();
     await app.screenshot('03-appraisal-unit');
     await page.getByRole('tab', { name: 'Ma trận khối' }).click();
-    await page.locator('.ag-row').first().waitFor();
+    await page.locator('[data-testid=appraisal-grid] .ag-row').first().waitFor();
     await app.screenshot('04-appraisal-matrix');
-    await page.getByRole('button', { name: 'Kết quả', exact: true }).click();
-    await page.locator('[data-testid=results-grid] .ag-row').first().waitFor();
-    await app.screenshot('05-results');
   });
 });
