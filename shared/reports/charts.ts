@@ -33,6 +33,14 @@ const NO_BAND = 'Chưa xếp loại';
 
 const baseText = { textStyle: { fontFamily: CHART_FONT } } satisfies EChartsOption;
 
+/** A chart's title, centred above its legend. */
+function heading(text: string) {
+  return { text, left: 'center', top: 4, textStyle: { fontSize: 16, fontFamily: CHART_FONT } };
+}
+const LEGEND_TOP = 34;
+/** Room for the title and legend, and for axis labels that text measurement without a browser underestimates. */
+const FRAMED_GRID = { left: 24, right: 24, top: 72, bottom: 12, containLabel: true };
+
 function percentLabel(value: number | null): string {
   return value === null ? '' : formatPercent(value);
 }
@@ -63,7 +71,7 @@ export function rankingChartOption(block: BlockResult, bands: Band[]): EChartsOp
             symbol: 'none',
             silent: true,
             lineStyle: { color: '#333', type: 'dashed' as const },
-            label: { formatter: `Bình quân ${formatPercent(block.average)}`, position: 'end' as const },
+            label: { formatter: `Bình quân ${formatPercent(block.average)}`, position: 'start' as const },
             data: [{ xAxis: block.average }],
           },
         }
@@ -71,9 +79,9 @@ export function rankingChartOption(block: BlockResult, bands: Band[]): EChartsOp
   }));
   return {
     ...baseText,
-    title: { text: `Xếp hạng ${block.name}`, left: 'center' },
-    legend: { top: 28, data: groups },
-    grid: { left: 8, right: 60, top: 60, bottom: 8, containLabel: true },
+    title: heading(`Xếp hạng ${block.name}`),
+    legend: { top: LEGEND_TOP, data: groups },
+    grid: { ...FRAMED_GRID, right: 60 },
     xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     yAxis: {
       type: 'category',
@@ -95,9 +103,9 @@ export function fieldComparisonOption(block: BlockResult, unitCodes: string[]): 
   const indexOf = (unit: UnitResult, code: string) => unit.fields.find((f) => f.code === code)?.index ?? null;
   return {
     ...baseText,
-    title: { text: 'Chỉ số thành phần theo lĩnh vực', left: 'center' },
-    legend: { top: 28 },
-    grid: { left: 8, right: 8, top: 60, bottom: 8, containLabel: true },
+    title: heading('Chỉ số thành phần theo lĩnh vực'),
+    legend: { top: LEGEND_TOP },
+    grid: FRAMED_GRID,
     xAxis: { type: 'category', data: fields.map((f) => f.code), axisLabel: { interval: 0 } },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
@@ -138,8 +146,8 @@ export function heatmapOption(block: BlockResult): EChartsOption {
   const low = values.length ? Math.floor(Math.min(...values) / 10) * 10 : 0;
   return {
     ...baseText,
-    title: { text: `Chỉ số thành phần — ${block.name}`, left: 'center' },
-    grid: { left: 8, right: 8, top: 40, bottom: 60, containLabel: true },
+    title: heading(`Chỉ số thành phần — ${block.name}`),
+    grid: { ...FRAMED_GRID, top: 56, bottom: 60 },
     xAxis: { type: 'category', data: fields.map((f) => f.code), position: 'top', splitArea: { show: true } },
     yAxis: { type: 'category', inverse: true, data: units.map((u) => u.name), splitArea: { show: true }, axisLabel: { fontSize: 10 } },
     visualMap: {
@@ -168,9 +176,9 @@ export function yearOverYearOption(block: BlockResult, year: number): EChartsOpt
   const previousYear = units[0]?.previous?.year ?? year - 1;
   return {
     ...baseText,
-    title: { text: `Thay đổi so với năm ${previousYear}`, left: 'center' },
-    legend: { top: 28 },
-    grid: { left: 8, right: 110, top: 60, bottom: 8, containLabel: true },
+    title: heading(`Thay đổi so với năm ${previousYear}`),
+    legend: { top: LEGEND_TOP },
+    grid: { ...FRAMED_GRID, right: 110 },
     xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     yAxis: { type: 'category', inverse: true, data: units.map((u) => u.name), axisLabel: { fontSize: 10 } },
     series: [
@@ -234,10 +242,10 @@ export function distributionOption(block: BlockResult, width = 5): EChartsOption
   );
   return {
     ...baseText,
-    title: { text: `Phân bố chỉ số — ${block.name}`, left: 'center' },
-    grid: { left: 8, right: 8, top: 50, bottom: 8, containLabel: true },
+    title: heading(`Phân bố chỉ số — ${block.name}`),
+    grid: { ...FRAMED_GRID, top: 64, bottom: 36 },
     xAxis: { type: 'category', data: bins.map((b) => b.label), name: 'Chỉ số (%)', nameLocation: 'middle', nameGap: 28 },
-    yAxis: { type: 'value', minInterval: 1, name: 'Số đơn vị' },
+    yAxis: { type: 'value', minInterval: 1, name: 'Số đơn vị', nameTextStyle: { align: 'left' } },
     series: [
       {
         type: 'bar',
@@ -255,13 +263,13 @@ export function paretoOption(losses: BlockLeafLoss[], limit = 20): EChartsOption
   const shown = losses.slice(0, limit);
   return {
     ...baseText,
-    title: { text: 'Các tiêu chí thành phần bị mất nhiều điểm nhất', left: 'center' },
-    legend: { top: 28 },
-    grid: { left: 8, right: 8, top: 60, bottom: 8, containLabel: true },
+    title: heading('Các tiêu chí thành phần bị mất nhiều điểm nhất'),
+    legend: { top: LEGEND_TOP },
+    grid: FRAMED_GRID,
     xAxis: { type: 'category', data: shown.map((l) => l.code), axisLabel: { interval: 0, rotate: shown.length > 12 ? 45 : 0 } },
     yAxis: [
-      { type: 'value', name: 'Điểm bị mất', minInterval: 0.5 },
-      { type: 'value', name: 'Lũy kế', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      { type: 'value', name: 'Điểm bị mất', minInterval: 0.5, nameTextStyle: { align: 'left' } },
+      { type: 'value', name: 'Lũy kế', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, nameTextStyle: { align: 'right' } },
     ],
     series: [
       {
@@ -280,13 +288,16 @@ export function paretoOption(losses: BlockLeafLoss[], limit = 20): EChartsOption
           symbol: 'none',
           silent: true,
           lineStyle: { type: 'dashed', color: '#888' },
-          label: { formatter: '80%' },
+          label: { formatter: '80%', position: 'insideEndTop' },
           data: [{ yAxis: 80 }],
         },
       },
     ],
   };
 }
+
+/** Value labels on paper: black, without the white outline drawn as a second copy of the text. */
+const PRINT_LABEL = { show: true, position: 'top' as const, fontSize: 10, color: '#000', textBorderWidth: 0 };
 
 /** The scorecard's chart: the unit's component index per field beside the block average. */
 export function scorecardFieldsOption(unit: UnitResult, averages: Map<string, number | null>, blockName: string): EChartsOption {
@@ -296,22 +307,22 @@ export function scorecardFieldsOption(unit: UnitResult, averages: Map<string, nu
     textStyle: { fontFamily: CHART_FONT, fontSize: 12, color: '#000' },
     legend: { top: 0, itemWidth: 14, itemHeight: 10, textStyle: { fontFamily: CHART_FONT, fontSize: 12 } },
     grid: { left: 4, right: 4, top: 30, bottom: 4, containLabel: true },
-    xAxis: { type: 'category', data: fields.map((f) => f.code), axisLabel: { interval: 0, fontSize: 12 } },
-    yAxis: { type: 'value', min: 0, max: 100, interval: 20, axisLabel: { formatter: '{value}%', fontSize: 11 } },
+    xAxis: { type: 'category', data: fields.map((f) => f.code), axisLabel: { interval: 0, fontSize: 12, color: '#000' } },
+    yAxis: { type: 'value', min: 0, max: 100, interval: 20, axisLabel: { formatter: '{value}%', fontSize: 11, color: '#000' } },
     series: [
       {
         type: 'bar',
         name: unit.name,
         barGap: '10%',
         itemStyle: { color: UNIT_COLOR },
-        label: { show: true, position: 'top', fontSize: 10 },
+        label: { ...PRINT_LABEL },
         data: fields.map((f) => ({ value: f.index!, label: { formatter: formatDecimal(f.index!, 1) } })),
       },
       {
         type: 'bar',
         name: `Bình quân ${blockName.toLowerCase()}`,
         itemStyle: { color: AVERAGE_COLOR },
-        label: { show: true, position: 'top', fontSize: 10 },
+        label: { ...PRINT_LABEL },
         data: fields.map((f) => {
           const v = averages.get(f.code) ?? null;
           return { value: v, label: { formatter: v === null ? '' : formatDecimal(v, 1) } };
