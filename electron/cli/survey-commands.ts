@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../shared/errors';
 import { formatDate, formatNumber, parseLocaleNumber } from '../../shared/format';
-import { mappingProfileSchema, type SurveyDefinition, type SurveyLink, type SurveySettings } from '../../shared/survey';
+import { mappingProfileSchema, schemaIssues, type SurveyDefinition, type SurveyLink, type SurveySettings } from '../../shared/survey';
 import {
   applySurveyPoints,
   deleteSurveyImport,
@@ -205,7 +205,7 @@ export const surveyCommands: Command[] = [
         throw new UserError([
           {
             file: path.basename(file),
-            message: `hồ sơ ánh xạ không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+            message: `hồ sơ ánh xạ không hợp lệ: ${schemaIssues(parsed.error)}`,
           },
         ]);
       }

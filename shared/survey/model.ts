@@ -134,3 +134,8 @@ export function definitionProblems(def: SurveyDefinition): string[] {
   }
   return problems;
 }
+
+/** A schema's complaints in one line, field by field: "items.3.code: Too small". */
+export function schemaIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  return error.issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
+}

@@ -5,6 +5,7 @@ import {
   DEFAULT_SURVEY_SETTINGS,
   builtinDefinition,
   definitionProblems,
+  schemaIssues,
   surveyDefinitionSchema,
   surveySettingsSchema,
   type SurveyDefinition,
@@ -28,7 +29,7 @@ export function hasOwnSurveyDefinition(ws: Workspace, year: number): boolean {
 export function saveSurveyDefinition(ws: Workspace, definition: SurveyDefinition): void {
   const parsed = surveyDefinitionSchema.safeParse(definition);
   if (!parsed.success) {
-    throw new UserError(`Bộ câu hỏi khảo sát không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new UserError(`Bộ câu hỏi khảo sát không hợp lệ: ${schemaIssues(parsed.error)}`);
   }
   const problems = definitionProblems(parsed.data);
   if (problems.length) throw new UserError(problems.map((message) => ({ message })));
@@ -55,7 +56,7 @@ export function getSurveySettings(ws: Workspace, year: number): SurveySettings {
 export function saveSurveySettings(ws: Workspace, year: number, settings: SurveySettings): void {
   const parsed = surveySettingsSchema.safeParse(settings);
   if (!parsed.success) {
-    throw new UserError(`Thiết lập khảo sát không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new UserError(`Thiết lập khảo sát không hợp lệ: ${schemaIssues(parsed.error)}`);
   }
   const overlap = parsed.data.satisfiedCodes.filter((c) => parsed.data.noAnswerCodes.includes(c));
   if (overlap.length) {

@@ -16,6 +16,7 @@ import {
   mapSurveyColumns,
   mappingProfileSchema,
   parseAnswer,
+  schemaIssues,
   type ColumnMapping,
   type MappingProfile,
   type SurveyImportPreview,
@@ -37,10 +38,6 @@ export type SurveyImportOptions = SurveyImportRequest;
 
 const MAX_PROBLEMS = 100;
 
-function zodProblems(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
-  return error.issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
-}
-
 interface ParsedFile {
   preview: SurveyImportPreview;
   forms: StoredForm[];
@@ -54,7 +51,7 @@ function resolveProfile(ws: Workspace, profile: SurveyImportOptions['profile']):
   if (!profile) return null;
   if (typeof profile !== 'string') {
     const parsed = mappingProfileSchema.safeParse(profile);
-    if (!parsed.success) throw new UserError(`Hồ sơ ánh xạ không hợp lệ: ${zodProblems(parsed.error)}`);
+    if (!parsed.success) throw new UserError(`Hồ sơ ánh xạ không hợp lệ: ${schemaIssues(parsed.error)}`);
     return parsed.data;
   }
   const saved = new SurveyStore(ws).getProfile(profile);
@@ -307,7 +304,7 @@ export function listSurveyImports(ws: Workspace, year?: number) {
 export function saveMappingProfile(ws: Workspace, profile: MappingProfile): MappingProfile {
   const parsed = mappingProfileSchema.safeParse(profile);
   if (!parsed.success) {
-    throw new UserError(`Hồ sơ ánh xạ không hợp lệ: ${zodProblems(parsed.error)}`);
+    throw new UserError(`Hồ sơ ánh xạ không hợp lệ: ${schemaIssues(parsed.error)}`);
   }
   ws.transaction(() => new SurveyStore(ws).saveProfile(parsed.data));
   return parsed.data;

@@ -6,7 +6,7 @@ import { UserError, type Problem } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text';
 import type { SurveyDefinition, SurveyIndices, SurveyItem, SurveyYearResults } from '../../../shared/survey';
 import { ExcelJS, cellAddress } from '../excel/xlsx';
-import { mapColumns, readTableBytes, TableReader, type ColumnSpec } from '../tabular';
+import { mapColumns, readTable, TableReader, type ColumnSpec } from '../tabular';
 import type { Workspace } from '../workspace';
 import { getSurveyDefinition, getSurveySettings, saveSurveyDefinition } from './definitions';
 
@@ -146,14 +146,7 @@ export async function exportSurveyDefinition(ws: Workspace, year: number, file: 
 
 /** Reads a questionnaire sheet (as exported above) and saves it as the year's own. */
 export async function importSurveyDefinition(ws: Workspace, year: number, file: string): Promise<SurveyDefinition> {
-  const fileName = path.basename(file);
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch {
-    throw new UserError([{ file: fileName, message: 'Không đọc được tệp; hãy kiểm tra đường dẫn và quyền truy cập.' }]);
-  }
-  const table = await readTableBytes(bytes, fileName);
+  const table = await readTable(file);
   const reader = new TableReader<DefinitionKey>(table, mapColumns(table, DEFINITION_COLUMNS));
   const current = getSurveyDefinition(ws, year);
   const def: SurveyDefinition = { year, model: 'custom', areas: [], factors: [], items: [], scaleLabels: current.scaleLabels };
@@ -191,7 +184,7 @@ export async function importSurveyDefinition(ws: Workspace, year: number, file: 
       def.items.push(item);
     }
   }
-  if (table.rows.length === 0) problems.push({ file: fileName, message: 'tệp không có câu hỏi nào.' });
+  if (table.rows.length === 0) problems.push({ file: table.fileName, message: 'tệp không có câu hỏi nào.' });
   reader.throwIfProblems();
   saveSurveyDefinition(ws, def);
   return def;
