@@ -116,6 +116,7 @@ table.grid td.num { text-align: right; white-space: nowrap; width: 9%; }
 table.grid td.code { text-align: center; white-space: nowrap; width: 6%; }
 table.grid tr.total td { font-weight: bold; }
 .chart { margin: 4px 0 0; break-inside: avoid; }
+.keep { break-inside: avoid; }
 .chart svg { display: block; width: 100%; height: auto; }
 .muted { font-style: italic; }
 ul.notes { margin: 0; padding-left: 18px; font-size: 12pt; }
@@ -214,7 +215,7 @@ ${card.largestLosses
   const above = card.selfAbove.count
     ? `<p class="muted" style="font-size:11.5pt;margin:3px 0 0">Có ${card.selfAbove.count} tiêu chí thành phần đơn vị tự chấm cao hơn điểm thẩm định (tổng chênh lệch ${formatNumber(card.selfAbove.points)} điểm).</p>`
     : '';
-  return `<h2>3. Các tiêu chí thành phần bị mất nhiều điểm nhất</h2>\n${body}\n${above}`;
+  return `<div class="keep"><h2>3. Các tiêu chí thành phần bị mất nhiều điểm nhất</h2>\n${body}\n${above}</div>`;
 }
 
 function notes(card: ScorecardData, layout: ScorecardLayout): string {
