@@ -1,7 +1,7 @@
 // The window's only door to the main process: one function per contract channel, plus the
 // menu's commands. Bundled into one CommonJS file, as a sandboxed preload must be.
-import { contextBridge, ipcRenderer } from 'electron';
-import { channels, ipcName, menuCommands, MENU_EVENT, type MenuCommand, type WindowApi, type WindowEvents } from '../shared/contract';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { channels, ipcName, menuCommands, MENU_EVENT, type MenuCommand, type WindowApi, type WindowEvents, type WindowFiles } from '../shared/contract';
 
 const api = Object.fromEntries(
   channels.map((channel) => [channel, (input: unknown) => ipcRenderer.invoke(ipcName(channel), input ?? {})]),
@@ -17,5 +17,8 @@ const events: WindowEvents = {
   },
 };
 
+const files: WindowFiles = { pathOf: (file) => webUtils.getPathForFile(file) };
+
 contextBridge.exposeInMainWorld('api', api);
+contextBridge.exposeInMainWorld('appFiles', files);
 contextBridge.exposeInMainWorld('appEvents', events);

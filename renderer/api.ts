@@ -1,11 +1,12 @@
 // The renderer's client of the contract: call(channel, input) resolves with the channel's
 // output or throws an AppFailure carrying the Vietnamese message and its places.
-import type { Channel, ChannelInput, ChannelOutput, Failure, WindowApi, WindowEvents } from '../shared/contract';
+import type { Channel, ChannelInput, ChannelOutput, Failure, WindowApi, WindowEvents, WindowFiles } from '../shared/contract';
 
 declare global {
   interface Window {
     api: WindowApi;
     appEvents?: WindowEvents;
+    appFiles?: WindowFiles;
   }
 }
 

@@ -51,3 +51,9 @@ export const SOURCE_LABELS: Record<string, string> = {
   self: 'Tự chấm, thẩm định',
   survey: 'Điều tra XHH',
 };
+
+export const FORM_STATUS_LABELS: Record<string, string> = {
+  imported: 'Đã nhập',
+  refused: 'Bị từ chối',
+  unchanged: 'Không thay đổi',
+};

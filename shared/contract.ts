@@ -116,20 +116,25 @@ const activitySchema = z.object({
 
 export const frameworkProblemSchema = z.object({ code: z.string(), message: z.string() });
 
-const formsReportSchema = z.object({
-  files: z.array(
-    z.object({
-      file: z.string(),
-      status: z.enum(['ok', 'warning', 'error']),
-      unitCode: z.string().nullable(),
-      unitName: z.string().nullable(),
-      changes: z.number(),
-      errors: z.array(z.string()),
-      warnings: z.array(z.string()),
-    }),
-  ),
+const formProblemSchema = z.object({ sheet: z.string().optional(), cell: z.string().optional(), message: z.string() });
+
+/** What importing one returned form did: its unit, status, every error and warning. */
+export const formImportResultSchema = z.object({
+  file: z.string(),
+  path: z.string(),
+  status: z.enum(['imported', 'refused', 'unchanged']),
+  unit: z.string().nullable(),
+  unitName: z.string().nullable(),
+  year: z.number().nullable(),
+  matchedBy: z.string().nullable(),
+  submissionId: z.number().nullable(),
+  errors: z.array(formProblemSchema),
+  warnings: z.array(formProblemSchema),
+  changes: z.number(),
+  flaggedForReappraisal: z.array(z.string()),
 });
-export type FormsReport = z.infer<typeof formsReportSchema>;
+export type FormImportResultOutput = z.infer<typeof formImportResultSchema>;
+
 
 /** Every channel: `input` is parsed in the main process before the handler runs, `output` before it returns. */
 export const contract = {
@@ -224,9 +229,15 @@ export const contract = {
     input: z.object({ year, blockCode: code.nullable() }),
     output: cancellable(z.object({ folder: z.string(), files: z.number() })),
   },
+  /** the returned files (or folders of them) the person picks, expanded to the forms they hold */
   'forms:pickReturned': { input: none, output: cancellable(z.object({ files: z.array(z.string()) })) },
-  'forms:importOne': { input: z.object({ year, file: z.string().min(1) }), output: formsReportSchema },
-  'forms:exportReport': { input: z.object({ report: formsReportSchema }), output: cancellable(z.object({ file: z.string() })) },
+  'forms:expand': { input: z.object({ paths: z.array(z.string().min(1)).max(5000) }), output: z.object({ files: z.array(z.string()) }) },
+  /** one file at a time, so that the window shows the progress */
+  'forms:importOne': { input: z.object({ year, file: z.string().min(1) }), output: formImportResultSchema },
+  'forms:exportReport': {
+    input: z.object({ results: z.array(formImportResultSchema).max(5000) }),
+    output: cancellable(z.object({ file: z.string() })),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -266,4 +277,9 @@ export const MENU_EVENT = 'parw:menu';
 /** `window.appEvents`: what the main process tells the window without being asked. */
 export interface WindowEvents {
   onMenu(listener: (command: MenuCommand) => void): () => void;
+}
+
+/** `window.appFiles`: the path of a file dropped on the window (the sandbox hides it from the page). */
+export interface WindowFiles {
+  pathOf(file: File): string;
 }

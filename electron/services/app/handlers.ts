@@ -2,7 +2,7 @@
 // 'electron', so the main process and the browser test harness bind the very same object.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ChannelOutput, FormsReport, Handlers, Session } from '../../../shared/contract';
+import type { ChannelOutput, FormImportResultOutput, Handlers, Session } from '../../../shared/contract';
 import { BLOCK_DEFAULT_NAMES, type AuditEntry, type Score, type Unit } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
 import { checkFramework, leafCodes } from '../../../shared/scoring';
@@ -16,8 +16,9 @@ export interface AppServices {
   importFramework?: (ws: Workspace, year: number, blockCode: string, file: string) => Promise<number> | number;
   exportFramework?: (ws: Workspace, year: number, blockCode: string, file: string) => Promise<unknown> | unknown;
   generateForms?: (ws: Workspace, year: number, blockCode: string | null, folder: string) => Promise<number> | number;
-  importReturnedForm?: (ws: Workspace, year: number, file: string) => Promise<FormsReport['files'][number]>;
-  exportFormsReport?: (report: FormsReport, file: string) => Promise<unknown> | unknown;
+  expandFormPaths?: (paths: string[]) => string[];
+  importReturnedForm?: (ws: Workspace, year: number, file: string) => Promise<FormImportResultOutput>;
+  exportFormsReport?: (results: FormImportResultOutput[], file: string) => Promise<unknown> | unknown;
 }
 
 export interface AppOptions {
@@ -297,21 +298,21 @@ export class AppSession {
       },
 
       'forms:pickReturned': async () => {
-        const files = await this.options.pickFiles('returned-forms');
-        if (!files || files.length === 0) return { cancelled: true };
-        return { cancelled: false, value: { files } };
+        const expand = this.service('expandFormPaths');
+        const picked = await this.options.pickFiles('returned-forms');
+        if (!picked || picked.length === 0) return { cancelled: true };
+        return { cancelled: false, value: { files: expand(picked) } };
       },
 
-      'forms:importOne': async ({ year, file }) => {
-        const run = this.service('importReturnedForm');
-        return { files: [await run(this.ws(), year, file)] };
-      },
+      'forms:expand': ({ paths }) => ({ files: this.service('expandFormPaths')(paths) }),
 
-      'forms:exportReport': async ({ report }) => {
+      'forms:importOne': ({ year, file }) => this.service('importReturnedForm')(this.ws(), year, file),
+
+      'forms:exportReport': async ({ results }) => {
         const run = this.service('exportFormsReport');
         const file = await this.pickOne('export-report', 'Bao-cao-nhap-bieu-mau.xlsx');
         if (!file) return { cancelled: true };
-        await run(report, file);
+        await run(results, file);
         return { cancelled: false, value: { file } };
       },
     } satisfies Handlers;

@@ -1,4 +1,5 @@
 import { createDemoWorkspace } from '../demo';
+import { expandFormPaths, generateFormTemplates, importFormFile, unitsOfYear, writeImportReport, type FormImportResult } from '../excel/forms';
 import { exportFrameworkFile, importFrameworkFile } from '../imports';
 import type { AppServices } from './handlers';
 
@@ -8,5 +9,12 @@ export function appServices(): AppServices {
     createSample: (file) => createDemoWorkspace(file),
     importFramework: async (ws, year, blockCode, file) => (await importFrameworkFile(ws, year, blockCode, file)).nodes,
     exportFramework: (ws, year, blockCode, file) => exportFrameworkFile(ws, year, blockCode, file),
+    generateForms: async (ws, year, blockCode, folder) => {
+      const unitCodes = blockCode ? unitsOfYear(ws, year).filter((u) => u.blockCode === blockCode).map((u) => u.code) : undefined;
+      return (await generateFormTemplates(ws, { year, unitCodes, outDir: folder })).length;
+    },
+    expandFormPaths: (paths) => expandFormPaths(paths),
+    importReturnedForm: (ws, year, file) => importFormFile(ws, file, { expectedYear: year }),
+    exportFormsReport: (results, file) => writeImportReport(results as FormImportResult[], file),
   };
 }
