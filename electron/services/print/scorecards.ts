@@ -18,6 +18,8 @@ import {
 import type { Workspace } from '../workspace';
 import { renderChartSvg } from './charts';
 import { openPdfPrinter, type PdfPrinter } from './chromium';
+
+export type { PdfPrinter };
 import { isSampleWorkspace, workspaceProvince } from './document-settings';
 import { printScorecardFitted } from './fit';
 import { printFontCss } from './fonts';
@@ -111,6 +113,11 @@ export interface PrintScorecardsOptions {
   /** one PDF with every card instead of one PDF per unit */
   combined?: boolean;
   chromiumPath?: string;
+  /**
+   * The printer to use (the app passes one built on Electron's printToPDF); left open.
+   * Without it a headless Chromium is started and closed.
+   */
+  printer?: PdfPrinter;
   onProgress?: (progress: PrintProgress) => void;
   issuedOn?: Date;
 }
@@ -149,13 +156,13 @@ export async function printScorecards(ws: Workspace, options: PrintScorecardsOpt
   const cards = loadScorecardData(ws, options.year, options.selection, { issuedOn: options.issuedOn });
   prepareOutDir(options.outDir);
   const assets = { fontCss: printFontCss() };
-  const printer: PdfPrinter = await openPdfPrinter({ chromiumPath: options.chromiumPath });
+  const printer: PdfPrinter = options.printer ?? (await openPdfPrinter({ chromiumPath: options.chromiumPath }));
   try {
     const pages: Record<string, number> = {};
     const files: string[] = [];
     const drawn: ScorecardPage[] = [];
     for (const [i, data] of cards.entries()) {
-      const fitted = await printScorecardFitted(scorecardPage(data), assets, printer.print);
+      const fitted = await printScorecardFitted(scorecardPage(data), assets, (html) => printer.print(html));
       const pdf = fitted.pdf;
       drawn.push(fitted.page);
       pages[data.unit.code] = fitted.pages;
@@ -174,6 +181,6 @@ export async function printScorecards(ws: Workspace, options: PrintScorecardsOpt
     }
     return { files, units: cards.length, pages };
   } finally {
-    await printer.close();
+    if (!options.printer) await printer.close();
   }
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../electron/cli/commands';
 import { runCli } from '../../../electron/cli/framework';
+import { openPdfPrinter } from '../../../electron/services/print/chromium';
 import { printScorecards, scorecardDocuments } from '../../../electron/services/print/scorecards';
 import type { Workspace } from '../../../electron/services/workspace';
 import { formatPercent } from '../../../shared/format';
@@ -120,6 +121,21 @@ describe('unit scorecards printed by Chromium', () => {
       expect(text).toMatch(/Còn \d+ ý kiến thẩm định khác không in hết trên phiếu/);
     } finally {
       crowded.close();
+    }
+  });
+
+  it('prints with a printer the caller owns and leaves it open for the next batch', async () => {
+    const printer = await openPdfPrinter();
+    try {
+      const first = await printScorecards(ws, { year: 2025, selection: { unitCode: 'S01' }, outDir: path.join(dir, 'own'), printer });
+      const second = await printScorecards(ws, { year: 2024, selection: { unitCode: 'S05' }, outDir: path.join(dir, 'own'), printer });
+      expect(squeeze(pdfText(first.files[0]))).toContain('Sở Tài chính');
+      const old = squeeze(pdfText(second.files[0]));
+      expect(old).toContain('Sở Nông nghiệp và Phát triển nông thôn');
+      expect(old).toContain('PHIẾU KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024');
+      expect(old).toContain('Chưa có kết quả năm trước để so sánh.');
+    } finally {
+      await printer.close();
     }
   });
 
