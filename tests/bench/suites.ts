@@ -2,6 +2,7 @@ import type { BenchSuite } from './harness';
 import { foundationSuite } from './foundation';
 import { surveySuite } from './survey';
 import { scorecardsSuite } from './scorecards';
+import { formsSuite } from './forms';
 
 /** Every benchmark suite, in the order they run; each room adds its own. */
-export const suites: BenchSuite[] = [foundationSuite, surveySuite, scorecardsSuite];
+export const suites: BenchSuite[] = [foundationSuite, surveySuite, scorecardsSuite, formsSuite];

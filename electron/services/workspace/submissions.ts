@@ -203,3 +203,45 @@ export function submissionFile(ws: Workspace, id: number): { fileName: string; s
     | undefined;
   return row ? { fileName: row.file_name, sha256: row.sha256, content: row.content } : null;
 }
+
+/** What a form may change of one leaf's score, with what decides how. */
+export interface LeafScoreState {
+  selfScore: number | null;
+  evidence: string | null;
+  explanation: string | null;
+  appraisedScore: number | null;
+  notApplicable: boolean;
+}
+
+/**
+ * The score state of one unit's leaves in a year, by leaf code. Reads by the scores primary
+ * key (unit first), so it stays fast however many units the workspace holds.
+ */
+export function unitScoreStates(ws: Workspace, year: number, unitCode: string): Map<string, LeafScoreState> {
+  const rows = ws.db
+    .prepare(
+      `SELECT c.code, s.self_score, s.evidence, s.explanation, s.appraised_score, s.not_applicable
+       FROM scores s JOIN criteria c ON c.id = s.criterion_id JOIN frameworks f ON f.id = c.framework_id
+       WHERE s.unit_code = ? AND f.year = ?`,
+    )
+    .all(unitCode, year) as {
+    code: string;
+    self_score: number | null;
+    evidence: string | null;
+    explanation: string | null;
+    appraised_score: number | null;
+    not_applicable: number;
+  }[];
+  return new Map(
+    rows.map((r) => [
+      r.code,
+      {
+        selfScore: r.self_score,
+        evidence: r.evidence,
+        explanation: r.explanation,
+        appraisedScore: r.appraised_score,
+        notApplicable: r.not_applicable === 1,
+      },
+    ]),
+  );
+}

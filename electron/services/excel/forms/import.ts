@@ -3,7 +3,7 @@
 // warning located by sheet and cell.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Score, Unit } from '../../../../shared/domain';
+import type { Unit } from '../../../../shared/domain';
 import { UserError, type Problem } from '../../../../shared/errors';
 import { formatDate, formatNumber, parseLocaleNumber, roundTo } from '../../../../shared/format';
 import { leafCodes, scoreValueProblem } from '../../../../shared/scoring';
@@ -13,6 +13,8 @@ import {
   currentSubmission,
   recordSubmission,
   submissionsWithHash,
+  unitScoreStates,
+  type LeafScoreState,
   type MatchMethod,
   type SubmissionDiff,
   type SubmittedLeaf,
@@ -243,10 +245,7 @@ function planImport(ws: Workspace, content: FormContent, fileName: string, optio
   }
 
   const notApplicable = new Set(
-    ws
-      .getScores(year, { unitCode: unit.code })
-      .filter((s) => s.notApplicable)
-      .map((s) => s.criterionCode),
+    [...unitScoreStates(ws, year, unit.code)].filter(([, s]) => s.notApplicable).map(([code]) => code),
   );
   const leaves: SubmittedLeaf[] = [];
   const unscored: string[] = [];
@@ -313,7 +312,7 @@ function planImport(ws: Workspace, content: FormContent, fileName: string, optio
  */
 function changesOf(
   plan: PlannedImport,
-  current: Map<string, Score>,
+  current: Map<string, LeafScoreState>,
   previous: Map<string, SubmittedLeaf> | null,
 ): { changes: ScoreChange[]; diff: SubmissionDiff[]; flagged: string[]; kept: string[] } {
   const changes: ScoreChange[] = [];
@@ -401,7 +400,7 @@ export async function importFormFile(ws: Workspace, file: string, options: FormI
     }
     const landed = ws.transaction(() => {
       ws.requireOpenPeriod(plan.year);
-      const current = new Map(ws.getScores(plan.year, { unitCode: plan.unit.code }).map((s) => [s.criterionCode, s]));
+      const current = unitScoreStates(ws, plan.year, plan.unit.code);
       const previous = currentSubmission(ws, plan.year, plan.unit.code);
       const { changes, diff, flagged, kept } = changesOf(
         plan,

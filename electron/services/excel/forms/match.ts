@@ -26,9 +26,8 @@ export function codeKey(code: string): string {
   return code.normalize('NFC').replace(/\s+/g, '').replace(/\.+$/, '').toUpperCase();
 }
 
-function titlesAgree(a: string, b: string): boolean {
-  const x = matchKey(a);
-  const y = matchKey(b);
+/** Whether two titles, given as matchKey keys, name the same thing (one may be abridged). */
+function titlesAgree(x: string, y: string): boolean {
   if (x === y) return true;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   return short.length >= 12 && long.includes(short);
@@ -50,34 +49,36 @@ function hasValue(row: FormRow): boolean {
  */
 export function matchFormRows(rows: FormRow[], nodes: CriterionNode[], byCode: boolean): FormMatch {
   const leafSet = leafCodes(nodes);
+  const titleKey = new Map(nodes.map((n) => [n.code, matchKey(n.title)]));
   const nodeByKey = new Map(nodes.map((n) => [codeKey(n.code), n]));
   const nodesByTitle = new Map<string, CriterionNode[]>();
   for (const n of nodes) {
-    const k = matchKey(n.title);
+    const k = titleKey.get(n.code)!;
     nodesByTitle.set(k, [...(nodesByTitle.get(k) ?? []), n]);
   }
-  const byTitle = (title: string | null): CriterionNode | null => {
-    if (!title) return null;
-    const exact = nodesByTitle.get(matchKey(title));
+  const byTitle = (rowKey: string | null): CriterionNode | null => {
+    if (!rowKey) return null;
+    const exact = nodesByTitle.get(rowKey);
     if (exact?.length === 1) return exact[0];
-    const close = nodes.filter((n) => titlesAgree(n.title, title));
+    const close = nodes.filter((n) => titlesAgree(titleKey.get(n.code)!, rowKey));
     return close.length === 1 ? close[0] : null;
   };
 
   const result: FormMatch = { leafRows: new Map(), errors: [], warnings: [], differences: [] };
   const unmatched: FormRow[] = [];
   for (const row of rows) {
+    const rowKey = row.title ? matchKey(row.title) : null;
     let node: CriterionNode | null = null;
     if (byCode && row.code) {
       node = nodeByKey.get(codeKey(row.code)) ?? null;
-      if (node && row.title && !titlesAgree(node.title, row.title)) {
+      if (node && rowKey && !titlesAgree(titleKey.get(node.code)!, rowKey)) {
         result.differences.push(`tiêu chí ${node.code} có nội dung khác: biểu mẫu ghi "${row.title}", bộ chỉ số ghi "${node.title}"`);
       }
     } else {
       const fromStt = row.stt ? nodeByKey.get(codeKey(row.stt)) ?? null : null;
-      if (fromStt && (!row.title || titlesAgree(fromStt.title, row.title))) node = fromStt;
+      if (fromStt && (!rowKey || titlesAgree(titleKey.get(fromStt.code)!, rowKey))) node = fromStt;
       else {
-        const fromTitle = byTitle(row.title);
+        const fromTitle = byTitle(rowKey);
         if (fromTitle) {
           node = fromTitle;
           if (row.stt && codeKey(row.stt) !== codeKey(fromTitle.code)) {

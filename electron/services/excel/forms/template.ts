@@ -10,6 +10,7 @@ import { formatDate, formatNumber } from '../../../../shared/format';
 import { frameworkMaximum, leafCodes, sumOfChildren } from '../../../../shared/scoring';
 import { matchKey } from '../../../../shared/text';
 import type { Workspace } from '../../workspace';
+import { unitScoreStates } from '../../workspace/submissions';
 import { ExcelJS, cellAddress } from '../xlsx';
 import { frameworkFingerprint } from './fingerprint';
 import {
@@ -390,10 +391,7 @@ export async function buildFormWorkbook(ws: Workspace, request: FormTemplateRequ
     throw new UserError(`Bộ chỉ số năm ${request.year} của khối "${unit.blockCode}" chưa có tiêu chí nào.`);
   }
   const notApplicable = new Set(
-    ws
-      .getScores(request.year, { unitCode: unit.code })
-      .filter((s) => s.notApplicable)
-      .map((s) => s.criterionCode),
+    [...unitScoreStates(ws, request.year, unit.code)].filter(([, s]) => s.notApplicable).map(([code]) => code),
   );
   const ctx: BuildContext = {
     year: request.year,
