@@ -4,7 +4,7 @@ import type { EChartsOption } from 'echarts';
 import type { Band, BlockResult, UnitResult } from '../domain';
 import { formatDecimal, formatNumber, formatPercent } from '../format';
 import { blockFieldAverages, blockFields, rankedUnits } from '../analysis/compare';
-import type { BlockLeafLoss } from '../analysis/points-lost';
+import { largestLosses, type BlockLeafLoss, type LeafLoss } from '../analysis/points-lost';
 
 export const CHART_FONT = "Tinos, 'Times New Roman', serif";
 
@@ -263,6 +263,13 @@ export function paretoOption(losses: BlockLeafLoss[], limit = 20): EChartsOption
   const shown = losses.slice(0, limit);
   return {
     ...baseText,
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params: unknown) => {
+        const index = (params as { dataIndex: number }[])[0]?.dataIndex ?? 0;
+        return paretoTooltip(shown[index]);
+      },
+    },
     title: heading('Các tiêu chí thành phần bị mất nhiều điểm nhất'),
     legend: { top: LEGEND_TOP },
     grid: FRAMED_GRID,
@@ -291,6 +298,51 @@ export function paretoOption(losses: BlockLeafLoss[], limit = 20): EChartsOption
           label: { formatter: '80%', position: 'insideEndTop' },
           data: [{ yAxis: 80 }],
         },
+      },
+    ],
+  };
+}
+
+/** The tooltip of a Pareto bar: the sub-criterion and the units behind its loss (HTML, escaped). */
+export function paretoTooltip(loss: BlockLeafLoss | undefined, unitsShown = 8): string {
+  if (!loss) return '';
+  const esc = (t: string) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  const units = loss.units.slice(0, unitsShown).map((u) => `${esc(u.unitName)}: ${formatNumber(u.lost)}`);
+  const more = loss.units.length - units.length;
+  return [
+    `<b>${esc(loss.code)}</b> ${esc(loss.title)}`,
+    `Tổng điểm bị mất: ${formatNumber(loss.lost)} (${formatPercent(loss.share)}; lũy kế ${formatPercent(loss.cumulativeShare)})`,
+    ...units,
+    ...(more > 0 ? [`và ${more} đơn vị khác`] : []),
+  ].join('<br>');
+}
+
+/** Where one unit lost most points, and by how much its self score exceeded the appraisal there. */
+export function unitLossesOption(losses: LeafLoss[], limit = 10): EChartsOption {
+  const shown = largestLosses(losses, limit);
+  return {
+    ...baseText,
+    title: heading('Các tiêu chí thành phần bị mất nhiều điểm nhất'),
+    legend: { top: LEGEND_TOP },
+    grid: { ...FRAMED_GRID, right: 40, bottom: 32 },
+    xAxis: { type: 'value', name: 'Điểm', nameLocation: 'middle', nameGap: 24, minInterval: 0.25 },
+    yAxis: { type: 'category', inverse: true, data: shown.map((l) => `${l.code} ${l.title}`), axisLabel: { width: 260, overflow: 'truncate' } },
+    series: [
+      {
+        type: 'bar',
+        name: 'Điểm bị mất',
+        itemStyle: { color: '#c0392b' },
+        label: { show: true, position: 'right' },
+        data: shown.map((l) => ({ value: l.lost, label: { formatter: formatNumber(l.lost) } })),
+      },
+      {
+        type: 'bar',
+        name: 'Tự chấm cao hơn thẩm định',
+        itemStyle: { color: '#d18b00' },
+        data: shown.map((l) => ({
+          value: l.selfAboveAppraised ?? 0,
+          label: { show: l.selfAboveAppraised !== null, position: 'right' as const, formatter: formatNumber(l.selfAboveAppraised ?? 0) },
+        })),
       },
     ],
   };

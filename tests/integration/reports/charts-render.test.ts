@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoWorkspace } from '../../../electron/services/demo';
 import { renderChartSvg } from '../../../electron/services/print/charts';
 import { Workspace } from '../../../electron/services/workspace';
-import { blockLeafLosses } from '../../../shared/analysis';
+import { blockLeafLosses, unitLeafLosses } from '../../../shared/analysis';
 import type { BlockResult } from '../../../shared/domain';
 import {
   distributionOption,
@@ -14,6 +14,7 @@ import {
   heatmapOption,
   paretoOption,
   rankingChartOption,
+  unitLossesOption,
   yearOverYearOption,
 } from '../../../shared/reports';
 import { tempDir } from '../../helpers/tmp';
@@ -53,6 +54,12 @@ describe('charts drawn by ECharts from the demo results', () => {
       ['so-voi-nam-truoc', yearOverYearOption(xa, 2025), 900, 1400],
       ['phan-bo', distributionOption(xa), 700, 360],
       [
+        'diem-bi-mat-don-vi',
+        unitLossesOption(unitLeafLosses(ws.requireFramework(2025, 'xa'), ws.getScores(2025, { unitCode: xa.units.at(-1)!.code }), xa.units.at(-1)!.code)),
+        900,
+        420,
+      ],
+      [
         'pareto',
         paretoOption(blockLeafLosses(ws.requireFramework(2025, 'xa'), ws.getScores(2025, { blockCode: 'xa' }), xa.units)),
         900,
@@ -67,6 +74,7 @@ describe('charts drawn by ECharts from the demo results', () => {
     }
     expect(texts(renderChartSvg(charts[0][1], 900, 420))).toEqual(expect.arrayContaining([xa.units[0].name, 'Bình quân khối xã']));
     expect(texts(renderChartSvg(charts[2][1], 900, 1400))).toContain('Năm 2024');
-    expect(texts(renderChartSvg(charts[4][1], 900, 420))).toContain('Tỷ lệ lũy kế');
+    expect(texts(renderChartSvg(charts[5][1], 900, 420))).toContain('Tỷ lệ lũy kế');
+    expect(texts(renderChartSvg(charts[4][1], 900, 420))).toContain('Tự chấm cao hơn thẩm định');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BlockResult, UnitResult } from '../../../shared/domain';
-import type { BlockLeafLoss } from '../../../shared/analysis';
+import type { BlockLeafLoss, LeafLoss } from '../../../shared/analysis';
 import {
   NO_BAND_COLOR,
   bandColors,
@@ -9,6 +9,8 @@ import {
   heatmapOption,
   histogramBins,
   paretoOption,
+  paretoTooltip,
+  unitLossesOption,
   rankArrow,
   rankingChartOption,
   yearOverYearOption,
@@ -146,5 +148,51 @@ describe('comparison charts', () => {
     expect(bars.data.map(labelOf)).toEqual(['6,5', '2,5']);
     expect(line.data.map((d) => (d as { value: number }).value)).toEqual([65, 90]);
     expect(line.markLine!.data).toEqual([{ yAxis: 80 }]);
+  });
+});
+
+describe('points-lost charts', () => {
+  it('lists the units behind a Pareto bar in its tooltip, escaped', () => {
+    const loss: BlockLeafLoss = {
+      code: '2.2',
+      title: 'Hồ sơ <đúng hạn>',
+      fieldCode: 'II',
+      max: 6,
+      lost: 4.5,
+      units: [
+        { unitCode: 'X1', unitName: 'Xã Đồng Đăng', lost: 2.5 },
+        { unitCode: 'X2', unitName: 'Phường Đông Kinh', lost: 1.5 },
+        { unitCode: 'X3', unitName: 'Xã Hữu Lũng', lost: 0.5 },
+      ],
+      applicableUnits: 3,
+      share: 45,
+      cumulativeShare: 45,
+    };
+    expect(paretoTooltip(loss, 2)).toBe(
+      '<b>2.2</b> Hồ sơ &lt;đúng hạn&gt;<br>Tổng điểm bị mất: 4,5 (45,00%; lũy kế 45,00%)<br>Xã Đồng Đăng: 2,5<br>Phường Đông Kinh: 1,5<br>và 1 đơn vị khác',
+    );
+    expect(paretoTooltip(undefined)).toBe('');
+  });
+
+  it("shows a unit's largest losses beside its self scores above the appraisal", () => {
+    const leaf = (code: string, lost: number, above: number | null): LeafLoss => ({
+      code,
+      title: `Tiêu chí ${code}`,
+      fieldCode: 'I',
+      method: 'free',
+      max: 4,
+      score: 4 - lost,
+      lost,
+      selfScore: above === null ? null : 4 - lost + above,
+      appraisedScore: 4 - lost,
+      selfAboveAppraised: above,
+      note: null,
+      explanation: null,
+    });
+    const option = unitLossesOption([leaf('1.1', 0.5, null), leaf('1.2', 2, 1.5), leaf('1.3', 0, null), leaf('2.1', 1, null)], 2);
+    expect(axis(option, 'yAxis').data).toEqual(['1.2 Tiêu chí 1.2', '2.1 Tiêu chí 2.1']);
+    const [lost, above] = seriesOf(option);
+    expect(lost.data.map(labelOf)).toEqual(['2', '1']);
+    expect(above.data.map((d) => (d as { value: number }).value)).toEqual([1.5, 0]);
   });
 });
