@@ -88,6 +88,15 @@ export function checkWorkbookBytes(bytes: Buffer, fileName: string): void {
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) {
     throw new UserError([{ file: fileName, message: 'Tệp không phải là bảng tính Excel (.xlsx) hoặc đã bị hỏng; hãy mở và lưu lại bằng Excel.' }]);
   }
+  // OpenDocument files are zips too, with their type stored first and uncompressed
+  if (bytes.subarray(0, 120).includes(Buffer.from('application/vnd.oasis.opendocument'))) {
+    throw new UserError([
+      {
+        file: fileName,
+        message: 'Tệp ở định dạng OpenDocument (.ods), không phải Excel; hãy mở tệp và lưu lại dưới dạng "Excel 2007-365 (.xlsx)".',
+      },
+    ]);
+  }
   const size = uncompressedSize(bytes);
   if (size === null) {
     throw new UserError([{ file: fileName, message: 'Tệp Excel bị hỏng (không đọc được cấu trúc nén); hãy mở và lưu lại bằng Excel.' }]);

@@ -66,7 +66,7 @@ export interface FormImportProgress {
   status: FormImportStatus;
 }
 
-const FORM_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls']);
+const FORM_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods']);
 
 /** The files a list of files and folders stands for: folders give their spreadsheets, sorted. */
 export function expandFormPaths(inputs: string[]): string[] {
