@@ -139,8 +139,17 @@ function prepareOutDir(outDir: string): void {
 /** Writes through a temporary file so that a stopped run never leaves half a PDF under the real name. */
 function writeFileWhole(file: string, bytes: Buffer): void {
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, bytes);
-  fs.renameSync(tmp, file);
+  try {
+    fs.writeFileSync(tmp, bytes);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
+      throw new UserError(`Không ghi được tệp "${path.basename(file)}": tệp đang mở hoặc không có quyền ghi; hãy đóng tệp PDF rồi thử lại.`);
+    }
+    throw e;
+  }
 }
 
 function combinedFileName(year: number, selection: ScorecardSelection, cards: ScorecardData[]): string {
