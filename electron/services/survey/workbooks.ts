@@ -2,7 +2,7 @@
 // item headed by its code, with validation), and the questionnaire of a year as Excel.
 import fs from 'node:fs';
 import path from 'node:path';
-import { UserError, type Problem } from '../../../shared/errors';
+import type { Problem } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text';
 import type { SurveyDefinition, SurveyIndices, SurveyItem, SurveyYearResults } from '../../../shared/survey';
 import { ExcelJS, cellAddress } from '../excel/xlsx';
