@@ -15,6 +15,20 @@ describe('the app with the demo workspace', () => {
     await stopServer();
   });
 
+  it('runs under the strict content security policy: no inline script executes', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: /Mở dữ liệu mẫu/ }).waitFor();
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(policy).toContain("script-src 'self'");
+    const ran = await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inlineRan = true';
+      document.head.appendChild(script);
+      return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+    });
+    expect(ran).toBe(false);
+  });
+
   it('opens the demo workspace from the start screen, marked as sample data', async () => {
     const { page } = app;
     await page.getByRole('button', { name: /Mở dữ liệu mẫu/ }).waitFor();
