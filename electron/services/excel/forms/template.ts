@@ -222,6 +222,23 @@ function buildMeta(wb: ExcelJS.Workbook, ctx: BuildContext, yesnoMaxima: number[
   });
 }
 
+const COLUMN_WIDTHS: Record<number, number> = { 1: 9, 2: 62, 3: 10, 4: 12, 5: 34, 6: 34, 7: 12 };
+
+/**
+ * A height that shows every line of the row's wrapped text: spreadsheet programs do not grow
+ * rows for text written by another program until someone edits them.
+ */
+function fitRowHeight(row: ExcelJS.Row): void {
+  let lines = 1;
+  for (const c of [COL.title, COL.evidence, COL.explanation]) {
+    const text = row.getCell(c).value;
+    if (typeof text !== 'string') continue;
+    // a little under one character per unit of column width in Times New Roman 12 (bold is wider)
+    lines = Math.max(lines, Math.ceil(text.length / (COLUMN_WIDTHS[c] * 0.95)));
+  }
+  row.height = Math.max(16.5, lines * 15.75);
+}
+
 function styleRow(row: ExcelJS.Row, options: { bold?: boolean; fill?: ExcelJS.Fill }): void {
   for (let c: number = COL.stt; c <= COL.explanation; c++) {
     const cell = row.getCell(c);
@@ -250,8 +267,7 @@ function buildFormSheet(wb: ExcelJS.Workbook, ctx: BuildContext, yesnoLists: Map
     },
     headerFooter: { oddFooter: '&C&"Times New Roman"&11Trang &P/&N' },
   });
-  const widths: Record<number, number> = { 1: 9, 2: 62, 3: 10, 4: 12, 5: 34, 6: 34, 7: 12 };
-  for (const [c, w] of Object.entries(widths)) sheet.getColumn(Number(c)).width = w;
+  for (const [c, w] of Object.entries(COLUMN_WIDTHS)) sheet.getColumn(Number(c)).width = w;
   sheet.getColumn(COL.code).hidden = true;
 
   const heading: [string, number, boolean][] = [
@@ -364,6 +380,8 @@ function buildFormSheet(wb: ExcelJS.Workbook, ctx: BuildContext, yesnoLists: Map
           prompt,
         };
   }
+
+  for (const r of rowOf.values()) fitRowHeight(sheet.getRow(r));
 
   const totalRow = sheet.getRow(HEADER_ROW + ctx.nodes.length + 1);
   totalRow.getCell(COL.title).value = 'TỔNG CỘNG';
