@@ -39,8 +39,8 @@ const FONT = 'Times New Roman';
 type Cell = string | number | null;
 
 /** Lines a text takes when wrapped in a column of `width` characters (Excel does not size rows that exceljs writes). */
-function wrappedLines(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width * 1.05) - 1);
+function wrappedLines(text: string, width: number, bold = false): number {
+  const perLine = Math.max(1, Math.floor(width * (bold ? 1 : 1.2)) - 1);
   return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil([...part].length / perLine)), 0);
 }
 
@@ -106,7 +106,7 @@ function addTable(
     cell.border = BORDER;
     cell.fill = HEADER_FILL;
   });
-  header.height = Math.max(...columns.map((c) => wrappedLines(c.header, c.width))) * LINE_HEIGHT + 4;
+  header.height = Math.max(...columns.map((c) => wrappedLines(c.header, c.width, true))) * LINE_HEIGHT + 4;
   const write = (values: Cell[], rowNumber: number, bold: boolean) => {
     const row = sheet.getRow(rowNumber);
     columns.forEach((c, i) => {
@@ -121,7 +121,7 @@ function addTable(
           ? { horizontal: c.center ? 'center' : 'right', vertical: 'middle' }
           : { horizontal: c.center ? 'center' : 'left', vertical: 'middle', wrapText: true };
     });
-    const lines = Math.max(1, ...values.map((v, i) => (typeof v === 'string' ? wrappedLines(v, columns[i].width) : 1)));
+    const lines = Math.max(1, ...values.map((v, i) => (typeof v === 'string' ? wrappedLines(v, columns[i].width, bold) : 1)));
     if (lines > 1) row.height = lines * LINE_HEIGHT + 2;
   };
   rows.forEach((values, i) => write(values, HEADER_ROW + 1 + i, false));
