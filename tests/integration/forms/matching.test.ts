@@ -101,6 +101,15 @@ describe('forms without metadata', () => {
     const chosen = await importFormFile(ws, f, { unitCode: 'SNV' });
     expect(chosen).toMatchObject({ status: 'imported', unit: 'SNV', year: 2025 });
     expect(selfScores(ws, 'SNV')).toEqual({ '1.2': 1 });
+
+    // no year in the heading: refused, unless the user imports for a given year
+    const noYear = path.join(dir, 'khong-nam.xlsx');
+    fillXlsx(
+      [{ dst: noYear, sheets: [{ name: 'Sheet1', rows: [['Đơn vị: Sở Y tế'], ['STT', 'Nội dung', 'Điểm tự chấm'], ['1.2', 'Tuyên truyền cải cách hành chính', 0.5]] }] }],
+      dir,
+    );
+    expect((await importFormFile(ws, noYear)).errors[0].message).toMatch(/Không xác định được năm đánh giá/);
+    expect(await importFormFile(ws, noYear, { expectedYear: 2025 })).toMatchObject({ status: 'imported', unit: 'SYT', year: 2025 });
     ws.close();
   });
 });

@@ -171,7 +171,8 @@ function planImport(ws: Workspace, content: FormContent, fileName: string, optio
   } else {
     const guess = guessUnitAndYear(content, fileName, units);
     unit = guess.unit;
-    year = guess.year;
+    // a heading without a year: the year the user is importing for
+    year = guess.year ?? options.expectedYear ?? null;
     warnings.push({
       sheet,
       message:
