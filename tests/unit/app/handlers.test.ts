@@ -50,8 +50,8 @@ describe('the contract and its handlers', () => {
     expect(s.workspace!.file).toBe(path.join(dir, 'khoi-phuc.parws'));
     expect(s.workspace!.listUnits().map((u) => u.code)).toEqual(['SNV']);
 
-    const recent = await dispatch(s.handlers, 'session:get', {});
-    expect(recent.ok && recent.value.recent.map((r) => r.name)).toEqual(['khoi-phuc.parws', 'cchc.parws']);
+    const recent = await s.handlers['session:get']({});
+    expect(recent.recent.map((r) => r.name)).toEqual(['khoi-phuc.parws', 'cchc.parws']);
 
     answers['create-workspace'] = null;
     expect(await dispatch(s.handlers, 'workspace:create', {})).toEqual({ ok: true, value: { cancelled: true } });
