@@ -177,3 +177,21 @@ describe('score changes', () => {
     ws.close();
   });
 });
+
+describe('units', () => {
+  it('deletes a unit without data and refuses one that still has data elsewhere', () => {
+    const dir = tempDir();
+    const ws = smallWorkspace(path.join(dir, 'units.parws'));
+    ws.upsertUnits([{ code: 'C', name: 'Sở Y tế', blockCode: 'so' }]);
+    ws.deleteUnit('C');
+    expect(ws.getUnit('C')).toBeNull();
+    ws.applyScoreChanges(2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { selfScore: 1 } }], { source: 'test' });
+    expect(() => ws.deleteUnit('A')).toThrow(/đã có điểm/);
+    // a row of another room that points at the unit
+    ws.db.exec(`CREATE TABLE test_refs (unit_code TEXT REFERENCES units(code))`);
+    ws.db.prepare('INSERT INTO test_refs VALUES (?)').run('B');
+    expect(() => ws.deleteUnit('B')).toThrow(/không xóa được/);
+    expect(ws.getUnit('B')).not.toBeNull();
+    ws.close();
+  });
+});

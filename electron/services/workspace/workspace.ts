@@ -347,7 +347,14 @@ export class Workspace {
     if (this.db.prepare('SELECT 1 FROM unit_predecessors WHERE predecessor_code = ? LIMIT 1').get(code)) {
       throw new UserError(`Đơn vị ${code} là đơn vị tiền thân của đơn vị khác nên không xóa được.`);
     }
-    this.db.prepare('DELETE FROM units WHERE code = ?').run(code);
+    try {
+      this.db.prepare('DELETE FROM units WHERE code = ?').run(code);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+        throw new UserError(`Đơn vị ${code} còn biểu mẫu đã nộp hoặc phiếu khảo sát nên không xóa được.`);
+      }
+      throw e;
+    }
   }
 
   requireUnit(code: string): Unit {
