@@ -1,7 +1,7 @@
 // Printing HTML to PDF with a system Chromium through playwright-core: the same engine as
 // Electron's printToPDF, which the app uses with the same HTML.
 import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { UserError } from '../../../shared/errors';
 
 const CHROMIUM_CANDIDATES = [
@@ -47,6 +47,8 @@ export interface PdfPrinter {
 /** Starts a headless Chromium that prints HTML documents, offline. */
 export async function openPdfPrinter(options: { chromiumPath?: string } = {}): Promise<PdfPrinter> {
   const executablePath = findChromium(options.chromiumPath);
+  // loaded on first use: the app prints with Electron and never needs it at start-up
+  const { chromium } = await import('playwright-core');
   let browser: Browser;
   try {
     browser = await chromium.launch({
