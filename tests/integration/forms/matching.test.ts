@@ -152,6 +152,46 @@ describe('forms as units change them', () => {
     ws.close();
   });
 
+  it('says when rows were removed from a form or its code column was lost', async () => {
+    const dir = tempDir();
+    const ws = createTestWorkspace(path.join(dir, 'ws.parws'));
+    const blank = path.join(dir, 'blank.xlsx');
+    await writeFormTemplate(ws, { year: 2025, unitCode: 'SNV', outFile: blank });
+    const rowGone = path.join(dir, 'row-gone.xlsx');
+    const codesGone = path.join(dir, 'codes-gone.xlsx');
+    const cleared = (code: string) =>
+      Object.fromEntries((['stt', 'title', 'max', 'code'] as const).map((col) => [formCell(TEST_NODES, code, col), null]));
+    fillXlsx(
+      [
+        { src: blank, dst: rowGone, sheet: FORM_SHEET, cells: { ...cleared('2.2'), [c('1.2', 'self')]: 1 } },
+        {
+          src: blank,
+          dst: codesGone,
+          sheet: FORM_SHEET,
+          cells: {
+            G7: null,
+            ...Object.fromEntries(TEST_NODES.map((n) => [formCell(TEST_NODES, n.code, 'code'), null])),
+            [c('2.1', 'self')]: 2,
+          },
+        },
+      ],
+      dir,
+    );
+    const a = await importFormFile(ws, rowGone);
+    expect(a).toMatchObject({ status: 'imported', matchedBy: 'metadata' });
+    expect(a.warnings.map((w) => w.message)).toContain(
+      'Biểu mẫu đã bị sửa so với bản được gửi cho đơn vị; khác biệt: bộ chỉ số hiện hành có tiêu chí 2.2 mà biểu mẫu không có.',
+    );
+    const b = await importFormFile(ws, codesGone);
+    expect(b).toMatchObject({ status: 'imported', matchedBy: 'content' });
+    expect(b.warnings.map((w) => w.message)).toContain(
+      'Biểu mẫu đã mất cột mã tiêu chí (cột ẩn); các dòng được ghép với tiêu chí theo STT và nội dung.',
+    );
+    // the second submission replaces the first, where 1.2 was scored
+    expect(selfScores(ws, 'SNV')).toEqual({ '2.1': 2 });
+    ws.close();
+  });
+
   it('imports a form made from an older version of the framework and reports the differences', async () => {
     const dir = tempDir();
     const ws = createTestWorkspace(path.join(dir, 'ws.parws'));

@@ -223,14 +223,22 @@ function planImport(ws: Workspace, content: FormContent, fileName: string, optio
   const match = matchFormRows(content.rows, framework.nodes, byCode);
   const errors: FormImportProblem[] = match.errors.map((e) => ({ sheet, ...e }));
   warnings.push(...match.warnings.map((w) => ({ sheet, ...w })));
-  const versionDiffers = meta ? meta.fingerprint !== fingerprint : match.differences.length > 0;
-  if (versionDiffers && match.differences.length) {
+  const versionDiffers = meta !== null && meta.fingerprint !== fingerprint;
+  if (meta && !byCode) {
+    warnings.push({ sheet, message: 'Biểu mẫu đã mất cột mã tiêu chí (cột ẩn); các dòng được ghép với tiêu chí theo STT và nội dung.' });
+  }
+  if (match.differences.length) {
+    const lead = versionDiffers
+      ? `Biểu mẫu được lập theo một phiên bản bộ chỉ số khác với bộ chỉ số năm ${year} hiện có`
+      : meta
+        ? 'Biểu mẫu đã bị sửa so với bản được gửi cho đơn vị'
+        : `Biểu mẫu khác với bộ chỉ số năm ${year} hiện có`;
+    warnings.push({ sheet, message: `${lead}; khác biệt: ${match.differences.join('; ')}.` });
+  } else if (versionDiffers) {
     warnings.push({
       sheet,
-      message: `Biểu mẫu được lập theo một phiên bản bộ chỉ số khác với bộ chỉ số năm ${year} hiện có; khác biệt: ${match.differences.join('; ')}.`,
+      message: `Biểu mẫu được lập theo một phiên bản bộ chỉ số khác với bộ chỉ số năm ${year} hiện có (khác ở nguồn điểm hoặc cách chấm); điểm được kiểm tra theo bộ chỉ số hiện có.`,
     });
-  } else if (meta && versionDiffers) {
-    warnings.push({ sheet, message: `Biểu mẫu được lập theo một phiên bản bộ chỉ số khác với bộ chỉ số năm ${year} hiện có (khác ở phần mô tả phương pháp chấm); điểm được kiểm tra theo bộ chỉ số hiện có.` });
   }
   if (content.legacy.length) {
     const encodings = [...new Set(content.legacy.map((l) => l.encoding))];
