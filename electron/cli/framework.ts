@@ -67,13 +67,12 @@ export function parseArgs(argv: string[], command: Command): ParsedArgs {
 }
 
 export function usageText(commands: Command[]): string {
-  const width = Math.max(...commands.map((c) => `${c.name} ${c.usage}`.length));
   return [
     'PAR Workbench — Chỉ số cải cách hành chính và SIPAS',
     '',
     'Cách dùng: par-workbench LỆNH ...',
     '',
-    ...commands.map((c) => `  ${`${c.name} ${c.usage}`.padEnd(width)}  ${c.summary}`),
+    ...commands.flatMap((c) => [`  ${c.name} ${c.usage}`, `      ${c.summary}`]),
     '',
     'Mã thoát: 0 thành công; 1 dữ liệu vào không hợp lệ (tệp dữ liệu giữ nguyên); 2 sai cách dùng.',
   ].join('\n');
