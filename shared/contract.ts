@@ -12,6 +12,7 @@ import {
   scoreSchema,
   unitSchema,
 } from './domain';
+import { surveyContract } from './contract-survey';
 
 const year = z.number().int().min(1990).max(2200);
 const code = z.string().min(1).max(100);
@@ -238,6 +239,8 @@ export const contract = {
     input: z.object({ results: z.array(formImportResultSchema).max(5000) }),
     output: cancellable(z.object({ file: z.string() })),
   },
+
+  ...surveyContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -11,13 +11,16 @@ export type DialogPurpose =
   | 'export-framework'
   | 'forms-folder'
   | 'returned-forms'
-  | 'export-report';
+  | 'export-report'
+  | 'survey-file'
+  | 'survey-export'
+  | 'survey-template';
 
 export interface DialogSpec {
   mode: 'open' | 'save' | 'folder';
   multiple?: boolean;
   title: string;
-  filter: 'workspace' | 'spreadsheet' | null;
+  filter: 'workspace' | 'spreadsheet' | 'survey' | null;
 }
 
 export const DIALOGS: Record<DialogPurpose, DialogSpec> = {
@@ -31,11 +34,15 @@ export const DIALOGS: Record<DialogPurpose, DialogSpec> = {
   'forms-folder': { mode: 'folder', title: 'Chọn thư mục lưu biểu mẫu', filter: null },
   'returned-forms': { mode: 'open', multiple: true, title: 'Chọn các biểu mẫu đơn vị gửi về', filter: 'spreadsheet' },
   'export-report': { mode: 'save', title: 'Xuất báo cáo nhập biểu mẫu', filter: 'spreadsheet' },
+  'survey-file': { mode: 'open', title: 'Chọn tệp phiếu khảo sát SIPAS', filter: 'survey' },
+  'survey-export': { mode: 'save', title: 'Xuất chỉ số hài lòng ra Excel', filter: 'spreadsheet' },
+  'survey-template': { mode: 'save', title: 'Lưu phiếu nhập khảo sát mẫu', filter: 'spreadsheet' },
 };
 
-export const FILE_FILTERS: Record<'workspace' | 'spreadsheet', { name: string; extensions: string[] }> = {
+export const FILE_FILTERS: Record<'workspace' | 'spreadsheet' | 'survey', { name: string; extensions: string[] }> = {
   workspace: { name: 'Tệp dữ liệu PAR Workbench', extensions: ['parws'] },
   spreadsheet: { name: 'Bảng tính Excel', extensions: ['xlsx'] },
+  survey: { name: 'Dữ liệu khảo sát (Excel, CSV)', extensions: ['xlsx', 'csv'] },
 };
 
 /** Shows the dialog of `purpose`; the chosen paths, or null when the person cancels. */

@@ -9,6 +9,7 @@ import { checkFramework, leafCodes } from '../../../shared/scoring';
 import { Workspace, WORKSPACE_EXTENSION } from '../workspace';
 import type { PickFiles } from './dialogs';
 import { RecentFiles } from './recent';
+import { surveyHandlers } from './survey-handlers';
 
 /** The services the app reaches beyond the workspace itself; absent ones answer "not available". */
 export interface AppServices {
@@ -315,6 +316,8 @@ export class AppSession {
         await run(results, file);
         return { cancelled: false, value: { file } };
       },
+
+      ...surveyHandlers({ workspace: () => this.ws(), pickOne: (purpose, name) => this.pickOne(purpose, name) }),
     } satisfies Handlers;
   }
 }
