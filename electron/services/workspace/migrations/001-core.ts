@@ -73,7 +73,8 @@ export const migration001: Migration = {
         updated_at TEXT NOT NULL,
         PRIMARY KEY (unit_code, criterion_id)
       );
-      CREATE INDEX scores_by_criterion ON scores(criterion_id);
+      -- covers what the scoring engine reads, so results never visit the table itself
+      CREATE INDEX scores_by_criterion ON scores(criterion_id, unit_code, self_score, appraised_score, not_applicable);
       CREATE TABLE score_audit (
         id INTEGER PRIMARY KEY,
         at TEXT NOT NULL,
