@@ -17,6 +17,7 @@ import {
   windowOpenResponse,
 } from './security';
 import { AppSession, appServices, DIALOGS, FILE_FILTERS, workspaceArgument, type PickFiles } from './services/app';
+import { openElectronPrinter } from './print-window';
 
 const here = import.meta.dirname;
 const rendererRoot = path.join(here, '..', 'dist');
@@ -42,7 +43,7 @@ const pickFiles: PickFiles = async (purpose, defaultName) => {
   return r.canceled || r.filePaths.length === 0 ? null : r.filePaths;
 };
 
-const appSession = new AppSession({ dataDir: app.getPath('userData'), pickFiles, services: appServices() });
+const appSession = new AppSession({ dataDir: app.getPath('userData'), pickFiles, services: { ...appServices(), openPrinter: openElectronPrinter } });
 
 function send(command: MenuCommand): void {
   mainWindow?.webContents.send(MENU_EVENT, command);

@@ -13,6 +13,7 @@ import {
   unitSchema,
 } from './domain';
 import { surveyContract } from './contract-survey';
+import { compareContract } from './contract-compare';
 
 const year = z.number().int().min(1990).max(2200);
 const code = z.string().min(1).max(100);
@@ -241,6 +242,7 @@ export const contract = {
   },
 
   ...surveyContract,
+  ...compareContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -14,13 +14,17 @@ export type DialogPurpose =
   | 'export-report'
   | 'survey-file'
   | 'survey-export'
-  | 'survey-template';
+  | 'survey-template'
+  | 'chart-png'
+  | 'chart-svg'
+  | 'scorecards-folder'
+  | 'summary-workbook';
 
 export interface DialogSpec {
   mode: 'open' | 'save' | 'folder';
   multiple?: boolean;
   title: string;
-  filter: 'workspace' | 'spreadsheet' | 'survey' | null;
+  filter: 'workspace' | 'spreadsheet' | 'survey' | 'png' | 'svg' | null;
 }
 
 export const DIALOGS: Record<DialogPurpose, DialogSpec> = {
@@ -37,12 +41,18 @@ export const DIALOGS: Record<DialogPurpose, DialogSpec> = {
   'survey-file': { mode: 'open', title: 'Chọn tệp phiếu khảo sát SIPAS', filter: 'survey' },
   'survey-export': { mode: 'save', title: 'Xuất chỉ số hài lòng ra Excel', filter: 'spreadsheet' },
   'survey-template': { mode: 'save', title: 'Lưu phiếu nhập khảo sát mẫu', filter: 'spreadsheet' },
+  'chart-png': { mode: 'save', title: 'Lưu biểu đồ thành ảnh PNG', filter: 'png' },
+  'chart-svg': { mode: 'save', title: 'Lưu biểu đồ thành ảnh SVG', filter: 'svg' },
+  'scorecards-folder': { mode: 'folder', title: 'Chọn thư mục lưu phiếu kết quả (PDF)', filter: null },
+  'summary-workbook': { mode: 'save', title: 'Xuất bảng tổng hợp kết quả ra Excel', filter: 'spreadsheet' },
 };
 
-export const FILE_FILTERS: Record<'workspace' | 'spreadsheet' | 'survey', { name: string; extensions: string[] }> = {
+export const FILE_FILTERS: Record<'workspace' | 'spreadsheet' | 'survey' | 'png' | 'svg', { name: string; extensions: string[] }> = {
   workspace: { name: 'Tệp dữ liệu PAR Workbench', extensions: ['parws'] },
   spreadsheet: { name: 'Bảng tính Excel', extensions: ['xlsx'] },
   survey: { name: 'Dữ liệu khảo sát (Excel, CSV)', extensions: ['xlsx', 'csv'] },
+  png: { name: 'Ảnh PNG', extensions: ['png'] },
+  svg: { name: 'Ảnh SVG', extensions: ['svg'] },
 };
 
 /** Shows the dialog of `purpose`; the chosen paths, or null when the person cancels. */

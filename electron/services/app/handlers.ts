@@ -10,6 +10,8 @@ import { Workspace, WORKSPACE_EXTENSION } from '../workspace';
 import type { PickFiles } from './dialogs';
 import { RecentFiles } from './recent';
 import { surveyHandlers } from './survey-handlers';
+import { compareHandlers } from './compare-handlers';
+import type { PdfPrinter } from '../print/chromium';
 
 /** The services the app reaches beyond the workspace itself; absent ones answer "not available". */
 export interface AppServices {
@@ -20,6 +22,9 @@ export interface AppServices {
   expandFormPaths?: (paths: string[]) => string[];
   importReturnedForm?: (ws: Workspace, year: number, file: string) => Promise<FormImportResultOutput>;
   exportFormsReport?: (results: FormImportResultOutput[], file: string) => Promise<unknown> | unknown;
+  /** a printer of scorecard HTML to PDF for one batch (Electron's printToPDF in the app), closed after it */
+  openPrinter?: () => Promise<PdfPrinter>;
+  exportSummary?: (ws: Workspace, year: number, file: string) => Promise<{ sheets: string[] }>;
 }
 
 export interface AppOptions {
@@ -318,6 +323,7 @@ export class AppSession {
       },
 
       ...surveyHandlers({ workspace: () => this.ws(), pickOne: (purpose, name) => this.pickOne(purpose, name) }),
+      ...compareHandlers({ workspace: () => this.ws(), pickOne: (purpose, name) => this.pickOne(purpose, name), services: this.options.services ?? {} }),
     } satisfies Handlers;
   }
 }

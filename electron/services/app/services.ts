@@ -2,6 +2,8 @@ import { createDemoWorkspace } from '../demo';
 import { expandFormPaths, generateFormTemplates, importFormFile, unitsOfYear, writeImportReport, type FormImportResult } from '../excel/forms';
 import { exportFrameworkFile, importFrameworkFile } from '../imports';
 import type { AppServices } from './handlers';
+import { exportSummaryWorkbook } from '../excel/summary';
+import { openPdfPrinter } from '../print/chromium';
 
 /** The services the app uses beyond the workspace: one place, shared by the window and its tests. */
 export function appServices(): AppServices {
@@ -16,5 +18,7 @@ export function appServices(): AppServices {
     expandFormPaths: (paths) => expandFormPaths(paths),
     importReturnedForm: (ws, year, file) => importFormFile(ws, file, { expectedYear: year }),
     exportFormsReport: (results, file) => writeImportReport(results as FormImportResult[], file),
+    openPrinter: () => openPdfPrinter(),
+    exportSummary: (ws, year, file) => exportSummaryWorkbook(ws, year, file),
   };
 }
