@@ -3,7 +3,7 @@
 // warning located by sheet and cell.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Unit } from '../../../../shared/domain';
+import type { Framework, Unit } from '../../../../shared/domain';
 import { UserError, type Problem } from '../../../../shared/errors';
 import { formatDate, formatNumber, parseLocaleNumber, roundTo } from '../../../../shared/format';
 import { leafCodes, scoreValueProblem } from '../../../../shared/scoring';
@@ -151,10 +151,33 @@ interface PlannedImport {
 }
 
 /** Reads, matches and checks a form against the workspace; refuses with every problem found. */
-function planImport(ws: Workspace, content: FormContent, fileName: string, options: FormImportOptions): PlannedImport {
+/**
+ * Units and frameworks looked up once for a batch of files: an import changes scores and
+ * submissions, never these.
+ */
+class BatchLookups {
+  private unitList: Unit[] | null = null;
+  private readonly frameworks = new Map<string, { framework: Framework; fingerprint: string } | null>();
+  constructor(private readonly ws: Workspace) {}
+
+  units(): Unit[] {
+    return (this.unitList ??= this.ws.listUnits());
+  }
+
+  framework(year: number, blockCode: string): { framework: Framework; fingerprint: string } | null {
+    const key = `${year}\u0000${blockCode}`;
+    if (!this.frameworks.has(key)) {
+      const framework = this.ws.getFramework(year, blockCode);
+      this.frameworks.set(key, framework ? { framework, fingerprint: frameworkFingerprint(framework.nodes) } : null);
+    }
+    return this.frameworks.get(key)!;
+  }
+}
+
+function planImport(ws: Workspace, lookups: BatchLookups, content: FormContent, fileName: string, options: FormImportOptions): PlannedImport {
   const sheet = content.sheet;
   const warnings: FormImportProblem[] = [];
-  const units = ws.listUnits();
+  const units = lookups.units();
   let unit: Unit | null = null;
   let year: number | null = null;
   const meta = content.metadata;
@@ -214,13 +237,13 @@ function planImport(ws: Workspace, content: FormContent, fileName: string, optio
       { message: `Kỳ đánh giá năm ${year} đã khóa (đã công bố kết quả); hãy mở khóa kỳ trước khi nhập biểu mẫu.` },
     ], located);
   }
-  const framework = ws.getFramework(year, unit.blockCode);
-  if (!framework) {
+  const found = lookups.framework(year, unit.blockCode);
+  if (!found) {
     throw new FormRefusal([{ message: `Tệp dữ liệu chưa có bộ chỉ số năm ${year} cho khối "${unit.blockCode}" của ${unit.name}.` }], located);
   }
-  const fingerprint = frameworkFingerprint(framework.nodes);
+  const { framework, fingerprint } = found;
   const byCode = content.hasCodeColumn && content.rows.some((r) => r.code);
-  const match = matchFormRows(content.rows, framework.nodes, byCode);
+  const match = matchFormRows(content.rows, framework.nodes, { byCode, sameFramework: meta?.fingerprint === fingerprint });
   const errors: FormImportProblem[] = match.errors.map((e) => ({ sheet, ...e }));
   warnings.push(...match.warnings.map((w) => ({ sheet, ...w })));
   const versionDiffers = meta !== null && meta.fingerprint !== fingerprint;
@@ -374,7 +397,11 @@ function emptyResult(file: string): FormImportResult {
  * Imports one returned form. Never throws for a bad file: the result says why it was
  * refused, and a refused file leaves the workspace exactly as it was.
  */
-export async function importFormFile(ws: Workspace, file: string, options: FormImportOptions = {}): Promise<FormImportResult> {
+export function importFormFile(ws: Workspace, file: string, options: FormImportOptions = {}): Promise<FormImportResult> {
+  return importOneForm(ws, new BatchLookups(ws), file, options);
+}
+
+async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string, options: FormImportOptions): Promise<FormImportResult> {
   const result = emptyResult(file);
   const fileName = result.file;
   try {
@@ -398,9 +425,9 @@ export async function importFormFile(ws: Workspace, file: string, options: FormI
         warnings: [{ message: `Tệp này đã được nhập ngày ${formatDate(same.importedAt)} (lần nộp thứ ${same.version}); không có gì thay đổi.` }],
       };
     }
-    const workbook = await loadWorkbook(bytes, fileName);
+    const workbook = await loadWorkbook(bytes, fileName, { valuesOnly: true });
     const content = readForm(workbook, fileName);
-    const plan = planImport(ws, content, fileName, options);
+    const plan = planImport(ws, lookups, content, fileName, options);
     const actor = options.actor ?? ws.actor;
     if (earlier.length) {
       plan.warnings.unshift({
@@ -476,9 +503,10 @@ export async function importForms(
   onProgress?: (p: FormImportProgress) => void,
 ): Promise<FormImportResult[]> {
   const files = expandFormPaths(inputs);
+  const lookups = new BatchLookups(ws);
   const results: FormImportResult[] = [];
   for (const file of files) {
-    const r = await importFormFile(ws, file, options);
+    const r = await importOneForm(ws, lookups, file, options);
     results.push(r);
     onProgress?.({ done: results.length, total: files.length, file: r.file, status: r.status });
   }

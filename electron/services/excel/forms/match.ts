@@ -44,10 +44,14 @@ function hasValue(row: FormRow): boolean {
 
 /**
  * Matches form rows to framework nodes. `byCode` trusts the hidden code column (forms this
- * program wrote); otherwise STT codes are checked against titles and titles alone are used
- * when STT is missing or points elsewhere.
+ * program wrote; with `sameFramework` their titles need no second look); otherwise STT codes
+ * are checked against titles and titles alone are used when STT is missing or points elsewhere.
  */
-export function matchFormRows(rows: FormRow[], nodes: CriterionNode[], byCode: boolean): FormMatch {
+export function matchFormRows(
+  rows: FormRow[],
+  nodes: CriterionNode[],
+  { byCode, sameFramework }: { byCode: boolean; sameFramework: boolean },
+): FormMatch {
   const leafSet = leafCodes(nodes);
   const titleKey = new Map(nodes.map((n) => [n.code, matchKey(n.title)]));
   const nodeByKey = new Map(nodes.map((n) => [codeKey(n.code), n]));
@@ -67,7 +71,7 @@ export function matchFormRows(rows: FormRow[], nodes: CriterionNode[], byCode: b
   const result: FormMatch = { leafRows: new Map(), errors: [], warnings: [], differences: [] };
   const unmatched: FormRow[] = [];
   for (const row of rows) {
-    const rowKey = row.title ? matchKey(row.title) : null;
+    const rowKey = row.title && !(byCode && sameFramework) ? matchKey(row.title) : null;
     let node: CriterionNode | null = null;
     if (byCode && row.code) {
       node = nodeByKey.get(codeKey(row.code)) ?? null;
