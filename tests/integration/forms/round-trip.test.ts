@@ -6,6 +6,7 @@ import { FORM_SHEET, META_SHEET } from '../../../electron/services/excel/forms/l
 import { ExcelJS } from '../../../electron/services/excel/xlsx';
 import { listSubmissions, submissionFile } from '../../../electron/services/workspace/submissions';
 import { sha256 } from '../../../electron/services/excel/forms/fingerprint';
+import { Workspace } from '../../../electron/services/workspace';
 import { tempDir } from '../../helpers/tmp';
 import { TEST_NODES, createTestWorkspace, fillXlsx, formCell } from './helpers';
 
@@ -45,6 +46,26 @@ describe('self-assessment form round trip', () => {
     expect(sheet.getCell(formCell(TEST_NODES, 'II', 'self')).formula).toBe('SUM(D14:D17)-(SUM(D18))');
     expect(sheet.getCell(formCell(TEST_NODES, '1.1', 'code')).value).toBe('1.1');
     ws.close();
+  });
+
+  it('matches any workspace holding the same framework, such as a backup copy', async () => {
+    const dir = tempDir();
+    const ws = createTestWorkspace(path.join(dir, 'ws.parws'));
+    const blank = path.join(dir, 'blank.xlsx');
+    await writeFormTemplate(ws, { year: 2025, unitCode: 'SYT', outFile: blank });
+    const filled = path.join(dir, 'filled.xlsx');
+    fillXlsx([{ src: blank, dst: filled, sheet: FORM_SHEET, cells: { [formCell(TEST_NODES, '1.2', 'self')]: 1.25 } }], dir);
+    await ws.backup(path.join(dir, 'copy.parws'));
+    ws.close();
+    const copy = Workspace.open(path.join(dir, 'copy.parws'));
+    const elsewhere = createTestWorkspace(path.join(dir, 'elsewhere.parws'));
+    for (const target of [copy, elsewhere]) {
+      const r = await importFormFile(target, filled);
+      expect(r).toMatchObject({ status: 'imported', unit: 'SYT', matchedBy: 'metadata' });
+      expect(r.warnings.filter((w) => /bộ chỉ số/.test(w.message))).toEqual([]);
+      expect(target.getScores(2025, { unitCode: 'SYT' }).find((s) => s.criterionCode === '1.2')!.selfScore).toBe(1.25);
+      target.close();
+    }
   });
 
   it('imports exactly what a unit typed, through a writer other than exceljs', async () => {
