@@ -7,9 +7,10 @@ import { FormsPage } from './pages/FormsPage';
 import { FrameworkPage } from './pages/FrameworkPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { ResultsPage } from './pages/ResultsPage';
+import { SipasPage } from './pages/SipasPage';
 import { UnitsPage } from './pages/UnitsPage';
 
-export type PageKey = 'overview' | 'framework' | 'units' | 'forms' | 'appraisal' | 'results';
+export type PageKey = 'overview' | 'framework' | 'units' | 'forms' | 'appraisal' | 'results' | 'sipas';
 
 const PAGES: { key: PageKey; label: string }[] = [
   { key: 'overview', label: 'Tổng quan' },
@@ -18,6 +19,7 @@ const PAGES: { key: PageKey; label: string }[] = [
   { key: 'forms', label: 'Biểu mẫu' },
   { key: 'appraisal', label: 'Thẩm định' },
   { key: 'results', label: 'Kết quả' },
+  { key: 'sipas', label: 'Khảo sát SIPAS' },
 ];
 
 export interface PageProps {
@@ -133,6 +135,7 @@ export function Shell({ session, page, setPage, onSession, onBackup, onClose, me
           {page === 'forms' && <FormsPage {...props} />}
           {page === 'appraisal' && <AppraisalPage {...props} />}
           {page === 'results' && <ResultsPage {...props} />}
+          {page === 'sipas' && <SipasPage {...props} />}
         </section>
       </div>
     </div>
