@@ -19,10 +19,11 @@ import {
   type SubmissionDiff,
   type SubmittedLeaf,
 } from '../../workspace/submissions';
-import { MAX_WORKBOOK_BYTES, loadWorkbook } from '../xlsx';
+import { MAX_WORKBOOK_BYTES } from '../xlsx';
 import { frameworkFingerprint, sha256 } from './fingerprint';
 import { matchFormRows } from './match';
 import { readForm, type FormContent, type FormRow } from './read-form';
+import { readWorkbookValues } from './workbook-values';
 
 export type FormImportStatus = 'imported' | 'refused' | 'unchanged';
 
@@ -425,7 +426,7 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
         warnings: [{ message: `Tệp này đã được nhập ngày ${formatDate(same.importedAt)} (lần nộp thứ ${same.version}); không có gì thay đổi.` }],
       };
     }
-    const workbook = await loadWorkbook(bytes, fileName, { valuesOnly: true });
+    const workbook = await readWorkbookValues(bytes, fileName);
     const content = readForm(workbook, fileName);
     const plan = planImport(ws, lookups, content, fileName, options);
     const actor = options.actor ?? ws.actor;

@@ -2,12 +2,12 @@
 // form (metadata sheet, hidden code column), the same form re-saved by another office suite,
 // or a form made by hand with the usual headers. Values are taken as the unit sees them
 // (a formula's saved result, rich text as text), text in NFC, legacy encodings converted.
-import type ExcelJSType from 'exceljs';
 import { UserError } from '../../../../shared/errors';
 import { parseLocaleNumber } from '../../../../shared/format';
 import { matchKey } from '../../../../shared/text';
-import { cellAddress, sheetGrid, type CellValue, type SheetGrid } from '../xlsx';
+import { cellAddress, type CellValue, type SheetGrid } from '../xlsx';
 import { detectLegacyVietnamese, type LegacyEncoding } from './legacy-encoding';
+import type { WorkbookValues } from './workbook-values';
 import { COL, FORM_FORMAT, FORM_SHEET, HEADER_ALIASES, INSTRUCTIONS_SHEET, META_KEYS, META_SHEET } from './layout';
 
 export interface FormMetadata {
@@ -125,11 +125,11 @@ function findHeader(grid: SheetGrid): HeaderMatch | null {
   return null;
 }
 
-function readMetadata(wb: ExcelJSType.Workbook): { metadata: FormMetadata | null; problem: string | null } {
-  const sheet = wb.worksheets.find((s) => s.name === META_SHEET);
+function readMetadata(wb: WorkbookValues): { metadata: FormMetadata | null; problem: string | null } {
+  const sheet = wb.sheets.find((s) => s.name === META_SHEET);
   if (!sheet) return { metadata: null, problem: null };
   const values = new Map<string, CellValue>();
-  for (const row of sheetGrid(sheet).rows) {
+  for (const row of sheet.grid().rows) {
     const key = row.values[0];
     if (typeof key === 'string') values.set(key.trim(), row.values[1] ?? null);
   }
@@ -172,14 +172,14 @@ function numberOf(value: CellValue | undefined): number | null {
  * The content of a returned form. Refuses (UserError naming the file) a workbook in which no
  * sheet has a header row with "STT" and "Điểm tự chấm".
  */
-export function readForm(wb: ExcelJSType.Workbook, fileName: string): FormContent {
+export function readForm(wb: WorkbookValues, fileName: string): FormContent {
   const { metadata, problem } = readMetadata(wb);
-  const candidates = wb.worksheets
+  const candidates = wb.sheets
     .filter((s) => s.name !== META_SHEET && s.name !== INSTRUCTIONS_SHEET)
     .sort((a, b) => Number(b.name === FORM_SHEET) - Number(a.name === FORM_SHEET));
   let match: HeaderMatch | null = null;
   for (const sheet of candidates) {
-    match = findHeader(sheetGrid(sheet));
+    match = findHeader(sheet.grid());
     if (match) break;
   }
   if (!match) {
