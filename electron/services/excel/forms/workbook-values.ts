@@ -37,6 +37,7 @@ function zipEntries(bytes: Buffer): Map<string, () => Buffer> {
     if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== 0x02014b50) throw new Unexpected('bad central directory');
     const method = bytes.readUInt16LE(offset + 10);
     const compressed = bytes.readUInt32LE(offset + 20);
+    const declared = bytes.readUInt32LE(offset + 24);
     const nameLength = bytes.readUInt16LE(offset + 28);
     const extraLength = bytes.readUInt16LE(offset + 30);
     const commentLength = bytes.readUInt16LE(offset + 32);
@@ -49,7 +50,8 @@ function zipEntries(bytes: Buffer): Map<string, () => Buffer> {
       const data = bytes.subarray(start, start + compressed);
       if (method === 0) return data;
       if (method !== 8) throw new Unexpected(`compression method ${method}`);
-      return zlib.inflateRawSync(data, { maxOutputLength: MAX_UNCOMPRESSED_BYTES });
+      // never more than the size the directory declares (which the bomb check has summed)
+      return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, Math.min(declared, MAX_UNCOMPRESSED_BYTES)) });
     });
   }
   return entries;
