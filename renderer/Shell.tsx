@@ -6,11 +6,12 @@ import { AppraisalPage } from './pages/AppraisalPage';
 import { FormsPage } from './pages/FormsPage';
 import { FrameworkPage } from './pages/FrameworkPage';
 import { OverviewPage } from './pages/OverviewPage';
+import { ComparePage } from './pages/ComparePage';
 import { ResultsPage } from './pages/ResultsPage';
 import { SipasPage } from './pages/SipasPage';
 import { UnitsPage } from './pages/UnitsPage';
 
-export type PageKey = 'overview' | 'framework' | 'units' | 'forms' | 'appraisal' | 'results' | 'sipas';
+export type PageKey = 'overview' | 'framework' | 'units' | 'forms' | 'appraisal' | 'results' | 'compare' | 'sipas';
 
 const PAGES: { key: PageKey; label: string }[] = [
   { key: 'overview', label: 'Tổng quan' },
@@ -19,6 +20,7 @@ const PAGES: { key: PageKey; label: string }[] = [
   { key: 'forms', label: 'Biểu mẫu' },
   { key: 'appraisal', label: 'Thẩm định' },
   { key: 'results', label: 'Kết quả' },
+  { key: 'compare', label: 'So sánh' },
   { key: 'sipas', label: 'Khảo sát SIPAS' },
 ];
 
@@ -135,6 +137,7 @@ export function Shell({ session, page, setPage, onSession, onBackup, onClose, me
           {page === 'forms' && <FormsPage {...props} />}
           {page === 'appraisal' && <AppraisalPage {...props} />}
           {page === 'results' && <ResultsPage {...props} />}
+          {page === 'compare' && <ComparePage {...props} />}
           {page === 'sipas' && <SipasPage {...props} />}
         </section>
       </div>
