@@ -74,6 +74,10 @@ describe('par-workbench template, import, submissions', () => {
     const wrongYear = await cli('import', wsFile, path.join(inbox, 'stp.xlsx'), '--year', '2024', '--json');
     expect(wrongYear.code).toBe(1);
     expect(JSON.parse(wrongYear.stdout)[0].errors[0].message).toMatch(/năm 2025, không phải năm 2024/);
+    // a file already imported for 2025 is still the wrong year for 2024
+    const importedWrongYear = await cli('import', wsFile, path.join(inbox, 'snv.xlsx'), '--year', '2024', '--json');
+    expect(importedWrongYear.code).toBe(1);
+    expect(JSON.parse(importedWrongYear.stdout)[0]).toMatchObject({ status: 'refused', unit: 'SNV', year: 2025 });
   });
 
   it('runs as the real executable and leaves the workspace as it was when every file is refused', () => {

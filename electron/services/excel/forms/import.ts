@@ -413,7 +413,8 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
     const bytes = fs.readFileSync(file);
     const hash = sha256(bytes);
     const earlier = submissionsWithHash(ws, hash);
-    const same = earlier.find((s) => s.status === 'current' && (options.year === undefined || s.year === options.year));
+    const wanted = options.year ?? options.expectedYear;
+    const same = earlier.find((s) => s.status === 'current' && (wanted === undefined || s.year === wanted));
     if (same) {
       return {
         ...result,
