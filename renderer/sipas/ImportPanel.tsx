@@ -18,9 +18,9 @@ import { AppFailure, call, messageOf } from '../api';
 import { formatDateTime } from '../labels';
 import type { Message } from '../components/MessageBar';
 import {
+  answerLabels,
   emptyProfile,
   fileColumns,
-  unreadLabels,
   useKey,
   useOfKey,
   withColumnUse,
@@ -28,11 +28,16 @@ import {
   type FileColumn,
 } from './mapping-draft';
 
-const MATCHED_BY: Record<NonNullable<FileColumn['matchedBy']>, string> = {
+const FOUND_BY: Record<FileColumn['foundBy'], string> = {
   code: 'theo mã câu hỏi',
   title: 'theo nội dung câu hỏi',
   profile: 'theo hồ sơ ánh xạ',
+  header: 'theo tên cột',
+  unmatched: 'chưa khớp câu hỏi nào',
 };
+
+/** Problems listed before "show all": a file refused for one reason often has it in every row. */
+const PROBLEMS_SHOWN = 5;
 
 interface Refusal {
   message: string;
@@ -46,21 +51,37 @@ function refusalOf(error: unknown): Refusal {
 
 const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
+/**
+ * A survey service's advice as the screen shows it: the services also speak to the command
+ * line, whose option names ("(--unit)") mean nothing here.
+ */
+function forScreen(message: string): string {
+  return message.replace(/\s*\((?:--[a-z]+|survey [a-z]+)\)/g, '');
+}
+
+/** The problems of a file, each with its place (the file itself is named above the list). */
 function ProblemList({ problems, title }: { problems: Problem[]; title: string }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? problems : problems.slice(0, PROBLEMS_SHOWN);
   return (
     <div className="problems sipas-problems" role="alert" data-testid="sipas-problems">
       <strong>{title}</strong>
-      <ul>
-        {problems.map((p, i) => {
-          const where = describeLocation(p);
+      <ul className={all ? 'sipas-problems-all' : undefined}>
+        {shown.map((p, i) => {
+          const where = describeLocation({ ...p, file: undefined });
           return (
             <li key={i}>
-              {where && <span className="sipas-where">{where}: </span>}
-              {p.message}
+              {where && <span className="sipas-where">{where.charAt(0).toUpperCase() + where.slice(1)}: </span>}
+              {forScreen(p.message)}
             </li>
           );
         })}
       </ul>
+      {problems.length > PROBLEMS_SHOWN && (
+        <button type="button" className="link" onClick={() => setAll(!all)}>
+          {all ? 'Thu gọn' : `Xem tất cả ${formatNumber(problems.length)} lỗi`}
+        </button>
+      )}
     </div>
   );
 }
@@ -276,6 +297,7 @@ export function ImportPanel({ year, definition, imports, profiles, setMessage, o
             profiles={profiles}
             savedProfile={savedProfile}
             draft={draft}
+            profile={draft ?? profiles.find((p) => p.name === savedProfile) ?? null}
             profileName={profileName}
             setProfileName={setProfileName}
             chooseProfile={chooseProfile}
@@ -356,6 +378,8 @@ interface MappingStepProps {
   profiles: MappingProfile[];
   savedProfile: string;
   draft: MappingProfile | null;
+  /** the profile the preview was read with: the draft, the saved one chosen, or none */
+  profile: MappingProfile | null;
   profileName: string;
   setProfileName(name: string): void;
   chooseProfile(name: string): void;
@@ -375,9 +399,9 @@ interface MappingStepProps {
 }
 
 function MappingStep(props: MappingStepProps) {
-  const { file, definition, preview, refusal, busy, draft } = props;
-  const columns = preview ? fileColumns(preview) : [];
-  const unread = preview ? unreadLabels(preview) : [];
+  const { file, definition, preview, refusal, busy, draft, profile } = props;
+  const columns = preview ? fileColumns(preview, profile) : [];
+  const labels = preview ? answerLabels(preview, profile) : [];
   const itemsMatched = preview?.mapping.items.length ?? 0;
   const canImport = !busy && preview !== null && preview.problems.length === 0 && (props.unitSource === 'column' || props.fixedUnit !== '');
   return (
@@ -423,17 +447,31 @@ function MappingStep(props: MappingStepProps) {
         </fieldset>
       </div>
 
+      {preview && (
+        <p className="sipas-summary" data-testid="sipas-preview-summary">
+          {formatNumber(preview.forms)} phiếu đọc được: <strong>{formatNumber(preview.validForms)} hợp lệ</strong>,{' '}
+          {formatNumber(preview.invalidForms)} không hợp lệ (trả lời dưới một nửa số câu hỏi, sẽ bị loại); {itemsMatched}/
+          {definition.items.length} câu hỏi có cột trong tệp.
+        </p>
+      )}
+      <div className="toolbar sipas-import-actions">
+        <button type="button" className="primary" disabled={!canImport} onClick={props.onImport}>
+          Nhập tệp
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          Hủy
+        </button>
+        {preview && preview.problems.length > 0 && (
+          <span className="muted">Sửa hết các lỗi dưới đây (trong tệp hoặc trong ánh xạ) để nhập; tệp được nhập trọn vẹn hoặc không nhập gì.</span>
+        )}
+      </div>
+
       {refusal && <ProblemList title={refusal.problems.length > 1 ? 'Không đọc được tệp:' : 'Không nhập được tệp:'} problems={refusal.problems.length ? refusal.problems : [{ message: refusal.message }]} />}
 
       {preview && (
         <>
-          <p className="sipas-summary" data-testid="sipas-preview-summary">
-            {formatNumber(preview.forms)} phiếu đọc được: <strong>{formatNumber(preview.validForms)} hợp lệ</strong>,{' '}
-            {formatNumber(preview.invalidForms)} không hợp lệ (trả lời dưới một nửa số câu hỏi, sẽ bị loại); {itemsMatched}/
-            {definition.items.length} câu hỏi có cột trong tệp.
-          </p>
           {preview.problems.length > 0 && (
-            <ProblemList title={`Chưa nhập được: ${formatNumber(preview.problems.length)} lỗi cần sửa trong tệp hoặc trong ánh xạ dưới đây.`} problems={preview.problems} />
+            <ProblemList title={`Chưa nhập được: ${formatNumber(preview.problems.length)} lỗi.`} problems={preview.problems} />
           )}
           <div className="sipas-mapping-body">
             <div className="sipas-columns">
@@ -469,7 +507,7 @@ function MappingStep(props: MappingStepProps) {
                             ))}
                           </select>
                         </td>
-                        <td className="muted">{c.matchedBy ? MATCHED_BY[c.matchedBy] : c.use.kind === 'ignore' ? 'chưa khớp' : 'tự nhận'}</td>
+                        <td className="muted">{FOUND_BY[c.foundBy]}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -477,20 +515,20 @@ function MappingStep(props: MappingStepProps) {
               </div>
             </div>
             <div className="sipas-side">
-              {unread.length > 0 && (
+              {labels.length > 0 && (
                 <div data-testid="sipas-labels">
-                  <h4>Câu trả lời chưa đọc được → mã</h4>
+                  <h4>Câu trả lời ngoài thang đo → mã</h4>
                   <table className="table sipas-table">
                     <tbody>
-                      {unread.map(({ label, headers }) => (
+                      {labels.map(({ label, headers }) => (
                         <tr key={label}>
                           <td>
                             <strong>"{label}"</strong>
-                            <div className="muted small-text">ở {headers.length} cột</div>
+                            <div className="muted small-text">{headers.length ? `chưa đọc được, ở ${formatNumber(headers.length)} cột` : 'theo hồ sơ ánh xạ'}</div>
                           </td>
                           <td>
                             <select
-                              value={label in (draft?.labels ?? {}) ? String(draft!.labels[label]) : ''}
+                              value={profile && label in profile.labels ? String(profile.labels[label]) : ''}
                               onChange={(e) => props.onLabel(label, e.target.value === 'null' ? null : Number(e.target.value))}
                               aria-label={`Câu trả lời "${label}"`}
                             >
@@ -552,15 +590,6 @@ function MappingStep(props: MappingStepProps) {
           </div>
         </>
       )}
-      <div className="toolbar sipas-import-actions">
-        <button type="button" className="primary" disabled={!canImport} onClick={props.onImport}>
-          Nhập tệp
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          Hủy
-        </button>
-        {preview && preview.problems.length > 0 && <span className="muted">Sửa hết lỗi ở trên để nhập; tệp được nhập trọn vẹn hoặc không nhập gì.</span>}
-      </div>
     </div>
   );
 }

@@ -17,6 +17,8 @@ export interface IndicesRow extends SurveyIndices {
 
 export const PROVINCE_ROW = 'Toàn tỉnh';
 
+const AUTO_HEIGHT_ROWS = 12;
+
 /** An index with its number of valid answers beneath it. */
 function IndexCell({ index, n }: { index: number | null; n: number }) {
   return (
@@ -54,7 +56,7 @@ const indexColumn = (colId: string, headerName: string, pick: (row: IndicesRow) 
   colId,
   headerName,
   headerTooltip,
-  width: 116,
+  width: 108,
   type: 'rightAligned',
   wrapHeaderText: true,
   autoHeaderHeight: true,
@@ -85,12 +87,12 @@ export function IndicesGrid({
   const { province, units } = useMemo(() => indicesRows(results), [results]);
   const columns = useMemo<(ColDef<IndicesRow> | ColGroupDef<IndicesRow>)[]>(
     () => [
-      { headerName: 'Mã', field: 'code', width: 96, pinned: 'left' },
-      { headerName: 'Đơn vị', field: 'name', width: 230, pinned: 'left', tooltipField: 'name', cellClass: 'sipas-name' },
+      { headerName: 'Mã', field: 'code', width: 84, pinned: 'left' },
+      { headerName: 'Đơn vị', field: 'name', width: 240, pinned: 'left', tooltipField: 'name', cellClass: 'sipas-name', wrapText: true },
       {
         headerName: 'Phiếu hợp lệ',
         field: 'forms',
-        width: 96,
+        width: 90,
         type: 'rightAligned',
         wrapHeaderText: true,
         autoHeaderHeight: true,
@@ -125,9 +127,12 @@ export function IndicesGrid({
     ],
     [definition, results.previousYear],
   );
+  // a short list takes only its height; a long one scrolls inside the grid
+  const autoHeight = units.length <= AUTO_HEIGHT_ROWS;
   return (
-    <div className="sipas-grid" data-testid="sipas-grid">
+    <div className={`sipas-grid${autoHeight ? '' : ' sipas-grid-tall'}`} data-testid="sipas-grid">
       <AgGridReact<IndicesRow>
+        domLayout={autoHeight ? 'autoHeight' : 'normal'}
         theme={gridTheme}
         localeText={gridLocale}
         rowData={units}

@@ -52,6 +52,8 @@ export function factorComparisonOption(unit: SurveyUnitResult, province: SurveyI
   const unitFactor = (code: string) => unit.factors.find((f) => f.code === code);
   return {
     textStyle: { fontFamily: FONT },
+    // drawn at once: the figures are read and printed, not watched
+    animation: false,
     title: title(`Chỉ số các yếu tố năm ${year}: ${unit.name} và toàn tỉnh`),
     legend: { top: 28, data: [unit.name, 'Toàn tỉnh'], textStyle: { fontFamily: FONT } },
     grid: { left: 12, right: 64, top: 60, bottom: 28, containLabel: true },
@@ -114,6 +116,8 @@ export function changeOption(results: SurveyYearResults): EChartsOption {
   const provinceDelta = results.provinceChange?.deltaIndex ?? null;
   return {
     textStyle: { fontFamily: FONT },
+    // drawn at once: the figures are read and printed, not watched
+    animation: false,
     title: title(`Thay đổi chỉ số hài lòng chung so với năm ${results.previousYear} (điểm %)`),
     grid: { left: 12, right: 72, top: 44, bottom: 28, containLabel: true },
     tooltip: {
@@ -129,9 +133,8 @@ export function changeOption(results: SurveyYearResults): EChartsOption {
     },
     xAxis: {
       type: 'value',
-      // room beyond the longest bars for their labels
-      min: (extent: { min: number }) => (extent.min < 0 ? Math.floor(extent.min - 1) : 0),
-      max: (extent: { max: number }) => (extent.max > 0 ? Math.ceil(extent.max + 1) : 0),
+      // room beside the longest bars for their labels
+      boundaryGap: ['8%', '12%'],
       axisLabel: { formatter: (v: number) => formatNumber(v) },
     },
     yAxis: {
@@ -148,10 +151,12 @@ export function changeOption(results: SurveyYearResults): EChartsOption {
         barMaxWidth: 22,
         data: units.map((u) => {
           const rise = u.change!.deltaIndex! >= 0;
-          return { value: u.change!.deltaIndex!, itemStyle: { color: rise ? UP_COLOR : DOWN_COLOR }, label: { position: rise ? 'right' : 'left' } };
+          return { value: u.change!.deltaIndex!, itemStyle: { color: rise ? UP_COLOR : DOWN_COLOR } };
         }),
+        // right of the bar: beyond a rise, just right of zero for a fall, clear of the unit names
         label: {
           show: true,
+          position: 'right',
           fontSize: 11,
           formatter: (p) => {
             const v = p.value as number;

@@ -10,8 +10,11 @@ export type ColumnUse = { kind: 'item'; itemCode: string } | { kind: 'unit' } | 
 export interface FileColumn {
   header: string;
   use: ColumnUse;
-  /** how the use was found: by code, by an item's title, by the profile; null for unit, form and ignored columns */
-  matchedBy: 'code' | 'title' | 'profile' | null;
+  /**
+   * how the use was found: by an item's code or title, by the mapping profile, by the
+   * column's own name (unit, form number), or not at all (ignored)
+   */
+  foundBy: 'code' | 'title' | 'profile' | 'header' | 'unmatched';
 }
 
 /** The profile's name while it is only a draft (the schema wants one); the person names it when saving. */
@@ -22,14 +25,19 @@ export function emptyProfile(name = DRAFT_NAME): MappingProfile {
 }
 
 /** Every named column of the file, the unit and form columns first, then the items in file order, then the ignored ones. */
-export function fileColumns(preview: SurveyImportPreview): FileColumn[] {
+export function fileColumns(preview: SurveyImportPreview, profile: MappingProfile | null): FileColumn[] {
   const columns: FileColumn[] = [];
-  if (preview.unitColumn) columns.push({ header: preview.unitColumn, use: { kind: 'unit' }, matchedBy: null });
-  if (preview.formColumn) columns.push({ header: preview.formColumn, use: { kind: 'form' }, matchedBy: null });
+  const special = (header: string | null, use: ColumnUse, profiled: string | null | undefined) => {
+    if (header) columns.push({ header, use, foundBy: profiled === header ? 'profile' : 'header' });
+  };
+  special(preview.unitColumn, { kind: 'unit' }, profile?.unitColumn);
+  special(preview.formColumn, { kind: 'form' }, profile?.formColumn);
   for (const item of [...preview.mapping.items].sort((a, b) => a.column - b.column)) {
-    columns.push({ header: item.header, use: { kind: 'item', itemCode: item.itemCode }, matchedBy: item.matchedBy });
+    columns.push({ header: item.header, use: { kind: 'item', itemCode: item.itemCode }, foundBy: item.matchedBy });
   }
-  for (const header of preview.mapping.ignored) columns.push({ header, use: { kind: 'ignore' }, matchedBy: null });
+  for (const header of preview.mapping.ignored) {
+    columns.push({ header, use: { kind: 'ignore' }, foundBy: profile && header in profile.columns ? 'profile' : 'unmatched' });
+  }
   return columns;
 }
 
@@ -64,11 +72,15 @@ export function useOfKey(key: string): ColumnUse {
   return { kind: key as 'unit' | 'form' | 'ignore' };
 }
 
-/** The answer texts that could not be read, once each, with the columns they were met in. */
-export function unreadLabels(preview: SurveyImportPreview): { label: string; headers: string[] }[] {
+/**
+ * The answer texts to map: those the file holds that could not be read (with the columns they
+ * were met in), then those the profile already maps.
+ */
+export function answerLabels(preview: SurveyImportPreview, profile: MappingProfile | null): { label: string; headers: string[] }[] {
   const byLabel = new Map<string, string[]>();
   for (const { header, labels } of preview.unknownLabels) {
     for (const label of labels) byLabel.set(label, [...(byLabel.get(label) ?? []), header]);
   }
+  for (const label of Object.keys(profile?.labels ?? {})) if (!byLabel.has(label)) byLabel.set(label, []);
   return [...byLabel.entries()].map(([label, headers]) => ({ label, headers }));
 }

@@ -223,6 +223,9 @@ describe('SIPAS: survey file in with its mapping, indices, survey points', () =>
     const factors = page.getByTestId('sipas-chart-factors');
     await factors.scrollIntoViewIfNeeded();
     await expect.poll(() => factors.locator('svg text').allTextContents()).toContain('Toàn tỉnh');
+    // a value label on every bar: the unit's and the province's for each factor
+    const barLabels = async () => (await factors.locator('svg text').allTextContents()).filter((t) => /^\d+,\d{2}%$/.test(t)).length;
+    await expect.poll(barLabels).toBe(2 * def.factors.length);
     expect((await factors.locator('svg text').allTextContents()).join(' ')).toContain('Sở Tư pháp');
     const change = page.getByTestId('sipas-chart-change');
     expect((await change.locator('svg text').allTextContents()).join(' ')).toContain('so với năm 2024');
@@ -252,6 +255,7 @@ describe('SIPAS: survey file in with its mapping, indices, survey points', () =>
     expect(audit.some((e) => e.source === 'survey')).toBe(true);
     // the automatic link is kept from now on
     expect(await page.getByTestId('sipas-leaves').textContent()).toContain('đã lưu');
+    await report.scrollIntoViewIfNeeded();
     await app.screenshot('25-sipas-points');
   });
 
@@ -275,6 +279,20 @@ describe('SIPAS: survey file in with its mapping, indices, survey points', () =>
     const entry = new ExcelJS.Workbook();
     await entry.xlsx.readFile(template);
     expect(entry.worksheets[0].getRow(1).values).toEqual([undefined, 'Đơn vị', 'Mã phiếu', ...def.items.map((i) => i.code)]);
+  });
+
+  it('shows last year, published, with its indices and no way to write its points', async () => {
+    const { page } = app;
+    await page.getByLabel('Năm đánh giá').selectOption('2024');
+    await page.getByRole('tab', { name: 'Chỉ số hài lòng', selected: true }).waitFor();
+    const row = page.locator('[data-testid=sipas-grid] .ag-row[row-id="SNV"]');
+    expect(await row.locator('[col-id="index"] .sipas-index-value').textContent()).toBe(formatPercent(overallIndex(def, forms2024.filter((f) => f.unit === 'SNV'))));
+    expect(await row.locator('[col-id="change"]').textContent()).toContain('chưa có năm trước');
+    await page.getByRole('tab', { name: 'Điểm khảo sát vào Chỉ số CCHC' }).click();
+    expect(await page.getByRole('button', { name: 'Áp dụng điểm khảo sát' }).isDisabled()).toBe(true);
+    expect(await page.locator('.sipas-links').textContent()).toContain('Năm 2024 đã công bố (khóa)');
+    await page.getByLabel('Năm đánh giá').selectOption(String(YEAR));
+    await page.getByRole('tab', { name: 'Nhập phiếu khảo sát' }).click();
   });
 
   it('removes an import after a confirmation', async () => {
