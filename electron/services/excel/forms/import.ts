@@ -124,6 +124,11 @@ function guessUnitAndYear(content: FormContent, fileName: string, units: Unit[])
   return { unit: fromName.length === 1 ? fromName[0] : null, year };
 }
 
+/** "tiêu chí 1.2: …" → "Tiêu chí 1.2: …", as a message opens. */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -151,7 +156,6 @@ interface PlannedImport {
   warnings: FormImportProblem[];
 }
 
-/** Reads, matches and checks a form against the workspace; refuses with every problem found. */
 /**
  * Units and frameworks looked up once for a batch of files: an import changes scores and
  * submissions, never these.
@@ -175,6 +179,7 @@ class BatchLookups {
   }
 }
 
+/** Reads, matches and checks a form against the workspace; refuses with every problem found. */
 function planImport(ws: Workspace, lookups: BatchLookups, content: FormContent, fileName: string, options: FormImportOptions): PlannedImport {
   const sheet = content.sheet;
   const warnings: FormImportProblem[] = [];
@@ -294,7 +299,7 @@ function planImport(ws: Workspace, lookups: BatchLookups, content: FormContent, 
       continue;
     }
     if (node.source === 'survey') {
-      if (parsed.value !== null) errors.push({ ...at, message: scoreValueProblem(node, parsed.value, 'self')! });
+      if (parsed.value !== null) errors.push({ ...at, message: sentence(scoreValueProblem(node, parsed.value, 'self')!) });
       continue;
     }
     if (notApplicable.has(node.code)) {
@@ -306,7 +311,7 @@ function planImport(ws: Workspace, lookups: BatchLookups, content: FormContent, 
     if (parsed.value !== null) {
       const problem = scoreValueProblem(node, parsed.value, 'self');
       if (problem) {
-        errors.push({ ...at, message: problem.charAt(0).toUpperCase() + problem.slice(1) });
+        errors.push({ ...at, message: sentence(problem) });
         continue;
       }
     } else unscored.push(node.code);
