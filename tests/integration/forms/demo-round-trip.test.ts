@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_OPEN_YEAR, createDemoWorkspace } from '../../../electron/services/demo';
-import { generateFormTemplates, importForms, unitsOfYear } from '../../../electron/services/excel/forms';
+import { generateFormTemplates, importFormFile, importForms, unitsOfYear } from '../../../electron/services/excel/forms';
 import { COL, FORM_HEADER_ROW, FORM_SHEET } from '../../../electron/services/excel/forms/layout';
 import { cellAddress } from '../../../electron/services/excel/xlsx';
 import { Workspace } from '../../../electron/services/workspace';
@@ -24,6 +24,15 @@ describe('forms for every unit of the demo workspace', () => {
     expect(units.filter((u) => u.blockCode === 'xa')).toHaveLength(65);
     expect(units.filter((u) => u.blockCode === 'huyen')).toHaveLength(0);
     for (const u of units.filter((x) => x.blockCode === 'xa')) expect(units.some((o) => u.predecessors.includes(o.code) && o.code !== u.code)).toBe(false);
+
+    // 2024 still had the districts and the communes before the merger; it is published (locked)
+    const units2024 = unitsOfYear(ws, 2024);
+    expect(units2024.filter((u) => u.blockCode === 'huyen')).toHaveLength(10);
+    expect(units2024.filter((u) => u.blockCode === 'xa')).toHaveLength(144);
+    const [oldForm] = await generateFormTemplates(ws, { year: 2024, unitCodes: [units2024[0].code], outDir: path.join(dir, 'forms-2024') });
+    const locked = await importFormFile(ws, oldForm.file);
+    expect(locked.status).toBe('refused');
+    expect(locked.errors[0].message).toMatch(/Kỳ đánh giá năm 2024 đã khóa/);
 
     let progress = 0;
     const forms = await generateFormTemplates(ws, { year, outDir: path.join(dir, 'forms') }, (p) => {
