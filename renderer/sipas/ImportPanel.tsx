@@ -435,7 +435,7 @@ function MappingStep(props: MappingStepProps) {
             Một đơn vị cho cả tệp
           </label>
           {props.unitSource === 'fixed' && (
-            <select value={props.fixedUnit} onChange={(e) => props.setFixedUnit(e.target.value)} aria-label="Đơn vị cho cả tệp">
+            <select value={props.fixedUnit} onChange={(e) => props.setFixedUnit(e.target.value)} aria-label="Chọn đơn vị của cả tệp">
               <option value="">— Chọn đơn vị —</option>
               {props.units.map((u) => (
                 <option key={u.code} value={u.code}>

@@ -52,21 +52,37 @@ function ChangeCell({ change }: { change: SurveyChange | null }) {
   );
 }
 
-const indexColumn = (colId: string, headerName: string, pick: (row: IndicesRow) => { index: number | null; n: number } | undefined, headerTooltip?: string): ColDef<IndicesRow> => ({
-  colId,
-  headerName,
-  headerTooltip,
-  width: 108,
-  type: 'rightAligned',
-  wrapHeaderText: true,
-  autoHeaderHeight: true,
-  valueGetter: (p) => (p.data ? (pick(p.data)?.index ?? null) : null),
-  comparator: (a: number | null, b: number | null) => (a ?? -1) - (b ?? -1),
-  cellRenderer: (p: ICellRendererParams<IndicesRow>) => {
-    const figure = p.data ? pick(p.data) : undefined;
-    return <IndexCell index={figure?.index ?? null} n={figure?.n ?? 0} />;
-  },
-});
+/** "Năm 2024: 75,00% (tăng 7,73%)" for a factor's cell, when the earlier year has it. */
+function factorChangeText(row: IndicesRow, factorCode: string): string | undefined {
+  const change = row.change?.factors.find((f) => f.code === factorCode);
+  if (!row.change || !change || change.previousIndex === null) return undefined;
+  const delta = describeIndexChange(change.deltaIndex);
+  return `Năm ${row.change.previousYear}: ${formatPercent(change.previousIndex)}${delta ? ` (${delta})` : ''}`;
+}
+
+function indexColumn(
+  colId: string,
+  headerName: string,
+  pick: (row: IndicesRow) => { index: number | null; n: number } | undefined,
+  factor?: { code: string; name: string },
+): ColDef<IndicesRow> {
+  return {
+    colId,
+    headerName,
+    headerTooltip: factor?.name,
+    width: 108,
+    type: 'rightAligned',
+    wrapHeaderText: true,
+    autoHeaderHeight: true,
+    valueGetter: (p) => (p.data ? (pick(p.data)?.index ?? null) : null),
+    comparator: (a: number | null, b: number | null) => (a ?? -1) - (b ?? -1),
+    tooltipValueGetter: factor ? (p) => (p.data ? factorChangeText(p.data, factor.code) : undefined) : undefined,
+    cellRenderer: (p: ICellRendererParams<IndicesRow>) => {
+      const figure = p.data ? pick(p.data) : undefined;
+      return <IndexCell index={figure?.index ?? null} n={figure?.n ?? 0} />;
+    },
+  };
+}
 
 export function indicesRows(results: SurveyYearResults): { province: IndicesRow; units: IndicesRow[] } {
   return {
@@ -108,10 +124,10 @@ export function IndicesGrid({
         headerName: area.name,
         headerClass: 'sipas-area-header',
         children: [
-          indexColumn(`area-${area.code}`, `${area.code}. Cả lĩnh vực`, (r) => r.areas.find((a) => a.code === area.code)),
+          indexColumn(`area-${area.code}`, `Chỉ số lĩnh vực ${area.code}`, (r) => r.areas.find((a) => a.code === area.code)),
           ...definition.factors
             .filter((f) => f.areaCode === area.code)
-            .map((f) => indexColumn(`factor-${f.code}`, `${f.code}. ${f.name}`, (r) => r.factors.find((x) => x.code === f.code), f.name)),
+            .map((f) => indexColumn(`factor-${f.code}`, `${f.code}. ${f.name}`, (r) => r.factors.find((x) => x.code === f.code), f)),
         ],
       })),
       {

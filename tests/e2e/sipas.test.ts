@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExcelJS } from '../../electron/services/excel/xlsx';
-import { importSurveyFile, listMappingProfiles, listSurveyImports } from '../../electron/services/survey';
+import { importSurveyFile, listMappingProfiles, listSurveyImports, surveyResults } from '../../electron/services/survey';
 import { describeIndexChange, formatNumber, formatPercent } from '../../shared/format';
 import { builtinDefinition, type SurveyDefinition } from '../../shared/survey';
 import { launchApp, stopServer, type AppUnderTest } from './harness';
@@ -216,6 +216,10 @@ describe('SIPAS: survey file in with its mapping, indices, survey points', () =>
     const pinned = page.locator('[data-testid=sipas-grid] .sipas-province-row [col-id="index"] .sipas-index-value');
     expect(await pinned.textContent()).toBe(formatPercent(province));
     await app.screenshot('23-sipas-indices');
+    // a factor's figure of last year shows on hover
+    await page.locator('[data-testid=sipas-grid] .ag-row[row-id="VPUB"] [col-id="factor-DV1"]').hover();
+    await page.locator('.ag-tooltip').waitFor();
+    expect(await page.locator('.ag-tooltip').textContent()).toMatch(/^Năm 2024: \d+,\d{2}% \((tăng|giảm) /);
 
     // the charts: the unit clicked in the grid against the province, and every unit's change
     await page.locator('[data-testid=sipas-grid] .ag-row[row-id="STP"] [col-id="name"]').click();
@@ -295,13 +299,37 @@ describe('SIPAS: survey file in with its mapping, indices, survey points', () =>
     await page.getByRole('tab', { name: 'Nhập phiếu khảo sát' }).click();
   });
 
+  it('imports paper forms typed without a unit column as the forms of one unit chosen for the whole file', async () => {
+    const { page } = app;
+    const ws = app.session.workspace!;
+    const paper = path.join(dir, 'phieu-giay-so-tai-chinh.csv');
+    const forms = makeForms(7, 10, { VPUB: 0.9, SNV: 0.9, STP: 0.9 }).slice(0, 10);
+    fs.writeFileSync(paper, csv([['Mã phiếu', ...def.items.map((i) => i.code)], ...forms.map((f, k) => [`TC${k + 1}`, ...def.items.map((i) => f.answers[i.code])])]));
+    app.dialogs['survey-file'] = [paper];
+    await page.getByRole('button', { name: 'Chọn tệp khảo sát…' }).click();
+    await page.getByTestId('sipas-preview-summary').waitFor();
+    expect(await page.getByTestId('sipas-problems').textContent()).toContain('không có cột "Đơn vị"');
+    await page.getByLabel('Một đơn vị cho cả tệp').check();
+    await page.getByLabel('Chọn đơn vị của cả tệp').selectOption('STC');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=sipas-problems]'));
+    expect(await page.locator('.sipas-format').textContent()).toBe('Phiếu nhập của PAR Workbench');
+    expect(await page.getByTestId('sipas-preview-units').textContent()).toContain('Sở Tài chính');
+    await page.getByRole('button', { name: 'Nhập tệp', exact: true }).click();
+    await page.getByTestId('sipas-report').waitFor();
+    expect(listSurveyImports(ws, YEAR).map((i) => i.fileName).sort()).toEqual(['google-forms-2025.csv', 'phieu-giay-so-tai-chinh.csv']);
+    const stc = surveyResults(ws, YEAR).units.find((u) => u.code === 'STC')!;
+    expect(stc.forms).toBe(10);
+    expect(stc.index).toBeCloseTo(overallIndex(def, forms), 9);
+  });
+
   it('removes an import after a confirmation', async () => {
     const { page } = app;
     const ws = app.session.workspace!;
     await page.getByRole('button', { name: 'Xóa lần nhập google-forms-2025.csv' }).click();
     await page.getByRole('button', { name: 'Xác nhận xóa' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid=sipas-imports]')?.textContent?.includes('Chưa nhập tệp khảo sát nào'));
-    expect(listSurveyImports(ws, YEAR)).toHaveLength(0);
+    await page.waitForFunction(() => !document.querySelector('[data-testid=sipas-imports]')?.textContent?.includes('google-forms-2025.csv'));
+    expect(listSurveyImports(ws, YEAR).map((i) => i.fileName)).toEqual(['phieu-giay-so-tai-chinh.csv']);
     expect(listSurveyImports(ws, 2024)).toHaveLength(1);
+    expect(surveyResults(ws, YEAR).units.map((u) => u.code)).toEqual(['STC']);
   });
 });
