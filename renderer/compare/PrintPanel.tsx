@@ -31,6 +31,7 @@ export function PrintPanel({ year, block, unit, sample, setMessage, onClose }: P
   useEffect(() => {
     if (scope === 'unit' && !unit) setScope('block');
   }, [unit]);
+  useEffect(() => setPrinted(null), [block.code, year]);
 
   useEffect(() => {
     if (!running) return;

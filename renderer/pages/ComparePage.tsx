@@ -6,7 +6,7 @@ import '../compare.css';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ECElementEvent, EChartsOption } from 'echarts';
 import type { ChannelOutput } from '../../shared/contract';
-import type { BlockResult } from '../../shared/domain';
+import type { Band, BlockResult } from '../../shared/domain';
 import { blockFields, rankedUnits } from '../../shared/analysis';
 import {
   distributionOption,
@@ -37,6 +37,7 @@ const VIEWS: { key: View; label: string }[] = [
 ];
 
 const ROW = 24;
+const NO_BANDS: Band[] = [];
 
 /** The unit a click on a chart points at: a bar, a heatmap cell, an axis label or a legend series. */
 function unitOfClick(block: BlockResult, event: ECElementEvent): string | null {
@@ -46,9 +47,10 @@ function unitOfClick(block: BlockResult, event: ECElementEvent): string | null {
   return unit?.code ?? null;
 }
 
-/** Unit names on the category axis answer clicks too. */
+/** Unit names on the category axis answer clicks too, and are set larger than on paper. */
 function clickableUnitAxis(option: EChartsOption): EChartsOption {
-  return { ...option, yAxis: { ...(option.yAxis as object), triggerEvent: true } } as EChartsOption;
+  const yAxis = option.yAxis as { axisLabel?: object };
+  return { ...option, yAxis: { ...yAxis, triggerEvent: true, axisLabel: { ...yAxis.axisLabel, fontSize: 12 } } } as EChartsOption;
 }
 
 /** On screen the bars of the field comparison carry their values, and hovering a field lists them all. */
@@ -87,7 +89,7 @@ export function ComparePage({ year, workspace, setMessage }: PageProps) {
   }, [year, blockCode, data]);
 
   const block = data?.results.blocks.find((b) => b.code === blockCode);
-  const bands = data?.settings.find((s) => s.blockCode === blockCode)?.bands ?? [];
+  const bands = data?.settings.find((s) => s.blockCode === blockCode)?.bands ?? NO_BANDS;
   const ranked = block ? rankedUnits(block) : [];
   const compared = useMemo(() => {
     if (!block) return [];
@@ -125,7 +127,8 @@ export function ComparePage({ year, workspace, setMessage }: PageProps) {
       case 'losses':
         return losses ? { option: paretoOption(losses), height: 420, fileName: file('Diem-bi-mat'), label: 'Biểu đồ Pareto điểm bị mất' } : null;
     }
-  }, [block, bands, view, compared, losses, year]);
+    // the chosen units matter to the field comparison only: other charts are not drawn again when a unit is picked
+  }, [block, bands, view, view === 'fields' ? compared : null, losses, year]);
 
   if (!data) return <p className="muted">Đang tải…</p>;
   if (data.results.blocks.length === 0) return <EmptyState text={`Năm ${year} chưa có điểm nào để so sánh.`} />;

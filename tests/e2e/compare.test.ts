@@ -224,4 +224,20 @@ describe('the compare screen of the demo workspace', () => {
       formatPercent(ws.results(YEAR).blocks.find((b) => b.code === block.code)!.units.find((u) => u.code === unit.code)!.index),
     );
   });
+
+  it('ranks the 65 communes formed by mergers and compares them with their predecessors', async () => {
+    const { page } = app;
+    const communes = ws.results(YEAR).blocks.find((b) => b.code === 'xa')!;
+    await page.getByRole('tablist', { name: 'Khối' }).getByRole('tab', { name: communes.name }).click();
+    const svg = page.locator('[data-testid=chart-ranking] svg');
+    await svg.locator('text', { hasText: `1. ${rankedUnits(communes)[0].name}` }).first().waitFor();
+    const labels = (await svg.locator('text').allTextContents()).filter((t) => /^\d+\. /.test(t));
+    expect(labels).toHaveLength(rankedUnits(communes).filter((u) => u.index !== null).length);
+    await app.screenshot('compare-12-communes');
+    await page.getByRole('tablist', { name: 'Biểu đồ' }).getByRole('tab', { name: 'So với năm trước' }).click();
+    const merged = communes.units.find((u) => u.previous !== null && u.previous.rank === null)!;
+    await page.locator('[data-testid=chart-change] svg text', { hasText: merged.name }).first().click();
+    await page.getByTestId('unit-name').filter({ hasText: merged.name }).waitFor();
+    await app.screenshot('compare-13-communes-change');
+  });
 });

@@ -8,6 +8,7 @@ import { openPdfPrinter } from '../../../electron/services/print/chromium';
 import { scorecardDocuments } from '../../../electron/services/print/scorecards';
 import { blockLeafLosses } from '../../../shared/analysis';
 import { formatPercent } from '../../../shared/format';
+import type { Channel, ChannelInput, ChannelOutput, Envelope } from '../../../shared/contract';
 import { tempDir } from '../../helpers/tmp';
 import { createReportWorkspace, UNIT_NAMES } from './fixture';
 
@@ -18,11 +19,6 @@ const { withPrintPolicy, PRINT_CONTENT_SECURITY_POLICY } = await import('../../.
 const PNG_1PX =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
-async function value<T>(promise: Promise<{ ok: true; value: T } | { ok: false; failure: { message: string } }>): Promise<T> {
-  const envelope = await promise;
-  if (!envelope.ok) throw new Error(envelope.failure.message);
-  return envelope.value;
-}
 
 describe('chart images sent by the window', () => {
   it('takes PNG and SVG data URLs and SVG text, and refuses anything else', () => {
@@ -50,14 +46,18 @@ describe('the compare and report channels on a real workspace', () => {
     session.open(file);
   });
   afterAll(() => session.close());
-  const call = (channel: string, input: unknown) => value(dispatch(session.handlers, channel, input) as never);
+  const call = async <K extends Channel>(channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> => {
+    const envelope = (await dispatch(session.handlers, channel, input)) as Envelope<ChannelOutput<K>>;
+    if (!envelope.ok) throw new Error(envelope.failure.message);
+    return envelope.value;
+  };
 
   it("gives a unit's result, the block's field averages and every leaf with its loss", async () => {
     const detail = await call('compare:unit', { year: 2025, unitCode: 'S02' });
     expect(detail).toMatchObject({ unit: { name: UNIT_NAMES.S02, index: 83.5, rank: 3, band: 'Khá' }, blockCode: 'so' });
-    expect(detail.fieldAverages.map((f: { code: string }) => f.code)).toEqual(['I', 'II', 'III', 'IV']);
-    expect(detail.losses.find((l: { code: string }) => l.code === '2.2')).toMatchObject({ lost: 2.5, selfAboveAppraised: 2.5 });
-    expect(detail.criteria.find((c: { code: string }) => c.code === '2.1')).toMatchObject({ leaf: false, maxPoints: 6 });
+    expect(detail.fieldAverages.map((f) => f.code)).toEqual(['I', 'II', 'III', 'IV']);
+    expect(detail.losses.find((l) => l.code === '2.2')).toMatchObject({ lost: 2.5, selfAboveAppraised: 2.5 });
+    expect(detail.criteria.find((c) => c.code === '2.1')).toMatchObject({ leaf: false, maxPoints: 6 });
     await expect(call('compare:unit', { year: 2025, unitCode: 'KHONGCO' })).rejects.toThrow('KHONGCO');
   });
 
