@@ -95,13 +95,13 @@ export function hasLibreOffice(): boolean {
   }
 }
 
-/** Re-saves files through LibreOffice Calc (one soffice run) into `outDir` as `format`. */
-export function libreOfficeConvert(files: string[], outDir: string, format = 'xlsx'): string[] {
+/** Re-saves files through LibreOffice Calc (one soffice run) into `outDir` as `format`, with its default or the named export filter. */
+export function libreOfficeConvert(files: string[], outDir: string, format = 'xlsx', filter?: string): string[] {
   fs.mkdirSync(outDir, { recursive: true });
   const profile = fs.mkdtempSync(path.join(outDir, '.lo-profile-'));
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, ...files],
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', filter ? `${format}:${filter}` : format, '--outdir', outDir, ...files],
     { stdio: 'ignore', timeout: 180_000 },
   );
   fs.rmSync(profile, { recursive: true, force: true });

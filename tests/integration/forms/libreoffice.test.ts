@@ -88,11 +88,15 @@ describe.skipIf(!hasLibreOffice())('forms re-saved by LibreOffice Calc', () => {
     const filled = forms.map((f) => path.join(filledDir, `${f.unitCode}.xlsx`));
     fillXlsx(forms.map((f, i) => ({ src: f.file, dst: filled[i], sheet: FORM_SHEET, cells: FILLS[f.unitCode] })), dir);
     const resaved = libreOfficeConvert(filled, path.join(dir, 'libreoffice'));
+    // the other of LibreOffice's two .xlsx export filters
+    const ooxmlWs = createTestWorkspace(path.join(dir, 'ooxml.parws'));
+    const ooxml = libreOfficeConvert(filled, path.join(dir, 'libreoffice-ooxml'), 'xlsx', 'Calc Office Open XML');
     const [xls] = libreOfficeConvert([filled[0]], path.join(dir, 'libreoffice-xls'), 'xls');
 
     const a = await importForms(original, filled);
     const b = await importForms(resavedWs, resaved);
-    for (const r of [...a, ...b]) {
+    const o = await importForms(ooxmlWs, ooxml);
+    for (const r of [...a, ...b, ...o]) {
       expect(r.errors).toEqual([]);
       expect(r.status).toBe('imported');
       expect(r.matchedBy).toBe('metadata');
@@ -100,6 +104,7 @@ describe.skipIf(!hasLibreOffice())('forms re-saved by LibreOffice Calc', () => {
     for (const unit of Object.keys(EXPECTED)) {
       expect(selfValues(original, unit)).toEqual(EXPECTED[unit]);
       expect(selfValues(resavedWs, unit)).toEqual(EXPECTED[unit]);
+      expect(selfValues(ooxmlWs, unit)).toEqual(EXPECTED[unit]);
     }
     const legacy = b.find((r) => r.unit === 'STP')!.warnings.find((w) => /bảng mã cũ/.test(w.message))!;
     expect(legacy.message).toMatch(/TCVN3 \(\.VnTime\) và VNI/);
@@ -115,6 +120,7 @@ describe.skipIf(!hasLibreOffice())('forms re-saved by LibreOffice Calc', () => {
     }
     original.close();
     resavedWs.close();
+    ooxmlWs.close();
   });
 });
 
