@@ -5,5 +5,5 @@ export { expandFormPaths, importFormFile, importForms } from './import';
 export type { FormImportOptions, FormImportProblem, FormImportProgress, FormImportResult, FormImportStatus } from './import';
 export { buildImportReport, writeImportReport, STATUS_LABELS } from './report';
 export { frameworkFingerprint } from './fingerprint';
-export { detectLegacyVietnamese, legacyToUnicode } from './legacy-encoding';
+export { detectLegacyVietnamese } from './legacy-encoding';
 export type { LegacyEncoding } from './legacy-encoding';

@@ -127,7 +127,3 @@ export function detectLegacyVietnamese(text: string): LegacyDetection | null {
   }
   return best;
 }
-
-export function legacyToUnicode(text: string, encoding: LegacyEncoding): string {
-  return encoding === 'TCVN3' ? convertTcvn3(text) : convertVni(text);
-}
