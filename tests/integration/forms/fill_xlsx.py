@@ -9,7 +9,8 @@ Usage: fill_xlsx.py SPEC.json, where SPEC is {"jobs": [JOB, ...]} and a JOB is e
    "addSheets": [{"name": "Ghi chú", "rows": [[...], ...]}]}
 or {"dst": "new.xlsx", "sheets": [{"name": "Sheet1", "rows": [[...], ...]}]} for a new workbook.
 A VALUE is a number, a string (stored as a shared string), null (cleared), or an object:
-{"f": "1+1.5", "v": 2.5} a formula with its saved result, or {"rich": [["text", bold], ...]}.
+{"f": "1+1.5", "v": 2.5} a formula with its saved result, {"rich": [["text", bold], ...]}, or
+{"date": "2025-05-01"} a date cell.
 """
 import json
 import re
@@ -103,6 +104,8 @@ def cell_xml(book, ref, style, value):
         return '<c r="%s"%s t="b"><v>%d</v></c>' % (ref, s, 1 if value else 0)
     if isinstance(value, (int, float)):
         return '<c r="%s"%s><v>%s</v></c>' % (ref, s, repr(value))
+    if isinstance(value, dict) and 'date' in value:
+        return '<c r="%s"%s t="d"><v>%s</v></c>' % (ref, s, escape(value['date']))
     if isinstance(value, dict) and 'f' in value:
         v = value.get('v')
         if isinstance(v, str):

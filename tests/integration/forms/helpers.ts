@@ -63,7 +63,14 @@ export function formCell(nodes: CriterionNode[], code: string, column: keyof typ
   return cellAddress(COL[column], FORM_HEADER_ROW + 1 + index);
 }
 
-export type FillValue = number | string | boolean | null | { f: string; v: number | string } | { rich: [string, boolean][] };
+export type FillValue =
+  | number
+  | string
+  | boolean
+  | null
+  | { f: string; v: number | string }
+  | { rich: [string, boolean][] }
+  | { date: string };
 
 export interface FillJob {
   src?: string;

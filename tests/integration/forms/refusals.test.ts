@@ -61,6 +61,14 @@ describe('refused forms', () => {
     expect(r.errors.map((e) => e.cell)).toEqual([self('1.2'), self('2.1')]);
   });
 
+  it('refuses a date or a true/false where a score belongs', async () => {
+    const r = await expectRefused(
+      filled('date.xlsx', { [self('1.2')]: { date: '2025-05-01' }, [self('2.1')]: true }),
+      /Tiêu chí 1\.2: ô chứa ngày 01\/05\/2025 chứ không phải điểm/,
+    );
+    expect(r.errors.map((e) => e.message)[1]).toMatch(/Tiêu chí 2\.1: ô chứa giá trị true, không phải điểm/);
+  });
+
   it('refuses a yes/no leaf scored between 0 and its maximum', async () => {
     await expectRefused(filled('yesno.xlsx', { [self('2.2')]: 0.25 }), /chỉ được là 0 hoặc 0,5/);
   });

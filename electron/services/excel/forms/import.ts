@@ -133,6 +133,12 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A spreadsheet date (a calendar day with no time zone, read as UTC) as dd/mm/yyyy. */
+function cellDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
 /** The self score a cell holds: a number, null when blank, or a problem in words. */
 function selfScoreOf(row: FormRow): { value: number | null } | { problem: string } {
   const v = row.self.value;
@@ -142,7 +148,7 @@ function selfScoreOf(row: FormRow): { value: number | null } | { problem: string
     const n = parseLocaleNumber(v);
     return n === null ? { problem: `"${v}" không phải là một số` } : { value: roundTo(n, 10) };
   }
-  if (v instanceof Date) return { problem: `ô chứa ngày ${formatDate(v)} chứ không phải điểm (Excel đã hiểu số vừa gõ là ngày tháng)` };
+  if (v instanceof Date) return { problem: `ô chứa ngày ${cellDate(v)} chứ không phải điểm (Excel đã hiểu số vừa gõ là ngày tháng)` };
   return { problem: `ô chứa giá trị ${String(v)}, không phải điểm` };
 }
 
