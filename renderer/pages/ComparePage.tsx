@@ -12,6 +12,7 @@ import {
   distributionOption,
   fieldComparisonOption,
   heatmapOption,
+  histogramBins,
   paretoOption,
   rankingChartOption,
   yearOverYearOption,
@@ -239,7 +240,8 @@ export function ComparePage({ year, workspace, setMessage }: PageProps) {
               ))}
             </dl>
           )}
-          {view !== 'losses' && view !== 'fields' && <p className="muted small-text hint">Bấm vào một đơn vị trên biểu đồ để xem chi tiết, điểm bị mất và giả định.</p>}
+          {view === 'distribution' && block && <UnitsPerBin block={block} onUnit={setUnitCode} />}
+          {(view === 'ranking' || view === 'heatmap' || view === 'change') && <p className="muted small-text hint">Bấm vào một đơn vị trên biểu đồ để xem chi tiết, điểm bị mất và giả định.</p>}
         </section>
         {block && (
           <UnitPanel
@@ -254,5 +256,36 @@ export function ComparePage({ year, workspace, setMessage }: PageProps) {
         )}
       </div>
     </div>
+  );
+}
+
+/** The units behind each bar of the distribution, lowest indices first. */
+function UnitsPerBin({ block, onUnit }: { block: BlockResult; onUnit(code: string): void }) {
+  const scored = block.units.filter((u) => u.index !== null).sort((a, b) => b.index! - a.index!);
+  const bins = histogramBins(scored.map((u) => u.index!));
+  const last = bins.length - 1;
+  return (
+    <dl className="units-per-bin" data-testid="units-per-bin">
+      {bins.map((bin, i) => {
+        const units = scored.filter((u) => u.index! >= bin.from && (u.index! < bin.to || (i === last && u.index! <= bin.to)));
+        if (units.length === 0) return null;
+        return (
+          <div key={bin.label}>
+            <dt>{bin.label}%</dt>
+            <dd>
+              {units.map((u, j) => (
+                <span key={u.code}>
+                  {j > 0 && '; '}
+                  <button type="button" className="link" onClick={() => onUnit(u.code)}>
+                    {u.name}
+                  </button>{' '}
+                  <span className="muted">{formatPercent(u.index)}</span>
+                </span>
+              ))}
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
   );
 }

@@ -102,6 +102,7 @@ describe('the compare screen of the demo workspace', () => {
     await tabs.getByRole('tab', { name: 'Phân bố' }).click();
     await page.locator('[data-testid=chart-distribution] svg').waitFor();
     expect((await page.locator('[data-testid=chart-distribution] svg text').allTextContents()).join('\n')).toContain('Số đơn vị');
+    expect(await page.locator('[data-testid=units-per-bin] button').count()).toBe(block.units.filter((u) => u.index !== null).length);
     await app.screenshot('compare-07-distribution');
   });
 
