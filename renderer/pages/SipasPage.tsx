@@ -26,7 +26,7 @@ const MODEL_NAMES: Record<SurveyOverview['definition']['model'], string> = {
   custom: 'Bộ câu hỏi riêng của năm',
 };
 
-export function SipasPage({ year, setMessage }: PageProps) {
+export function SipasPage({ workspace, year, setMessage }: PageProps) {
   const [data, setData] = useState<SurveyOverview | null>(null);
   const [tab, setTab] = useState<Tab | null>(null);
   const [unitCode, setUnitCode] = useState('');
@@ -70,7 +70,7 @@ export function SipasPage({ year, setMessage }: PageProps) {
           Xuất kết quả ra Excel…
         </button>
       </div>
-      {tab === 'indices' && <IndicesView data={data} unitCode={unitCode} setUnitCode={setUnitCode} onImport={() => setTab('import')} />}
+      {tab === 'indices' && <IndicesView data={data} blocks={workspace.blocks} unitCode={unitCode} setUnitCode={setUnitCode} onImport={() => setTab('import')} />}
       {tab === 'import' && (
         <ImportPanel
           year={year}
@@ -99,22 +99,28 @@ export function SipasPage({ year, setMessage }: PageProps) {
 
 function IndicesView({
   data,
+  blocks,
   unitCode,
   setUnitCode,
   onImport,
 }: {
   data: SurveyOverview;
+  blocks: { code: string; name: string }[];
   unitCode: string;
   setUnitCode(code: string): void;
   onImport(): void;
 }) {
-  const { results, definition } = data;
+  const { results: all, definition } = data;
+  const [blockCode, setBlockCode] = useState('');
+  const surveyedBlocks = blocks.filter((b) => all.units.some((u) => u.blockCode === b.code));
+  // the units of one block, or all; the province stays the whole province
+  const results = useMemo(() => (blockCode ? { ...all, units: all.units.filter((u) => u.blockCode === blockCode) } : all), [all, blockCode]);
   const province = results.province;
   const unit = results.units.find((u) => u.code === unitCode) ?? results.units[0];
   const factorOption = useMemo(() => (unit ? factorComparisonOption(unit, province, results.year) : null), [unit, province, results.year]);
-  const compared = useMemo(() => unitsWithChange(results).length, [results]);
+  const compared = useMemo(() => unitsWithChange(results).shown.length, [results]);
   const deltaOption = useMemo(() => (compared ? changeOption(results) : null), [results, compared]);
-  if (results.units.length === 0) {
+  if (all.units.length === 0) {
     return (
       <div className="empty-state">
         <p>Năm {results.year} chưa có phiếu khảo sát nào.</p>
@@ -134,7 +140,7 @@ function IndicesView({
           <span className="muted">Chỉ số hài lòng toàn tỉnh năm {results.year}</span>
           <strong className="sipas-big">{formatPercent(province.index)}</strong>
           <span className="muted small-text">
-            {formatNumber(province.forms)} phiếu hợp lệ · {formatNumber(province.invalidForms)} phiếu bị loại · {formatNumber(results.units.length)} đơn vị
+            {formatNumber(province.forms)} phiếu hợp lệ · {formatNumber(province.invalidForms)} phiếu bị loại · {formatNumber(all.units.length)} đơn vị
           </span>
         </div>
         {province.areas.map((a) => (
@@ -158,6 +164,15 @@ function IndicesView({
           )}
         </div>
       </section>
+      {surveyedBlocks.length > 1 && (
+        <div className="segmented sipas-blocks" role="tablist" aria-label="Khối đơn vị">
+          {[{ code: '', name: 'Tất cả các khối' }, ...surveyedBlocks].map((b) => (
+            <button key={b.code} type="button" role="tab" aria-selected={b.code === blockCode} className={b.code === blockCode ? 'on' : ''} onClick={() => setBlockCode(b.code)}>
+              {b.name}
+            </button>
+          ))}
+        </div>
+      )}
       <IndicesGrid results={results} definition={definition} onSelectUnit={setUnitCode} />
       <div className="sipas-charts">
         <section className="card">

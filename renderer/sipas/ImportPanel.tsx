@@ -59,6 +59,8 @@ function forScreen(message: string): string {
   return message.replace(/\s*\((?:--[a-z]+|survey [a-z]+)\)/g, '');
 }
 
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** The problems of a file, each with its place (the file itself is named above the list). */
 function ProblemList({ problems, title }: { problems: Problem[]; title: string }) {
   const [all, setAll] = useState(false);
@@ -71,8 +73,8 @@ function ProblemList({ problems, title }: { problems: Problem[]; title: string }
           const where = describeLocation({ ...p, file: undefined });
           return (
             <li key={i}>
-              {where && <span className="sipas-where">{where.charAt(0).toUpperCase() + where.slice(1)}: </span>}
-              {forScreen(p.message)}
+              {where && <span className="sipas-where">{capitalised(where)}: </span>}
+              {where ? forScreen(p.message) : capitalised(forScreen(p.message))}
             </li>
           );
         })}
@@ -555,25 +557,27 @@ function MappingStep(props: MappingStepProps) {
               )}
               {preview.units.length > 0 && (
                 <div>
-                  <h4>Số phiếu theo đơn vị</h4>
-                  <table className="table sipas-table" data-testid="sipas-preview-units">
-                    <thead>
-                      <tr>
-                        <th>Đơn vị</th>
-                        <th className="num">Phiếu</th>
-                        <th className="num">Hợp lệ</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {preview.units.map((u) => (
-                        <tr key={u.code}>
-                          <td>{u.name}</td>
-                          <td className="num">{formatNumber(u.forms)}</td>
-                          <td className="num">{formatNumber(u.validForms)}</td>
+                  <h4>Số phiếu theo đơn vị ({formatNumber(preview.units.length)})</h4>
+                  <div className="sipas-scroll sipas-scroll-short">
+                    <table className="table sipas-table" data-testid="sipas-preview-units">
+                      <thead>
+                        <tr>
+                          <th>Đơn vị</th>
+                          <th className="num">Phiếu</th>
+                          <th className="num">Hợp lệ</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {preview.units.map((u) => (
+                          <tr key={u.code}>
+                            <td>{u.name}</td>
+                            <td className="num">{formatNumber(u.forms)}</td>
+                            <td className="num">{formatNumber(u.validForms)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
                 </div>
               )}
               <div className="sipas-profile-save">

@@ -103,23 +103,36 @@ export function factorComparisonOption(unit: SurveyUnitResult, province: SurveyI
   };
 }
 
-/** The units compared with the earlier year, largest rise first. */
-export function unitsWithChange(results: SurveyYearResults): SurveyUnitResult[] {
-  return results.units
+/** Units shown at each end of the change chart when there are too many for one chart. */
+export const CHANGE_CHART_ENDS = 15;
+
+/**
+ * The units compared with the earlier year, largest rise first: all of them, or the
+ * `ends` largest and the `ends` smallest changes when there are more than twice as many.
+ */
+export function unitsWithChange(results: SurveyYearResults, ends = CHANGE_CHART_ENDS): { shown: SurveyUnitResult[]; compared: number } {
+  const all = results.units
     .filter((u) => u.change?.deltaIndex !== null && u.change?.deltaIndex !== undefined)
     .sort((a, b) => b.change!.deltaIndex! - a.change!.deltaIndex!);
+  return { shown: all.length > 2 * ends ? [...all.slice(0, ends), ...all.slice(-ends)] : all, compared: all.length };
 }
 
 /** Each unit's change of its overall index against the earlier year, in percentage points. */
 export function changeOption(results: SurveyYearResults): EChartsOption {
-  const units = unitsWithChange(results).reverse();
+  const { shown, compared } = unitsWithChange(results);
+  const units = [...shown].reverse();
+  const cut = shown.length < compared;
   const provinceDelta = results.provinceChange?.deltaIndex ?? null;
   return {
     textStyle: { fontFamily: FONT },
     // drawn at once: the figures are read and printed, not watched
     animation: false,
-    title: title(`Thay đổi chỉ số hài lòng chung so với năm ${results.previousYear} (điểm %)`),
-    grid: { left: 12, right: 72, top: 44, bottom: 28, containLabel: true },
+    title: {
+      ...title(`Thay đổi chỉ số hài lòng chung so với năm ${results.previousYear} (điểm %)`),
+      subtext: cut ? `${CHANGE_CHART_ENDS} đơn vị tăng nhiều nhất và ${CHANGE_CHART_ENDS} đơn vị tăng ít nhất (hoặc giảm) trong ${compared} đơn vị` : undefined,
+      subtextStyle: { fontFamily: FONT, fontSize: 12, color: '#5d6b7a' },
+    },
+    grid: { left: 12, right: 72, top: cut ? 64 : 44, bottom: 28, containLabel: true },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
