@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_OPEN_YEAR, createDemoWorkspace } from '../../../electron/services/demo';
 import { generateFormTemplates, importFormFile, importForms, unitsOfYear } from '../../../electron/services/excel/forms';
 import { COL, FORM_HEADER_ROW, FORM_SHEET } from '../../../electron/services/excel/forms/layout';
-import { cellAddress } from '../../../electron/services/excel/xlsx';
+import { ExcelJS, cellAddress } from '../../../electron/services/excel/xlsx';
 import { Workspace } from '../../../electron/services/workspace';
 import { leafCodes } from '../../../shared/scoring';
 import { tempDir } from '../../helpers/tmp';
@@ -40,6 +40,9 @@ describe('forms for every unit of the demo workspace', () => {
       expect(p.total).toBe(units.length);
     });
     expect(forms.map((f) => f.unitCode)).toEqual(units.map((u) => u.code));
+    const sample = new ExcelJS.Workbook();
+    await sample.xlsx.readFile(forms[0].file);
+    expect(sample.getWorksheet(FORM_SHEET)!.getCell('A2').value).toBe('Tỉnh Mẫu – Dữ liệu mẫu');
 
     const expected = new Map<string, Map<string, number>>();
     const jobs: FillJob[] = forms.map((form, i) => {

@@ -153,6 +153,8 @@ interface BuildContext {
   unit: Unit;
   blockName: string;
   province: string | null;
+  /** a workspace of sample data: everything made from it says so */
+  sample: boolean;
   deadline: string | null;
   nodes: CriterionNode[];
   notApplicable: Set<string>;
@@ -272,7 +274,7 @@ function buildFormSheet(wb: ExcelJS.Workbook, ctx: BuildContext, yesnoLists: Map
 
   const heading: [string, number, boolean][] = [
     [`BIỂU TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${ctx.year}`, 14, true],
-    [ctx.province ? `${ctx.province}` : 'Sở Nội vụ', 13, false],
+    [[ctx.province ?? 'Sở Nội vụ', ctx.sample ? 'Dữ liệu mẫu' : null].filter(Boolean).join(' – '), 13, false],
     [`Đơn vị: ${ctx.unit.name} (mã ${ctx.unit.code})`, 13, true],
     [`Khối: ${ctx.blockName}`, 13, false],
     [`Hạn gửi: ${displayDeadline(ctx.deadline)}`, 13, false],
@@ -416,6 +418,7 @@ export async function buildFormWorkbook(ws: Workspace, request: FormTemplateRequ
     unit,
     blockName: ws.getBlock(unit.blockCode)?.name ?? unit.blockCode,
     province: ws.getSetting('province'),
+    sample: ws.getSetting('sample') === '1',
     deadline: request.deadline ?? null,
     nodes: framework.nodes,
     notApplicable,
@@ -428,7 +431,7 @@ export async function buildFormWorkbook(ws: Workspace, request: FormTemplateRequ
   ];
   const wb = new ExcelJS.Workbook();
   wb.creator = 'PAR Workbench';
-  wb.title = `Biểu tự đánh giá CCHC năm ${request.year} - ${unit.name}`;
+  wb.title = `Biểu tự đánh giá CCHC năm ${request.year} - ${unit.name}${ctx.sample ? ' (Dữ liệu mẫu)' : ''}`;
   wb.calcProperties = { fullCalcOnLoad: true };
   // The form sheet is built first so that it opens first; the metadata sheet (built after,
   // referenced by the yes/no lists) stays last and very hidden.
