@@ -14,6 +14,8 @@ export interface ChartProps {
   /** a label for people and tests: "Biểu đồ xếp hạng" */
   label: string;
   onClick?(event: ECElementEvent): void;
+  /** a category of the unit axis to set apart: the unit being looked at */
+  selectedLabel?: string | null;
   setMessage(message: Message | null): void;
 }
 
@@ -35,7 +37,7 @@ function pngDataUrl(option: EChartsOption, width: number, height: number): strin
   }
 }
 
-export function Chart({ option, height, fileName, label, onClick, setMessage }: ChartProps) {
+export function Chart({ option, height, fileName, label, onClick, selectedLabel, setMessage }: ChartProps) {
   const holder = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const [saving, setSaving] = useState(false);
@@ -59,6 +61,18 @@ export function Chart({ option, height, fileName, label, onClick, setMessage }: 
   useEffect(() => {
     chart.current?.resize();
   }, [height]);
+
+  useEffect(() => {
+    if (selectedLabel === undefined) return;
+    chart.current?.setOption({
+      yAxis: {
+        axisLabel: {
+          formatter: (value: string) => (value === selectedLabel ? `{selected|${value}}` : value),
+          rich: { selected: { fontWeight: 'bold', color: '#b42318' } },
+        },
+      },
+    });
+  }, [option, selectedLabel]);
 
   useEffect(() => {
     const instance = chart.current;

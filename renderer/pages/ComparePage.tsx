@@ -92,6 +92,7 @@ export function ComparePage({ year, workspace, setMessage }: PageProps) {
   const block = data?.results.blocks.find((b) => b.code === blockCode);
   const bands = data?.settings.find((s) => s.blockCode === blockCode)?.bands ?? NO_BANDS;
   const ranked = block ? rankedUnits(block) : [];
+  const selectedUnit = block?.units.find((u) => u.code === unitCode) ?? null;
   const compared = useMemo(() => {
     if (!block) return [];
     const chosen = [...new Set([...(unitCode ? [unitCode] : []), ...extraUnits])].filter((c) => block.units.some((u) => u.code === c));
@@ -170,7 +171,7 @@ export function ComparePage({ year, workspace, setMessage }: PageProps) {
         <PrintPanel
           year={year}
           block={block}
-          unit={block.units.find((u) => u.code === unitCode) ?? null}
+          unit={selectedUnit}
           sample={workspace.sample}
           setMessage={setMessage}
           onClose={() => setPrinting(false)}
@@ -224,7 +225,13 @@ export function ComparePage({ year, workspace, setMessage }: PageProps) {
             <EmptyState text={`${block!.name} năm ${year} chưa có đơn vị nào có kết quả năm trước để so sánh.`} />
           ) : chart ? (
             <div className="chart-scroll" data-testid={`chart-${view}`}>
-              <Chart key={view} {...chart} onClick={view === 'distribution' ? undefined : onChartClick} setMessage={setMessage} />
+              <Chart
+                key={view}
+                {...chart}
+                onClick={view === 'distribution' ? undefined : onChartClick}
+                selectedLabel={selectedUnit && (view === 'ranking' ? `${selectedUnit.rank}. ${selectedUnit.name}` : view === 'heatmap' || view === 'change' ? selectedUnit.name : undefined)}
+                setMessage={setMessage}
+              />
             </div>
           ) : (
             <p className="muted">Đang tải…</p>
