@@ -223,7 +223,7 @@ describe('SIPAS: survey file in with its mapping, indices, survey points', () =>
 
     // the charts: the unit clicked in the grid against the province, and every unit's change
     await page.locator('[data-testid=sipas-grid] .ag-row[row-id="STP"] [col-id="name"]').click();
-    expect(await page.getByLabel('Đơn vị trên biểu đồ').inputValue()).toBe('STP');
+    await expect.poll(() => page.getByLabel('Đơn vị trên biểu đồ').inputValue()).toBe('STP');
     const factors = page.getByTestId('sipas-chart-factors');
     await factors.scrollIntoViewIfNeeded();
     await expect.poll(() => factors.locator('svg text').allTextContents()).toContain('Toàn tỉnh');
