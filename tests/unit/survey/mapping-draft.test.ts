@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { answerLabels, emptyProfile, fileColumns, useKey, useOfKey, withColumnUse, withLabel } from '../../../renderer/sipas/mapping-draft';
+import { builtinDefinition, mapSurveyColumns, type SurveyImportPreview } from '../../../shared/survey';
+
+const def = builtinDefinition(2025);
+const headers = ['Dấu thời gian', 'Cơ quan giải quyết hồ sơ', 'Số phiếu', 'DV1.1', `Mức độ hài lòng [${def.items[1].title}]`, 'Câu hỏi lạ'];
+
+/** The preview the screen receives, as far as the mapping step reads it. */
+function previewOf(profile: Parameters<typeof mapSurveyColumns>[2], unknownLabels: SurveyImportPreview['unknownLabels'] = []): SurveyImportPreview {
+  const mapping = mapSurveyColumns(headers, def, profile);
+  return {
+    year: 2025,
+    fileName: 'f.csv',
+    format: mapping.format,
+    formatName: '',
+    mapping,
+    unitColumn: mapping.unitColumn === null ? null : headers[mapping.unitColumn],
+    formColumn: mapping.formColumn === null ? null : headers[mapping.formColumn],
+    forms: 0,
+    validForms: 0,
+    invalidForms: 0,
+    units: [],
+    unknownLabels,
+    problems: [],
+  };
+}
+
+describe('the mapping step of a survey import', () => {
+  it('lists every named column with its use and how it was found', () => {
+    const columns = fileColumns(previewOf(null), null);
+    expect(columns.map((c) => [c.header, useKey(c.use), c.foundBy])).toEqual([
+      ['Số phiếu', 'form', 'header'],
+      ['DV1.1', 'item:DV1.1', 'code'],
+      [headers[4], `item:${def.items[1].code}`, 'title'],
+      ['Dấu thời gian', 'ignore', 'unmatched'],
+      ['Cơ quan giải quyết hồ sơ', 'ignore', 'unmatched'],
+      ['Câu hỏi lạ', 'ignore', 'unmatched'],
+    ]);
+  });
+
+  it('draws up a profile that the column mapping then follows: unit, item, ignored, and a use moved elsewhere', () => {
+    let profile = emptyProfile();
+    profile = withColumnUse(profile, 'Cơ quan giải quyết hồ sơ', useOfKey('unit'));
+    profile = withColumnUse(profile, 'Câu hỏi lạ', useOfKey('item:DV3.1'));
+    profile = withColumnUse(profile, 'DV1.1', useOfKey('ignore'));
+    const mapping = mapSurveyColumns(headers, def, profile);
+    expect(headers[mapping.unitColumn!]).toBe('Cơ quan giải quyết hồ sơ');
+    expect(mapping.items.find((i) => i.header === 'Câu hỏi lạ')).toMatchObject({ itemCode: 'DV3.1', matchedBy: 'profile' });
+    expect(mapping.ignored).toContain('DV1.1');
+    const columns = fileColumns(previewOf(profile), profile);
+    expect(columns.find((c) => c.header === 'Cơ quan giải quyết hồ sơ')).toMatchObject({ use: { kind: 'unit' }, foundBy: 'profile' });
+    expect(columns.find((c) => c.header === 'DV1.1')).toMatchObject({ use: { kind: 'ignore' }, foundBy: 'profile' });
+
+    // the unit column becomes an item: it is no longer the unit column
+    profile = withColumnUse(profile, 'Cơ quan giải quyết hồ sơ', useOfKey('item:DV4.1'));
+    expect(profile.unitColumn).toBeNull();
+    expect(profile.columns['Cơ quan giải quyết hồ sơ']).toBe('DV4.1');
+    expect(mapSurveyColumns(headers, def, profile).unitColumn).toBeNull();
+  });
+
+  it('keeps answer labels mapped by the profile in view beside those still unread', () => {
+    const profile = withLabel(withLabel(emptyProfile(), 'Rất tốt', 5), 'Không ý kiến gì', null);
+    const unread = [
+      { header: 'DV1.1', labels: ['Tạm được'] },
+      { header: headers[4], labels: ['Tạm được', 'Kém'] },
+    ];
+    expect(answerLabels(previewOf(profile, unread), profile)).toEqual([
+      { label: 'Tạm được', headers: ['DV1.1', headers[4]] },
+      { label: 'Kém', headers: [headers[4]] },
+      { label: 'Rất tốt', headers: [] },
+      { label: 'Không ý kiến gì', headers: [] },
+    ]);
+    expect(profile.labels).toEqual({ 'Rất tốt': 5, 'Không ý kiến gì': null });
+  });
+});
