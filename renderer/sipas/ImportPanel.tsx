@@ -213,6 +213,18 @@ export function ImportPanel({ year, definition, imports, profiles, setMessage, o
     }
   };
 
+  const deleteProfile = async () => {
+    const name = savedProfile;
+    try {
+      await call('survey:deleteProfile', { name });
+      chooseProfile('');
+      onChanged();
+      setMessage({ kind: 'info', text: `Đã xóa hồ sơ ánh xạ "${name}"; các tệp đã nhập bằng hồ sơ này vẫn giữ nguyên.` });
+    } catch (e) {
+      setMessage({ kind: 'error', text: messageOf(e) });
+    }
+  };
+
   const runImport = async () => {
     if (!request) return;
     setBusy(true);
@@ -304,6 +316,7 @@ export function ImportPanel({ year, definition, imports, profiles, setMessage, o
             setProfileName={setProfileName}
             chooseProfile={chooseProfile}
             saveProfile={saveProfile}
+            deleteProfile={deleteProfile}
             onColumn={(header, key) => setDraft(withColumnUse(base(), header, useOfKey(key)))}
             onLabel={(label, code) => setDraft(withLabel(base(), label, code))}
             unitSource={unitSource}
@@ -386,6 +399,7 @@ interface MappingStepProps {
   setProfileName(name: string): void;
   chooseProfile(name: string): void;
   saveProfile(): void;
+  deleteProfile(): void;
   onColumn(header: string, key: string): void;
   onLabel(label: string, code: number | null): void;
   unitSource: 'column' | 'fixed';
@@ -426,6 +440,11 @@ function MappingStep(props: MappingStepProps) {
             ))}
           </select>
         </label>
+        {props.savedProfile && (
+          <button type="button" className="danger sipas-profile-delete" onClick={props.deleteProfile}>
+            Xóa hồ sơ này
+          </button>
+        )}
         <fieldset className="sipas-unit-source">
           <legend>Đơn vị của phiếu</legend>
           <label>

@@ -309,11 +309,18 @@ describe('SIPAS: survey file in with its mapping, indices, survey points', () =>
     await page.getByRole('button', { name: 'Chọn tệp khảo sát…' }).click();
     await page.getByTestId('sipas-preview-summary').waitFor();
     expect(await page.getByTestId('sipas-problems').textContent()).toContain('không có cột "Đơn vị"');
+    // last file's profile is offered, and can be deleted
+    await page.getByLabel('Hồ sơ ánh xạ', { exact: true }).selectOption('Google Forms SIPAS');
+    await page.getByRole('button', { name: 'Xóa hồ sơ này' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('Đã xóa hồ sơ ánh xạ'));
+    expect(listMappingProfiles(ws)).toEqual([]);
+    expect(await page.getByLabel('Hồ sơ ánh xạ', { exact: true }).locator('option').allTextContents()).toEqual(['Tự nhận cột theo mã và nội dung câu hỏi']);
     await page.getByLabel('Một đơn vị cho cả tệp').check();
     await page.getByLabel('Chọn đơn vị của cả tệp').selectOption('STC');
     await page.waitForFunction(() => !document.querySelector('[data-testid=sipas-problems]'));
     expect(await page.locator('.sipas-format').textContent()).toBe('Phiếu nhập của PAR Workbench');
     expect(await page.getByTestId('sipas-preview-units').textContent()).toContain('Sở Tài chính');
+    await app.screenshot('26-sipas-one-unit');
     await page.getByRole('button', { name: 'Nhập tệp', exact: true }).click();
     await page.getByTestId('sipas-report').waitFor();
     expect(listSurveyImports(ws, YEAR).map((i) => i.fileName).sort()).toEqual(['google-forms-2025.csv', 'phieu-giay-so-tai-chinh.csv']);
