@@ -168,7 +168,8 @@ export function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
     const values: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       if (cell.isMerged && cell.master && cell.master.address !== cell.address) return;
-      values[col - 1] = plainCellValue(cell.value);
+      // exceljs leaves a formula's saved result out of cell.value when it is 0 or false
+      values[col - 1] = plainCellValue(cell.type === ExcelJS.ValueType.Formula ? (cell.result as ExcelJS.CellValue) ?? null : cell.value);
     });
     for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
     rows.push({ rowNumber, values });

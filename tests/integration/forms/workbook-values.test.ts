@@ -14,17 +14,7 @@ const FIXTURES = path.join(import.meta.dirname, '../../fixtures/forms');
 
 async function viaExcelJs(file: string) {
   const wb = await loadWorkbook(fs.readFileSync(file), path.basename(file));
-  return wb.worksheets.map((s) => {
-    const grid = sheetGrid(s);
-    // exceljs leaves a formula's saved result out of cell.value when it is 0 (cell.result has it)
-    for (const row of grid.rows) {
-      row.values.forEach((v, i) => {
-        const cell = s.getCell(row.rowNumber, i + 1);
-        if (v === null && cell.type === ExcelJS.ValueType.Formula && cell.result === 0) row.values[i] = 0;
-      });
-    }
-    return { name: s.name, state: s.state, grid };
-  });
+  return wb.worksheets.map((s) => ({ name: s.name, state: s.state, grid: sheetGrid(s) }));
 }
 
 function direct(file: string) {
