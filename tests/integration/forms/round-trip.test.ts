@@ -88,7 +88,7 @@ describe('self-assessment form round trip', () => {
             [c('1.1.2', 'evidence')]: { rich: [['Báo cáo ', true], ['số 30/BC-SNV', false]] },
             [c('1.2', 'self')]: { f: '0.5+1', v: 1.5 },
             [c('2.1', 'self')]: 2.25,
-            [c('2.2', 'self')]: 0,
+            [c('2.2', 'self')]: { f: '1-1', v: 0 },
             // typed on a system that writes decomposed accents (NFD)
             [c('2.2', 'explanation')]: 'Không có hồ sơ trễ hạn'.normalize('NFD'),
             [c('2.4', 'self')]: '0.5',
