@@ -195,3 +195,18 @@ describe('units', () => {
     ws.close();
   });
 });
+
+describe('participation', () => {
+  it('writes no score row for a change that sets nothing, so the unit does not take part', () => {
+    const dir = tempDir();
+    const ws = smallWorkspace(path.join(dir, 'empty.parws'));
+    const changed = ws.applyScoreChanges(2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { selfScore: null, note: null } }], { source: 'test' });
+    expect(changed).toBe(0);
+    expect(ws.participatingUnits(2024)).toEqual([]);
+    expect(ws.results(2024).blocks).toEqual([]);
+    ws.applyScoreChanges(2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { selfScore: 1 } }], { source: 'test', at: '2024-11-05T08:00:00.000Z' });
+    expect(ws.participatingUnits(2024)).toEqual(['A']);
+    expect(ws.getAudit(2024)[0].at).toBe('2024-11-05T08:00:00.000Z');
+    ws.close();
+  });
+});

@@ -44,6 +44,8 @@ export interface ChangeContext {
   /** what made it: 'import', 'appraisal', 'survey', 'undo', … */
   source: string;
   reason?: string | null;
+  /** when the change was made (ISO 8601), for data entered after the fact; defaults to now */
+  at?: string;
 }
 
 export interface UnitInput {
@@ -112,6 +114,23 @@ function rowToScore(r: ScoreRow): Score {
     explanation: r.explanation,
     note: r.note,
     needsReappraisal: r.needs_reappraisal === 1,
+  };
+}
+
+/** A score row that does not exist yet: nothing entered. */
+function emptyScore(unitCode: string, criterionCode: string): Score {
+  return {
+    unitCode,
+    criterionCode,
+    selfScore: null,
+    appraisedScore: null,
+    appraisalRound: 0,
+    notApplicable: false,
+    reportedValue: null,
+    evidence: null,
+    explanation: null,
+    note: null,
+    needsReappraisal: false,
   };
 }
 
@@ -532,15 +551,19 @@ export class Workspace {
 
   /** Scores of a year, of one block or all, one unit or all. */
   getScores(year: number, filter: { blockCode?: string; unitCode?: string } = {}): Score[] {
+    // Conditions only for the filters given, so that SQLite can use its indexes.
+    const where = ['f.year = @year'];
+    if (filter.blockCode !== undefined) where.push('f.block_code = @block');
+    if (filter.unitCode !== undefined) where.push('s.unit_code = @unit');
     const rows = this.db
       .prepare(
         `SELECT s.unit_code, c.code, s.self_score, s.appraised_score, s.appraisal_round, s.not_applicable,
                 s.reported_value, s.evidence, s.explanation, s.note, s.needs_reappraisal
          FROM scores s JOIN criteria c ON c.id = s.criterion_id JOIN frameworks f ON f.id = c.framework_id
-         WHERE f.year = @year AND (@block IS NULL OR f.block_code = @block) AND (@unit IS NULL OR s.unit_code = @unit)
+         WHERE ${where.join(' AND ')}
          ORDER BY s.unit_code, c.sort_order`,
       )
-      .all({ year, block: filter.blockCode ?? null, unit: filter.unitCode ?? null }) as ScoreRow[];
+      .all({ year, block: filter.blockCode, unit: filter.unitCode }) as ScoreRow[];
     return rows.map(rowToScore);
   }
 
@@ -562,7 +585,7 @@ export class Workspace {
   applyScoreChanges(year: number, changes: ScoreChange[], context: ChangeContext): number {
     return this.transaction(() => {
       this.requireOpenPeriod(year);
-      const now = new Date().toISOString();
+      const now = context.at ?? new Date().toISOString();
       const actor = context.actor ?? this.actor;
       const units = new Map(this.listUnits().map((u) => [u.code, u]));
       const leafCache = new Map<string, Map<string, { id: number; node: CriterionNode }>>();
@@ -587,9 +610,9 @@ export class Workspace {
         return m;
       };
       const select = this.db.prepare(
-        `SELECT s.unit_code, c.code, s.self_score, s.appraised_score, s.appraisal_round, s.not_applicable,
-                s.reported_value, s.evidence, s.explanation, s.note, s.needs_reappraisal
-         FROM scores s JOIN criteria c ON c.id = s.criterion_id WHERE s.unit_code = ? AND s.criterion_id = ?`,
+        `SELECT unit_code, self_score, appraised_score, appraisal_round, not_applicable,
+                reported_value, evidence, explanation, note, needs_reappraisal
+         FROM scores WHERE unit_code = ? AND criterion_id = ?`,
       );
       const insert = this.db.prepare('INSERT INTO scores(criterion_id, unit_code, updated_at) VALUES (?, ?, ?)');
       const audit = this.db.prepare(
@@ -613,16 +636,13 @@ export class Workspace {
           const problem = scoreValueProblem(leaf.node, v, kind === 'selfScore' ? 'self' : 'appraised');
           if (problem) throw new UserError(`${unit.name}, ${problem}`);
         }
-        let row = select.get(unit.code, leaf.id) as ScoreRow | undefined;
-        if (!row) {
-          insert.run(leaf.id, unit.code, now);
-          row = select.get(unit.code, leaf.id) as ScoreRow;
-        }
-        const before = rowToScore(row);
+        const row = select.get(unit.code, leaf.id) as Omit<ScoreRow, 'code'> | undefined;
+        const before = row ? rowToScore({ ...row, code: leaf.node.code }) : emptyScore(unit.code, leaf.node.code);
         const fields = (Object.keys(change.patch) as (keyof ScorePatch)[]).filter(
           (k) => change.patch[k] !== undefined && auditValue(change.patch[k]) !== auditValue(before[k]),
         );
         if (fields.length === 0) continue;
+        if (!row) insert.run(leaf.id, unit.code, now);
         const key = fields.join(',');
         let update = updates.get(key);
         if (!update) {
