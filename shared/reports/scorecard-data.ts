@@ -10,6 +10,7 @@ import {
   unitLeafLosses,
   type LeafLoss,
 } from '../analysis';
+import type { SurveyYearResults } from '../survey';
 
 export const SCORECARD_TOP_LOSSES = 5;
 
@@ -22,6 +23,33 @@ export interface ScorecardField {
   blockAverage: number | null;
   /** index − the lineage's component index last year, in percentage points */
   deltaIndex: number | null;
+}
+
+/** One area or factor of the unit's satisfaction, beside the province's figure. */
+export interface ScorecardSatisfactionRow {
+  kind: 'area' | 'factor';
+  code: string;
+  name: string;
+  index: number | null;
+  /** valid answers */
+  n: number;
+  provinceIndex: number | null;
+  /** index − the lineage's index last year, in percentage points; null when not compared */
+  deltaIndex: number | null;
+}
+
+/** The unit's SIPAS satisfaction of the year (only for a unit with valid forms that year). */
+export interface ScorecardSatisfaction {
+  index: number | null;
+  /** valid forms */
+  forms: number;
+  provinceIndex: number | null;
+  provinceForms: number;
+  /** the earlier surveyed year the unit (or the units it came from) compares with, if any */
+  previousYear: number | null;
+  deltaIndex: number | null;
+  /** each area (when the year has more than one) followed by its factors */
+  rows: ScorecardSatisfactionRow[];
 }
 
 export interface ScorecardData {
@@ -42,6 +70,8 @@ export interface ScorecardData {
   selfAbove: { count: number; points: number };
   /** sub-criteria with an appraisal note, in framework order */
   notes: LeafLoss[];
+  /** satisfaction (SIPAS) of the year; null when the unit has no valid survey forms that year */
+  satisfaction: ScorecardSatisfaction | null;
   /** dd/mm/yyyy */
   issuedOn: string;
 }
@@ -58,6 +88,8 @@ export interface ScorecardSource {
   issuer?: string;
   sample: boolean;
   issuedOn: string;
+  /** satisfaction indices of the year, when the workspace has survey forms */
+  survey?: SurveyYearResults | null;
 }
 
 /** The scorecards of the chosen units (all units of the results when `unitCodes` is omitted), in ranking order per block. */
@@ -121,6 +153,51 @@ function unitCard(
     largestLosses: largestLosses(losses, SCORECARD_TOP_LOSSES),
     selfAbove: { count: above.length, points: above.reduce((s, l) => s + l.selfAboveAppraised!, 0) },
     notes: appraisalNotes(losses),
+    satisfaction: source.survey ? scorecardSatisfaction(source.survey, unit.code) : null,
     issuedOn: source.issuedOn,
+  };
+}
+
+/** A unit's satisfaction figures beside the province's, or null when it has no valid forms in the year. */
+export function scorecardSatisfaction(survey: SurveyYearResults, unitCode: string): ScorecardSatisfaction | null {
+  const unit = survey.units.find((u) => u.code === unitCode);
+  if (!unit || unit.forms === 0) return null;
+  const province = survey.province;
+  const change = unit.change;
+  const rows: ScorecardSatisfactionRow[] = [];
+  const factorRow = (f: (typeof unit.factors)[number]): ScorecardSatisfactionRow => ({
+    kind: 'factor',
+    code: f.code,
+    name: f.name,
+    index: f.index,
+    n: f.n,
+    provinceIndex: province.factors.find((p) => p.code === f.code)?.index ?? null,
+    deltaIndex: change?.factors.find((c) => c.code === f.code)?.deltaIndex ?? null,
+  });
+  if (unit.areas.length > 1) {
+    for (const a of unit.areas) {
+      rows.push({
+        kind: 'area',
+        code: a.code,
+        name: a.name,
+        index: a.index,
+        n: a.n,
+        provinceIndex: province.areas.find((p) => p.code === a.code)?.index ?? null,
+        // the change is kept for the overall index and the factors only
+        deltaIndex: null,
+      });
+      rows.push(...unit.factors.filter((f) => f.areaCode === a.code).map(factorRow));
+    }
+  } else {
+    rows.push(...unit.factors.map(factorRow));
+  }
+  return {
+    index: unit.index,
+    forms: unit.forms,
+    provinceIndex: province.index,
+    provinceForms: province.forms,
+    previousYear: change?.previousYear ?? null,
+    deltaIndex: change?.deltaIndex ?? null,
+    rows,
   };
 }

@@ -2,10 +2,10 @@
 // A4, Times New Roman metrics (bundled Tinos), page numbers in the page margin. Printing is
 // someone else's job (Chromium's PDF printer in the app and on the command line).
 import type { EChartsOption } from 'echarts';
-import { describeChange, formatDecimal, formatNumber, formatPercent } from '../format';
+import { describeChange, describeIndexChange, formatDecimal, formatNumber, formatPercent } from '../format';
 import { scorecardFieldsOption } from './charts';
 import type { LeafLoss } from '../analysis/points-lost';
-import type { ScorecardData } from './scorecard-data';
+import type { ScorecardData, ScorecardSatisfaction } from './scorecard-data';
 
 /** Size of the scorecard chart in CSS pixels (the printable width of the page). */
 export const SCORECARD_CHART = { width: 620, height: 185 } as const;
@@ -115,6 +115,10 @@ table.grid tr { break-inside: avoid; }
 table.grid td.num { text-align: right; white-space: nowrap; width: 9%; }
 table.grid td.code { text-align: center; white-space: nowrap; width: 6%; }
 table.grid tr.total td { font-weight: bold; }
+table.grid tr.area td { font-weight: bold; background: #f6f7f9; }
+table.grid td.factor-name { padding-left: 14px; }
+p.lead { margin: 0 0 3px; font-size: 12pt; }
+.compact p.lead { font-size: 11pt; }
 .chart { margin: 4px 0 0; break-inside: avoid; }
 .keep { break-inside: avoid; }
 .chart svg { display: block; width: 100%; height: auto; }
@@ -218,7 +222,35 @@ ${card.largestLosses
   return `<div class="keep"><h2>3. Các tiêu chí thành phần bị mất nhiều điểm nhất</h2>\n${body}\n${above}</div>`;
 }
 
-function notes(card: ScorecardData, layout: ScorecardLayout): string {
+function satisfaction(s: ScorecardSatisfaction, number: number): string {
+  const compared = s.previousYear !== null;
+  const lead = [
+    `Chỉ số hài lòng của đơn vị: <b>${formatPercent(s.index)}</b> (${formatNumber(s.forms)} phiếu hợp lệ)`,
+    `toàn tỉnh: ${formatPercent(s.provinceIndex)} (${formatNumber(s.provinceForms)} phiếu hợp lệ)`,
+    ...(compared ? [`so với năm ${s.previousYear}: ${describeIndexChange(s.deltaIndex) ?? '—'}`] : []),
+  ].join('; ');
+  const grouped = s.rows.some((r) => r.kind === 'area');
+  const rows = s.rows
+    .map((r) => {
+      const area = r.kind === 'area';
+      const nameCell = grouped && !area ? '<td class="factor-name">' : '<td>';
+      const change = compared ? `<td class="num">${area ? '' : signed(r.deltaIndex)}</td>` : '';
+      return `<tr${area ? ' class="area"' : ''}><td class="code">${escapeHtml(r.code)}</td>${nameCell}${escapeHtml(r.name)}</td>
+<td class="num">${formatNumber(r.n)}</td><td class="num">${formatPercent(r.index)}</td><td class="num">${formatPercent(r.provinceIndex)}</td>${change}</tr>`;
+    })
+    .join('\n');
+  return `<div class="keep satisfaction"><h2>${number}. Mức độ hài lòng (SIPAS)</h2>
+<p class="lead">${lead}.</p>
+<table class="grid satisfaction">
+<thead><tr><th>Mã</th><th>${grouped ? 'Lĩnh vực, yếu tố thành phần' : 'Yếu tố thành phần'}</th><th>Số ý kiến hợp lệ</th><th>Chỉ số đơn vị</th><th>Chỉ số toàn tỉnh</th>${
+    compared ? `<th>So với năm ${s.previousYear}</th>` : ''
+  }</tr></thead>
+<tbody>
+${rows}
+</tbody></table></div>`;
+}
+
+function notes(card: ScorecardData, layout: ScorecardLayout, number: number): string {
   const groups = groupNotes(card.notes);
   const shown = layout.noteLimit === null ? groups : groups.slice(0, layout.noteLimit);
   const left = groups.length - shown.length;
@@ -232,7 +264,7 @@ function notes(card: ScorecardData, layout: ScorecardLayout): string {
   const body = groups.length
     ? `${shown.length ? `<ul class="notes">${shown.map(item).join('\n')}</ul>` : ''}${rest}`
     : '<p class="muted">Không có ý kiến thẩm định.</p>';
-  return `<h2>4. Ý kiến của Hội đồng thẩm định</h2>\n${body}`;
+  return `<h2>${number}. Ý kiến của Hội đồng thẩm định</h2>\n${body}`;
 }
 
 function section(page: ScorecardPage, pageName: string | null): string {
@@ -251,7 +283,8 @@ ${fieldTable(card)}
 <h2>2. Chỉ số thành phần so với bình quân khối</h2>
 <div class="chart">${page.chartSvg}</div>
 ${lossTable(card)}
-${notes(card, layout)}
+${card.satisfaction ? satisfaction(card.satisfaction, 4) : ''}
+${notes(card, layout, card.satisfaction ? 5 : 4)}
 <p class="footnote">Chỉ số = tổng điểm đạt / tổng điểm tối đa × 100; số liệu làm tròn đến hai chữ số thập phân khi hiển thị.</p>
 </section>`;
 }

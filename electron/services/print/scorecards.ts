@@ -15,6 +15,7 @@ import {
   type ScorecardData,
   type ScorecardPage,
 } from '../../../shared/reports';
+import { surveyResults } from '../survey';
 import type { Workspace } from '../workspace';
 import { renderChartSvg } from './charts';
 import { openPdfPrinter, type PdfPrinter } from './chromium';
@@ -69,6 +70,7 @@ export function loadScorecardData(
       province: workspaceProvince(ws),
       sample: isSampleWorkspace(ws),
       issuedOn: formatDate(options.issuedOn ?? new Date()),
+      survey: surveyResults(ws, year),
     },
     unitCodes,
   );

@@ -55,6 +55,7 @@ const card: ScorecardData = {
   ],
   selfAbove: { count: 1, points: 1.5 },
   notes: [],
+  satisfaction: null,
   issuedOn: '05/01/2026',
 };
 
