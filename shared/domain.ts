@@ -91,6 +91,23 @@ export const scoreSchema = z.object({
 });
 export type Score = z.infer<typeof scoreSchema>;
 
+/** A score with nothing entered yet. */
+export function emptyScore(unitCode: string, criterionCode: string): Score {
+  return {
+    unitCode,
+    criterionCode,
+    selfScore: null,
+    appraisedScore: null,
+    appraisalRound: 0,
+    notApplicable: false,
+    reportedValue: null,
+    evidence: null,
+    explanation: null,
+    note: null,
+    needsReappraisal: false,
+  };
+}
+
 export const bandSchema = z.object({ name: z.string().min(1), min: z.number() });
 /** A classification band: a unit belongs to the first band (highest min) its index reaches. */
 export type Band = z.infer<typeof bandSchema>;

@@ -1,6 +1,7 @@
 // What-if: a unit's total, index, rank and band with hypothetical scores, computed by the
 // same engine as the real results; nothing is saved.
 import type { BlockResult, CriterionNode, Score, UnitResult, YearResults } from '../domain';
+import { emptyScore } from '../domain';
 import { UserError } from '../errors';
 import { attachYearOverYear, computeYear, leafCodes, scoreValueProblem, type YearScoringInput } from '../scoring';
 
@@ -80,19 +81,7 @@ export function whatIf(
   const present = new Set(input.scores.filter((s) => s.unitCode === unitCode).map((s) => s.criterionCode));
   for (const [criterionCode, points] of applied) {
     if (present.has(criterionCode)) continue;
-    scores.push({
-      unitCode,
-      criterionCode,
-      selfScore: null,
-      appraisedScore: points,
-      appraisalRound: 0,
-      notApplicable: false,
-      reportedValue: null,
-      evidence: null,
-      explanation: null,
-      note: null,
-      needsReappraisal: false,
-    });
+    scores.push({ ...emptyScore(unitCode, criterionCode), appraisedScore: points });
   }
   const onlyBlock = (i: YearScoringInput): YearScoringInput => ({
     ...i,

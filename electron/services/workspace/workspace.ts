@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import {
   BLOCK_DEFAULT_NAMES,
   DEFAULT_PRECISION,
+  emptyScore,
   type AuditEntry,
   type Band,
   type Block,
@@ -114,23 +115,6 @@ function rowToScore(r: ScoreRow): Score {
     explanation: r.explanation,
     note: r.note,
     needsReappraisal: r.needs_reappraisal === 1,
-  };
-}
-
-/** A score row that does not exist yet: nothing entered. */
-function emptyScore(unitCode: string, criterionCode: string): Score {
-  return {
-    unitCode,
-    criterionCode,
-    selfScore: null,
-    appraisedScore: null,
-    appraisalRound: 0,
-    notApplicable: false,
-    reportedValue: null,
-    evidence: null,
-    explanation: null,
-    note: null,
-    needsReappraisal: false,
   };
 }
 
