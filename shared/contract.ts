@@ -212,7 +212,8 @@ export const contract = {
       source: z.enum(['appraisal', 'paste', 'undo', 'redo']),
       reason: z.string().max(2000).nullable(),
     }),
-    output: z.object({ changed: z.number(), results: yearResultsSchema }),
+    /** the number of changed fields; the window ranks from its own rows at once and reads the saved results after */
+    output: z.object({ changed: z.number() }),
   },
   'scores:history': {
     input: z.object({ year, unitCode: code, criterionCode: code }),

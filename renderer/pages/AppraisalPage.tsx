@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellFocusedEvent, ColDef, ColGroupDef, GridApi, ICellRendererParams, ValueSetterParams } from 'ag-grid-community';
+import type { CellFocusedEvent, ColDef, ColGroupDef, GetRowIdParams, GridApi, ICellRendererParams, RowClassParams, ValueSetterParams } from 'ag-grid-community';
 import type { ScoreChangeInput } from '../../shared/contract';
 import type { AuditEntry, CriterionNode, Score, YearResults } from '../../shared/domain';
 import { describeChange, formatDecimal, formatNumber, formatPercent } from '../../shared/format';
@@ -91,15 +91,30 @@ export function AppraisalPage({ workspace, year, setMessage }: PageProps) {
   const editable = Boolean(data && !data.locked);
 
   // ---------------------------------------------------------------- saving
+  // The saved results (with the change since last year) are read back once the edits pause.
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const refreshSaved = () => {
+    clearTimeout(refreshTimer.current);
+    refreshTimer.current = setTimeout(() => {
+      queue.current = queue.current.then(() =>
+        call('results:get', { year }).then(
+          (r) => setSaved(r.results),
+          () => undefined,
+        ),
+      );
+    }, 400);
+  };
+  useEffect(() => () => clearTimeout(refreshTimer.current), []);
+
   const save = (changes: ScoreChangeInput[], source: Source, onFail: () => void) => {
     setStatus('Đang lưu…');
     queue.current = queue.current.then(async () => {
       try {
-        const r = await call('scores:apply', { year, changes, source, reason: null });
-        setSaved(r.results);
+        await call('scores:apply', { year, changes, source, reason: null });
         const now = new Date();
         setStatus(`Đã lưu lúc ${now.toLocaleTimeString('vi-VN')}`);
         document.body.dataset.lastSave = String(now.getTime());
+        refreshSaved();
       } catch (e) {
         onFail();
         setStatus('Chưa lưu được');
@@ -218,7 +233,7 @@ export function AppraisalPage({ workspace, year, setMessage }: PageProps) {
   unitRef.current = unitCode;
 
   // ---------------------------------------------------------------- unit view
-  const rows = useMemo(() => (data ? treeRows(nodes, unitCode, scores, collapsed) : []), [data, nodes, unitCode, scores, collapsed]);
+  const rows = useMemo(() => (data && view === 'unit' ? treeRows(nodes, unitCode, scores, collapsed) : []), [data, nodes, unitCode, scores, collapsed, view]);
   const toggle = (code: string) =>
     setCollapsed((c) => {
       const next = new Set(c);
@@ -293,13 +308,16 @@ export function AppraisalPage({ workspace, year, setMessage }: PageProps) {
   editableRef.current = editable;
 
   // ---------------------------------------------------------------- matrix view
+  // Rows keep their identity while nothing of theirs changed, so the grid redraws only the rows an edit moved.
+  const previousRows = useRef(new Map<string, MatrixRow>());
   const matrixRows = useMemo<MatrixRow[]>(() => {
-    if (!data) return [];
-    return data.units.map((u) => {
-      const r = unitResultOf(preview, u.code);
+    if (!data || view !== 'matrix') return [];
+    const resultByUnit = new Map(preview?.units.map((u) => [u.code, u]) ?? []);
+    const rows = data.units.map((u) => {
+      const r = resultByUnit.get(u.code);
       const own: Record<string, Score | undefined> = {};
       for (const leaf of leafNodes) own[leaf.code] = scores.get(scoreKey(u.code, leaf.code));
-      return {
+      const row: MatrixRow = {
         unitCode: u.code,
         unitName: u.name,
         ranked: u.ranked,
@@ -309,8 +327,12 @@ export function AppraisalPage({ workspace, year, setMessage }: PageProps) {
         provisional: r?.provisional ?? true,
         scores: own,
       };
+      const before = previousRows.current.get(u.code);
+      return before && sameRow(before, row, leafNodes) ? before : row;
     });
-  }, [data, scores, preview, leafNodes]);
+    previousRows.current = new Map(rows.map((r) => [r.unitCode, r]));
+    return rows;
+  }, [data, scores, preview, leafNodes, view]);
 
   const matrixColumns = useMemo<(ColDef<MatrixRow> | ColGroupDef<MatrixRow>)[]>(() => {
     const fields = nodes.filter((n) => n.parentCode === null);
@@ -445,6 +467,13 @@ export function AppraisalPage({ workspace, year, setMessage }: PageProps) {
     }
   };
 
+  const focusHandler = useRef(onCellFocused);
+  focusHandler.current = onCellFocused;
+  const onCellFocusedStable = useCallback((e: CellFocusedEvent) => focusHandler.current(e), []);
+  const onGridReady = useCallback((e: { api: GridApi }) => {
+    gridApi.current = e.api;
+  }, []);
+
   if (blocks.length === 0) {
     return <EmptyState text={`Năm ${year} chưa có bộ chỉ số nào; hãy vào "Bộ chỉ số" để tạo hoặc sao chép từ năm trước.`} />;
   }
@@ -522,17 +551,17 @@ export function AppraisalPage({ workspace, year, setMessage }: PageProps) {
               localeText={gridLocale}
               rowData={rows}
               columnDefs={unitColumns}
-              getRowId={(p) => p.data.id}
+              getRowId={treeRowId}
               context={context}
-              getRowClass={(p) => (p.data && !p.data.isLeaf ? `row-level-${Math.min(p.data.depth + 1, 3)}` : undefined)}
+              getRowClass={treeRowClass}
               enterNavigatesVertically
               enterNavigatesVerticallyAfterEdit
               singleClickEdit={false}
               stopEditingWhenCellsLoseFocus
               tooltipShowDelay={400}
-              onGridReady={(e) => (gridApi.current = e.api)}
-              onCellFocused={onCellFocused}
-              defaultColDef={{ sortable: false, suppressMovable: true, resizable: true }}
+              onGridReady={onGridReady}
+              onCellFocused={onCellFocusedStable}
+              defaultColDef={DEFAULT_COL_DEF}
             />
           )}
           {data && view === 'matrix' && (
@@ -541,15 +570,15 @@ export function AppraisalPage({ workspace, year, setMessage }: PageProps) {
               localeText={gridLocale}
               rowData={matrixRows}
               columnDefs={matrixColumns}
-              getRowId={(p) => p.data.unitCode}
+              getRowId={matrixRowId}
               context={context}
               enterNavigatesVertically
               enterNavigatesVerticallyAfterEdit
               stopEditingWhenCellsLoseFocus
               tooltipShowDelay={400}
-              onGridReady={(e) => (gridApi.current = e.api)}
-              onCellFocused={onCellFocused}
-              defaultColDef={{ sortable: false, suppressMovable: true, resizable: true }}
+              onGridReady={onGridReady}
+              onCellFocused={onCellFocusedStable}
+              defaultColDef={DEFAULT_COL_DEF}
             />
           )}
         </div>
@@ -606,6 +635,17 @@ export function AppraisalPage({ workspace, year, setMessage }: PageProps) {
       </p>
     </div>
   );
+}
+
+// Grid options that never change: new objects on each render would make the grid redraw every cell.
+const DEFAULT_COL_DEF: ColDef = { sortable: false, suppressMovable: true, resizable: true };
+const treeRowId = (p: GetRowIdParams<TreeRow>) => p.data.id;
+const matrixRowId = (p: GetRowIdParams<MatrixRow>) => p.data.unitCode;
+const treeRowClass = (p: RowClassParams<TreeRow>) => (p.data && !p.data.isLeaf ? `row-level-${Math.min(p.data.depth + 1, 3)}` : undefined);
+
+function sameRow(a: MatrixRow, b: MatrixRow, leafNodes: CriterionNode[]): boolean {
+  if (a.total !== b.total || a.index !== b.index || a.rank !== b.rank || a.provisional !== b.provisional || a.unitName !== b.unitName) return false;
+  return leafNodes.every((l) => a.scores[l.code] === b.scores[l.code]);
 }
 
 function isTreeRow(row: unknown): row is TreeRow {

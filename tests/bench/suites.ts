@@ -3,6 +3,7 @@ import { foundationSuite } from './foundation';
 import { surveySuite } from './survey';
 import { scorecardsSuite } from './scorecards';
 import { formsSuite } from './forms';
+import { appSuite } from './app';
 
 /** Every benchmark suite, in the order they run; each room adds its own. */
-export const suites: BenchSuite[] = [foundationSuite, surveySuite, scorecardsSuite, formsSuite];
+export const suites: BenchSuite[] = [foundationSuite, surveySuite, scorecardsSuite, formsSuite, appSuite];

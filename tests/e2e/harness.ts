@@ -71,11 +71,15 @@ export async function launchApp(options: { viewport?: { width: number; height: n
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.exposeFunction('__parwInvoke', (channel: string, payload: unknown) => dispatch(session.handlers, channel, payload));
+  // Payloads cross as JSON text: one string is what Electron's IPC copy costs, where
+  // playwright's own serialiser of large objects is many times slower than either.
+  await page.exposeFunction('__parwInvoke', async (channel: string, payload: string) =>
+    JSON.stringify(await dispatch(session.handlers, channel, JSON.parse(payload))),
+  );
   await page.addInitScript((names: string[]) => {
-    const invoke = (window as unknown as { __parwInvoke(c: string, p: unknown): Promise<unknown> }).__parwInvoke;
+    const invoke = (window as unknown as { __parwInvoke(c: string, p: string): Promise<string> }).__parwInvoke;
     (window as unknown as { api: unknown }).api = Object.fromEntries(
-      names.map((name) => [name, (input: unknown) => invoke(name, input ?? {})]),
+      names.map((name) => [name, async (input: unknown) => JSON.parse(await invoke(name, JSON.stringify(input ?? {})))]),
     );
   }, channels as string[]);
   await page.goto(url);

@@ -279,9 +279,7 @@ export class AppSession {
       },
 
       'scores:apply': ({ year, changes, source, reason }) => {
-        const ws = this.ws();
-        const changed = ws.applyScoreChanges(year, changes, { source, reason });
-        return { changed, results: ws.results(year) };
+        return { changed: this.ws().applyScoreChanges(year, changes, { source, reason }) };
       },
 
       'scores:history': ({ year, unitCode, criterionCode }) => this.ws().getAudit(year, { unitCode, criterionCode }),
