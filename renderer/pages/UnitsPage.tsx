@@ -103,7 +103,10 @@ export function UnitsPage({ setMessage }: PageProps) {
       <div className="toolbar">
         <div className="segmented" role="tablist" aria-label="Khối">
           {blocks.map((b) => (
-            <button key={b.code} type="button" role="tab" aria-selected={b.code === blockCode} className={b.code === blockCode ? 'on' : ''} onClick={() => setBlockCode(b.code)}>
+            <button key={b.code} type="button" role="tab" aria-selected={b.code === blockCode} className={b.code === blockCode ? 'on' : ''} onClick={() => {
+                setBlockCode(b.code);
+                if (!draft.existing) setDraft({ ...draft, blockCode: b.code });
+              }}>
               {b.name} ({formatNumber(units.filter((u) => u.blockCode === b.code).length)})
             </button>
           ))}
