@@ -130,12 +130,43 @@ describe('the app with the demo workspace', () => {
     expect(app.session.workspace!.getUnit('SMOI')).toBeNull();
   });
 
-  it('shows the appraisal screens', async () => {
+  it('backs up the open workspace, closes it and reopens it from the recent list', async () => {
+    const { page } = app;
+    const backup = `${app.dataDir}/sao-luu.parws`;
+    app.dialogs.backup = [backup];
+    await page.getByRole('button', { name: 'Sao lưu', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('Đã sao lưu'));
+    const { Workspace } = await import('../../electron/services/workspace');
+    const copy = Workspace.open(backup);
+    expect(copy.listUnits().length).toBe(app.session.workspace!.listUnits().length);
+    copy.close();
+    await page.getByRole('button', { name: 'Đóng tệp' }).click();
+    await page.getByRole('heading', { name: 'Mở gần đây' }).waitFor();
+    expect(app.session.workspace).toBeNull();
+    await page.getByRole('button', { name: 'Du-lieu-mau.parws' }).click();
+    await page.getByRole('heading', { name: /Tổng quan kỳ đánh giá/ }).waitFor();
+    expect(app.session.workspace?.name).toBe('Du-lieu-mau.parws');
+  });
+
+  it('shows the appraisal screens, the tree folding and unfolding', async () => {
     const { page } = app;
     await page.getByLabel('Năm đánh giá').selectOption('2025');
     await goTo(app, 'Thẩm định');
     await page.locator('[data-testid=appraisal-grid] .ag-row').first().waitFor();
     await app.screenshot('03-appraisal-unit');
+    const rows = () =>
+      page.evaluate(() => new Set([...document.querySelectorAll('[data-testid=appraisal-grid] .ag-row[row-id]')].map((r) => r.getAttribute('row-id'))).size);
+    const child = page.locator('[data-testid=appraisal-grid] .ag-row[row-id="1.1"]');
+    expect(await child.count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Thu gọn I', exact: true }).click();
+    await child.first().waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Mở rộng I', exact: true }).click();
+    await child.first().waitFor();
+    await page.getByRole('button', { name: 'Thu gọn', exact: true }).click();
+    await child.first().waitFor({ state: 'detached' });
+    expect(await rows()).toBe(app.session.workspace!.getFramework(2025, 'so')!.nodes.filter((n) => n.parentCode === null).length);
+    await page.getByRole('button', { name: 'Mở rộng', exact: true }).click();
+    await child.first().waitFor();
     await page.getByRole('tab', { name: 'Ma trận khối' }).click();
     await page.locator('[data-testid=appraisal-grid] .ag-row').first().waitFor();
     await app.screenshot('04-appraisal-matrix');
