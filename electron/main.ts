@@ -156,6 +156,13 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
+  // macOS hands a double-clicked .parws file to the running app this way.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    openFromCommandLine(['', file]);
+    mainWindow?.webContents.reload();
+  });
+
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
       if (!allowNavigation(contents.getURL(), url)) event.preventDefault();

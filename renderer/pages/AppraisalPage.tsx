@@ -346,7 +346,7 @@ export function AppraisalPage({ workspace, year, setMessage }: PageProps) {
       colId: leaf.code,
       headerName: leaf.code,
       headerTooltip: `${leaf.code}. ${leaf.title} (tối đa ${formatNumber(leaf.maxPoints ?? 0, 3)})`,
-      width: 78,
+      width: 68,
       type: 'rightAligned',
       editable: () => editableRef.current,
       cellEditor: ScoreEditor,
@@ -372,7 +372,7 @@ export function AppraisalPage({ workspace, year, setMessage }: PageProps) {
         headerName: 'Đơn vị',
         pinned: 'left',
         children: [
-          { colId: 'unit', headerName: 'Tên đơn vị', field: 'unitName', width: 230, pinned: 'left', tooltipField: 'unitName' },
+          { colId: 'unit', headerName: 'Tên đơn vị', field: 'unitName', width: 210, pinned: 'left', tooltipField: 'unitName' },
           { colId: 'total', headerName: 'Tổng', field: 'total', width: 78, pinned: 'left', type: 'rightAligned', valueFormatter: (p) => (p.value === null ? '' : formatDecimal(p.value, 2)) },
           { colId: 'index', headerName: 'Chỉ số', field: 'index', width: 84, pinned: 'left', type: 'rightAligned', valueFormatter: (p) => formatPercent(p.value) },
           { colId: 'rank', headerName: 'Hạng', field: 'rank', width: 64, pinned: 'left', type: 'rightAligned', valueFormatter: (p) => (p.value === null ? (p.data?.ranked ? '' : 'KXH') : String(p.value)) },
@@ -543,7 +543,7 @@ export function AppraisalPage({ workspace, year, setMessage }: PageProps) {
         </span>
       </div>
       {data?.locked && <p className="notice">Kỳ đánh giá năm {year} đã công bố nên đã khóa; chỉ xem, không sửa điểm.</p>}
-      <div className="appraisal-body">
+      <div className={`appraisal-body appraisal-${view}`}>
         <div className="grid-wrap" onPaste={onPaste} onKeyDown={onKeyDown} data-testid="appraisal-grid">
           {data && view === 'unit' && (
             <AgGridReact<TreeRow>

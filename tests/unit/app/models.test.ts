@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { CriterionNode, Score } from '../../../shared/domain';
+import { checkFramework } from '../../../shared/scoring';
+import {
+  applyLocally,
+  appraisedPatch,
+  emptyScore,
+  indexScores,
+  inverseOf,
+  parseAppraised,
+  pastedCells,
+  scoreKey,
+  treeRows,
+} from '../../../renderer/appraisal-model';
+import { addChild, addField, moveNode, removeNode, updateNode } from '../../../renderer/framework-model';
+
+const base = { source: 'self', method: 'free', tiers: null, evidenceRequired: false, guidance: null } as const;
+const nodes: CriterionNode[] = [
+  { ...base, code: 'I', parentCode: null, level: 1, title: 'Chỉ đạo, điều hành', maxPoints: 3 },
+  { ...base, code: '1', parentCode: 'I', level: 2, title: 'Kế hoạch', maxPoints: 2 },
+  { ...base, code: '1.1', parentCode: '1', level: 3, title: 'Ban hành kế hoạch', maxPoints: 1 },
+  { ...base, code: '1.2', parentCode: '1', level: 3, title: 'Hoàn thành kế hoạch', maxPoints: 1, method: 'yesno' },
+  { ...base, code: '2', parentCode: 'I', level: 2, title: 'Báo cáo', maxPoints: 1 },
+  { ...base, code: 'II', parentCode: null, level: 1, title: 'Thể chế', maxPoints: 2 },
+  { ...base, code: '3', parentCode: 'II', level: 2, title: 'Văn bản', maxPoints: 2 },
+];
+const leaf = (code: string) => nodes.find((n) => n.code === code)!;
+
+describe('the appraisal model', () => {
+  it('reads scores typed the Vietnamese way and refuses what the leaf cannot take', () => {
+    expect(parseAppraised(leaf('1.1'), 'Sở Nội vụ', '0,75')).toEqual({ value: 0.75 });
+    expect(parseAppraised(leaf('1.1'), 'Sở Nội vụ', ' ')).toEqual({ value: null });
+    expect(parseAppraised(leaf('1.1'), 'Sở Nội vụ', 1)).toEqual({ value: 1 });
+    const above = parseAppraised(leaf('1.1'), 'Sở Nội vụ', '1,5');
+    expect(above).toEqual({ problem: expect.stringContaining('Sở Nội vụ, tiêu chí 1.1: điểm 1,5 vượt điểm tối đa 1') });
+    expect(parseAppraised(leaf('1.2'), 'Sở Nội vụ', '0,5')).toEqual({ problem: expect.stringContaining('có/không') });
+    expect(parseAppraised(leaf('1.1'), 'Sở Nội vụ', 'một')).toEqual({ problem: expect.stringContaining('không phải là số') });
+  });
+
+  it('undoes exactly: the inverse of a change puts back every field it touched', () => {
+    const scores = indexScores([{ ...emptyScore('SNV', '1.1'), selfScore: 1, appraisedScore: 0.5, appraisalRound: 1, note: 'cũ' }]);
+    const change = [
+      { unitCode: 'SNV', criterionCode: '1.1', patch: { appraisedScore: 0.75, note: 'mới' } },
+      { unitCode: 'SNV', criterionCode: '2', patch: appraisedPatch(undefined, 1) },
+    ];
+    const back = inverseOf(scores, change);
+    const after = applyLocally(scores, change);
+    expect(after.get(scoreKey('SNV', '1.1'))).toMatchObject({ appraisedScore: 0.75, note: 'mới', selfScore: 1 });
+    expect(after.get(scoreKey('SNV', '2'))).toMatchObject({ appraisedScore: 1, appraisalRound: 1 });
+    const undone = applyLocally(after, back);
+    expect(undone.get(scoreKey('SNV', '1.1'))).toEqual(scores.get(scoreKey('SNV', '1.1')));
+    expect(undone.get(scoreKey('SNV', '2'))).toEqual(emptyScore('SNV', '2'));
+    expect(scores.get(scoreKey('SNV', '1.1'))!.appraisedScore).toBe(0.5);
+  });
+
+  it('shows the tree with parent sums, not-applicable leaves out, folded branches hidden', () => {
+    const scores: Score[] = [
+      { ...emptyScore('SNV', '1.1'), selfScore: 1, appraisedScore: 0.5 },
+      { ...emptyScore('SNV', '1.2'), selfScore: 1, appraisedScore: 1 },
+      { ...emptyScore('SNV', '2'), notApplicable: true, selfScore: 1 },
+    ];
+    const rows = treeRows(nodes, 'SNV', indexScores(scores), new Set());
+    expect(rows.map((r) => `${r.node.code}:${r.depth}`)).toEqual(['I:0', '1:1', '1.1:2', '1.2:2', '2:1', 'II:0', '3:1']);
+    expect(rows[0]).toMatchObject({ self: 2, appraised: 1.5, max: 3, isLeaf: false });
+    expect(rows[1]).toMatchObject({ self: 2, appraised: 1.5 });
+    expect(rows[5]).toMatchObject({ self: null, appraised: null });
+    expect(treeRows(nodes, 'SNV', indexScores(scores), new Set(['I'])).map((r) => r.node.code)).toEqual(['I', 'II', '3']);
+  });
+
+  it('splits what a spreadsheet puts on the clipboard into rows and cells', () => {
+    expect(pastedCells('1,5\r\n2\r\n\r\n')).toEqual([['1,5'], ['2'], ['']]);
+    expect(pastedCells('1\t2\n3\t4\n')).toEqual([['1', '2'], ['3', '4']]);
+  });
+});
+
+describe('the framework editor model', () => {
+  it('adds, renames, moves and removes nodes keeping parents before children', () => {
+    let f = addField(nodes);
+    expect(f.code).toBe('III');
+    f = addChild(f.nodes, 'III');
+    // "1" is taken under field I, so the new sub-criterion gets a code of its own
+    expect(f.code).toBe('1-2');
+    expect(f.nodes.at(-1)).toMatchObject({ code: '1-2', parentCode: 'III', level: 2 });
+    let list = updateNode(f.nodes, f.code, { code: '4', maxPoints: 1.5 });
+    list = updateNode(list, 'III', { maxPoints: 1.5 });
+    expect(checkFramework(list)).toEqual([]);
+    list = moveNode(list, 'III', -1);
+    expect(list.map((n) => n.code)).toEqual(['I', '1', '1.1', '1.2', '2', 'III', '4', 'II', '3']);
+    list = moveNode(list, '1', 1);
+    expect(list.slice(0, 5).map((n) => n.code)).toEqual(['I', '2', '1', '1.1', '1.2']);
+    list = updateNode(list, '1', { code: '1a' });
+    expect(list.filter((n) => n.parentCode === '1a').map((n) => n.code)).toEqual(['1.1', '1.2']);
+    list = removeNode(list, '1a');
+    expect(list.map((n) => n.code)).toEqual(['I', '2', 'III', '4', 'II', '3']);
+    expect(checkFramework(list)[0].message).toContain('Điểm tối đa của mục I là 3');
+  });
+});
