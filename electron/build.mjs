@@ -8,7 +8,8 @@ const common = {
   target: 'node22',
   sourcemap: true,
   logLevel: 'info',
-  external: ['electron', 'better-sqlite3', 'exceljs', 'echarts'],
+  // the runtime dependencies of package.json are loaded from node_modules (packaged with the app), not bundled
+  external: ['electron', 'better-sqlite3', 'exceljs', 'echarts', 'playwright-core', 'zod'],
 };
 
 await Promise.all([
