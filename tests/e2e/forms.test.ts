@@ -77,6 +77,18 @@ describe('forms: generate for every unit, take returned ones back with a report'
     await app.screenshot('12-forms-report');
     expect(ws.getScores(YEAR, { unitCode: unit.code }).find((s) => s.criterionCode === leaf.code)?.selfScore).toBe(0.25);
 
+    // the same file dropped on the window again changes nothing
+    await page.evaluate((folder) => ((window as unknown as { __parwDropFolder: string }).__parwDropFolder = folder), path.dirname(filled));
+    await page.getByTestId('dropzone').evaluate((zone, name) => {
+      const data = new DataTransfer();
+      data.items.add(new File(['x'], name));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, path.basename(filled));
+    await page.waitForFunction(() => document.querySelector('[data-testid=import-progress]')?.textContent?.includes('Đã xử lý 1 tệp'));
+    expect(await page.getByTestId('import-report').locator('tbody tr').first().textContent()).toContain('Không thay đổi');
+    await page.getByRole('button', { name: 'Chọn tệp…' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=import-progress]')?.textContent?.includes('Đã xử lý 2 tệp'));
+
     app.dialogs['export-report'] = [path.join(dir, 'bao-cao.xlsx')];
     await page.getByRole('button', { name: 'Xuất báo cáo ra Excel' }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('Đã xuất báo cáo'));

@@ -81,6 +81,11 @@ export async function launchApp(options: { viewport?: { width: number; height: n
     (window as unknown as { api: unknown }).api = Object.fromEntries(
       names.map((name) => [name, async (input: unknown) => JSON.parse(await invoke(name, JSON.stringify(input ?? {})))]),
     );
+    // Electron's webUtils.getPathForFile has no browser equivalent: a dropped file is taken
+    // from the folder the test names in window.__parwDropFolder.
+    (window as unknown as { appFiles: unknown }).appFiles = {
+      pathOf: (file: File) => `${(window as unknown as { __parwDropFolder?: string }).__parwDropFolder ?? ''}/${file.name}`,
+    };
   }, channels as string[]);
   await page.goto(url);
   return {
