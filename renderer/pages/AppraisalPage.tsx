@@ -113,7 +113,8 @@ export function AppraisalPage({ workspace, year, setMessage }: PageProps) {
         await call('scores:apply', { year, changes, source, reason: null });
         const now = new Date();
         setStatus(`Đã lưu lúc ${now.toLocaleTimeString('vi-VN')}`);
-        document.body.dataset.lastSave = String(now.getTime());
+        // a count of confirmed saves, for whoever waits on them (tests, timing)
+        document.body.dataset.saves = String(Number(document.body.dataset.saves ?? 0) + 1);
         refreshSaved();
       } catch (e) {
         onFail();

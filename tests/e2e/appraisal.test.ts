@@ -26,8 +26,11 @@ async function summary(page: Page) {
   return { total: await text('summary-total'), index: await text('summary-index'), rank: await text('summary-rank') };
 }
 
-async function saved(page: Page) {
-  await page.waitForFunction(() => document.querySelector('[data-testid=save-status]')?.textContent?.startsWith('Đã lưu'));
+/** Runs `action` and waits until the saves it causes are confirmed by the main process. */
+async function saving(page: Page, action: () => Promise<unknown>, count = 1) {
+  const before = Number(await page.evaluate(() => document.body.dataset.saves ?? '0'));
+  await action();
+  await page.waitForFunction((n) => Number(document.body.dataset.saves ?? '0') >= n, before + count);
 }
 
 describe('appraisal in the browser against the demo workspace', () => {
@@ -75,8 +78,7 @@ describe('appraisal in the browser against the demo workspace', () => {
     const resultBefore = app.session.workspace!.results(YEAR).blocks[0].units.find((u) => u.code === unitCode)!;
     expect(before.rank).toBe(`${resultBefore.rank} / ${app.session.workspace!.results(YEAR).blocks[0].units.filter((u) => u.rank !== null).length}`);
 
-    await typeInto(page, leaf.code, 'appraised', '0,25');
-    await saved(page);
+    await saving(page, () => typeInto(page, leaf.code, 'appraised', '0,25'));
     expect(appraised(leaf.code)).toBe(0.25);
     const audit = app.session.workspace!.getAudit(YEAR, { unitCode, criterionCode: leaf.code });
     expect(audit[0]).toMatchObject({ field: 'appraisedScore', newValue: '0.25', oldValue: String(leaf.max), source: 'appraisal' });
@@ -100,21 +102,26 @@ describe('appraisal in the browser against the demo workspace', () => {
   it('undoes and redoes the edit, each saved with its audit entry', async () => {
     const { page } = app;
     await cell(page, leaf.code, 'appraised').click();
-    await page.keyboard.press('Control+z');
-    await saved(page);
+    await saving(page, () => page.keyboard.press('Control+z'));
     await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('hoàn tác'));
     expect(appraised(leaf.code)).toBe(leaf.max);
     expect(app.session.workspace!.getAudit(YEAR, { unitCode, criterionCode: leaf.code })[0].source).toBe('undo');
-    await page.getByRole('button', { name: 'Làm lại' }).click();
+    await saving(page, () => page.getByRole('button', { name: 'Làm lại' }).click());
     await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('làm lại'));
-    await saved(page);
     expect(appraised(leaf.code)).toBe(0.25);
-    await page.getByRole('button', { name: 'Hoàn tác' }).click();
+    await saving(page, () => page.getByRole('button', { name: 'Hoàn tác' }).click());
     await page.waitForFunction(
       (text) => document.querySelector('[data-testid=appraisal-grid] .ag-row[row-id="' + text + '"] .ag-cell[col-id="appraised"]')?.textContent !== '0,25',
       leaf.code,
     );
-    await saved(page);
+    expect(appraised(leaf.code)).toBe(leaf.max);
+
+    // the same from the menu Sửa › Làm lại, then Hoàn tác
+    await saving(page, () => page.evaluate(() => (window as unknown as { __parwMenu(c: string): void }).__parwMenu('redo')));
+    await page.waitForFunction((code) => document.querySelector(`[data-testid=appraisal-grid] .ag-row[row-id="${code}"] .ag-cell[col-id="appraised"]`)?.textContent === '0,25', leaf.code);
+    expect(appraised(leaf.code)).toBe(0.25);
+    await saving(page, () => page.evaluate(() => (window as unknown as { __parwMenu(c: string): void }).__parwMenu('undo')));
+    await page.waitForFunction((code) => document.querySelector(`[data-testid=appraisal-grid] .ag-row[row-id="${code}"] .ag-cell[col-id="appraised"]`)?.textContent !== '0,25', leaf.code);
     expect(appraised(leaf.code)).toBe(leaf.max);
   });
 
@@ -135,12 +142,13 @@ describe('appraisal in the browser against the demo workspace', () => {
     const firstLeaves = leavesInOrder().slice(0, 3);
     const values = firstLeaves.map((n) => (appraised(n.code) === 0 ? n.maxPoints! : 0));
     await cell(page, firstLeaves[0].code, 'appraised').click();
-    await page.evaluate((text) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', text);
-      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, values.map((v) => String(v).replace('.', ',')).join('\r\n') + '\r\n');
-    await saved(page);
+    await saving(page, () =>
+      page.evaluate((text) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }, values.map((v) => String(v).replace('.', ',')).join('\r\n') + '\r\n'),
+    );
     await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('Đã dán 3'));
     for (const [i, n] of firstLeaves.entries()) expect(appraised(n.code)).toBe(values[i]);
     expect(app.session.workspace!.getAudit(YEAR, { unitCode, criterionCode: firstLeaves[2].code })[0].source).toBe('paste');
@@ -170,8 +178,7 @@ describe('appraisal in the browser against the demo workspace', () => {
     await target.click();
     await page.keyboard.press('F2');
     await page.locator('input.score-editor').fill(String(value).replace('.', ','));
-    await page.keyboard.press('Enter');
-    await saved(page);
+    await saving(page, () => page.keyboard.press('Enter'));
     expect(ws.getScores(YEAR, { unitCode: other.code }).find((x) => x.criterionCode === first.code)?.appraisedScore).toBe(value);
     await app.screenshot('08-appraisal-matrix-edited');
   });

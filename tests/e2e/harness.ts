@@ -83,6 +83,15 @@ export async function launchApp(options: { viewport?: { width: number; height: n
     );
     // Electron's webUtils.getPathForFile has no browser equivalent: a dropped file is taken
     // from the folder the test names in window.__parwDropFolder.
+    // The menu of the main process, played by the test through window.__parwMenu(command).
+    const listeners = new Set<(command: string) => void>();
+    (window as unknown as { appEvents: unknown }).appEvents = {
+      onMenu: (listener: (command: string) => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+    (window as unknown as { __parwMenu: (command: string) => void }).__parwMenu = (command) => listeners.forEach((l) => l(command));
     (window as unknown as { appFiles: unknown }).appFiles = {
       pathOf: (file: File) => `${(window as unknown as { __parwDropFolder?: string }).__parwDropFolder ?? ''}/${file.name}`,
     };
