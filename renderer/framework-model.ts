@@ -60,13 +60,26 @@ export function addField(nodes: CriterionNode[]): { nodes: CriterionNode[]; code
   return { nodes: [...nodes, blankNode(code, null)], code };
 }
 
+/**
+ * Adds a child at the end of a node's branch, numbered as decisions number them: criteria
+ * under a field (I, II…) take the next free number of the whole framework, deeper ones
+ * extend their parent's code (1.1, 1.2…).
+ */
 export function addChild(nodes: CriterionNode[], parentCode: string): { nodes: CriterionNode[]; code: string } {
   const index = nodes.findIndex((n) => n.code === parentCode);
   if (index < 0) return { nodes, code: parentCode };
   const parent = nodes[index];
-  const children = nodes.filter((n) => n.parentCode === parentCode).length;
-  const prefix = parent.parentCode === null && /^[IVXLC]+$/.test(parent.code) ? '' : `${parent.code}.`;
-  const code = uniqueCode(nodes, `${prefix}${children + 1}`);
+  const codes = new Set(nodes.map((n) => n.code));
+  let code: string;
+  if (parent.parentCode === null && /^[IVXLC]+$/.test(parent.code)) {
+    const numbers = nodes.map((n) => Number(n.code)).filter((n) => Number.isInteger(n));
+    code = String((numbers.length ? Math.max(...numbers) : 0) + 1);
+  } else {
+    let k = nodes.filter((n) => n.parentCode === parentCode).length + 1;
+    while (codes.has(`${parent.code}.${k}`)) k++;
+    code = `${parent.code}.${k}`;
+  }
+  code = uniqueCode(nodes, code);
   const end = subtreeEnd(nodes, index);
   return { nodes: [...nodes.slice(0, end), blankNode(code, parent), ...nodes.slice(end)], code };
 }

@@ -104,6 +104,25 @@ describe('the app with the demo workspace', () => {
     expect(saved.find((n) => n.code === leafCode)).toMatchObject({ parentCode: fieldCode!.trim(), maxPoints: 2 });
   });
 
+  it('exports a framework to Excel and imports it into another block', async () => {
+    const { page } = app;
+    const file = `${app.dataDir}/bo-chi-so.xlsx`;
+    app.dialogs['export-framework'] = [file];
+    await page.getByLabel('Khối').selectOption('so');
+    await page.getByRole('button', { name: 'Xuất ra Excel' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('Đã xuất bộ chỉ số'));
+    app.dialogs['import-framework'] = [file];
+    await page.getByLabel('Khối').selectOption('huyen');
+    await page.getByText('Khối này chưa có bộ chỉ số năm 2026.').waitFor();
+    await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('Đã nhập bộ chỉ số'));
+    const ws = app.session.workspace!;
+    expect(ws.getFramework(2026, 'huyen')!.nodes.map((n) => [n.code, n.maxPoints])).toEqual(
+      ws.getFramework(2026, 'so')!.nodes.map((n) => [n.code, n.maxPoints]),
+    );
+    await page.locator('[data-testid=framework-grid] .ag-row[row-id="I"]').first().waitFor();
+  });
+
   it('keeps units with their lineage and the not-ranked flag', async () => {
     const { page } = app;
     await goTo(app, 'Đơn vị');

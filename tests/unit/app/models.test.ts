@@ -78,10 +78,11 @@ describe('the framework editor model', () => {
     let f = addField(nodes);
     expect(f.code).toBe('III');
     f = addChild(f.nodes, 'III');
-    // "1" is taken under field I, so the new sub-criterion gets a code of its own
-    expect(f.code).toBe('1-2');
-    expect(f.nodes.at(-1)).toMatchObject({ code: '1-2', parentCode: 'III', level: 2 });
-    let list = updateNode(f.nodes, f.code, { code: '4', maxPoints: 1.5 });
+    // criteria are numbered across the whole framework, as decisions number them
+    expect(f.code).toBe('4');
+    expect(f.nodes.at(-1)).toMatchObject({ code: '4', parentCode: 'III', level: 2 });
+    expect(addChild(f.nodes, '1').code).toBe('1.3');
+    let list = updateNode(f.nodes, f.code, { maxPoints: 1.5 });
     list = updateNode(list, 'III', { maxPoints: 1.5 });
     expect(checkFramework(list)).toEqual([]);
     list = moveNode(list, 'III', -1);
