@@ -112,7 +112,7 @@ export function AppraisalPage({ workspace, year, setMessage }: PageProps) {
       try {
         await call('scores:apply', { year, changes, source, reason: null });
         const now = new Date();
-        setStatus(`Đã lưu lúc ${now.toLocaleTimeString('vi-VN')}`);
+        setStatus(`Đã lưu ${now.toLocaleTimeString('vi-VN')}`);
         // a count of confirmed saves, for whoever waits on them (tests, timing)
         document.body.dataset.saves = String(Number(document.body.dataset.saves ?? 0) + 1);
         refreshSaved();
