@@ -35,6 +35,14 @@ export function App() {
     openSample: () => run(() => call('workspace:openSample', {})),
     restore: () => run(async () => unwrap(await call('workspace:restore', {})), 'Đã khôi phục tệp dữ liệu từ bản sao lưu.'),
     close: () => run(() => call('workspace:close', {})),
+    backupFile: async () => {
+      try {
+        const r = await call('workspace:backupFile', {});
+        if (!r.cancelled) setMessage({ kind: 'info', text: `Đã sao lưu vào tệp ${r.value.file}.` });
+      } catch (e) {
+        setMessage({ kind: 'error', text: messageOf(e) });
+      }
+    },
     backup: async () => {
       try {
         const r = await call('workspace:backup', {});

@@ -148,6 +148,8 @@ export const contract = {
   'workspace:openSample': { input: none, output: sessionSchema },
   'workspace:close': { input: none, output: sessionSchema },
   'workspace:backup': { input: none, output: cancellable(z.object({ file: z.string() })) },
+  /** from the start screen: a backup of a workspace file that is not open */
+  'workspace:backupFile': { input: none, output: cancellable(z.object({ file: z.string() })) },
   'workspace:restore': { input: none, output: cancellable(sessionSchema) },
   'workspace:ensureYear': { input: z.object({ year }), output: sessionSchema },
 

@@ -7,6 +7,7 @@ interface StartActions {
   openRecent(file: string): void;
   openSample(): void;
   restore(): void;
+  backupFile(): void;
 }
 
 export function StartScreen({ recent, actions }: { recent: Session['recent']; actions: StartActions }) {
@@ -34,6 +35,10 @@ export function StartScreen({ recent, actions }: { recent: Session['recent']; ac
           <strong>Mở dữ liệu mẫu</strong>
           <span>Tỉnh Mẫu, năm 2023–2025, để làm quen</span>
         </button>
+        <button type="button" className="start-card" onClick={actions.backupFile}>
+          <strong>Sao lưu</strong>
+          <span>Chép một tệp dữ liệu ra bản sao lưu</span>
+        </button>
         <button type="button" className="start-card" onClick={actions.restore}>
           <strong>Khôi phục</strong>
           <span>Khôi phục tệp dữ liệu từ một bản sao lưu</span>
@@ -56,7 +61,6 @@ export function StartScreen({ recent, actions }: { recent: Session['recent']; ac
             ))}
           </ul>
         )}
-        <p className="muted hint">Sao lưu: mở một tệp dữ liệu rồi chọn “Sao lưu” trên thanh công cụ hoặc trong menu Tệp.</p>
       </section>
     </main>
   );

@@ -5,6 +5,7 @@ export type DialogPurpose =
   | 'create-workspace'
   | 'open-workspace'
   | 'backup'
+  | 'backup-source'
   | 'restore-source'
   | 'restore-target'
   | 'import-framework'
@@ -31,6 +32,7 @@ export const DIALOGS: Record<DialogPurpose, DialogSpec> = {
   'create-workspace': { mode: 'save', title: 'Tạo tệp dữ liệu mới', filter: 'workspace' },
   'open-workspace': { mode: 'open', title: 'Mở tệp dữ liệu', filter: 'workspace' },
   backup: { mode: 'save', title: 'Sao lưu tệp dữ liệu', filter: 'workspace' },
+  'backup-source': { mode: 'open', title: 'Chọn tệp dữ liệu cần sao lưu', filter: 'workspace' },
   'restore-source': { mode: 'open', title: 'Chọn bản sao lưu cần khôi phục', filter: 'workspace' },
   'restore-target': { mode: 'save', title: 'Khôi phục thành tệp dữ liệu', filter: 'workspace' },
   'import-framework': { mode: 'open', title: 'Nhập bộ chỉ số từ Excel', filter: 'spreadsheet' },

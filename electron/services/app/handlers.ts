@@ -152,11 +152,27 @@ export class AppSession {
 
       'workspace:backup': async () => {
         const ws = this.ws();
-        const stamp = new Date().toISOString().slice(0, 10);
-        const base = path.basename(ws.file, path.extname(ws.file));
-        const file = await this.pickOne('backup', `${base}-sao-luu-${stamp}${WORKSPACE_EXTENSION}`);
+        const file = await this.pickOne('backup', backupName(ws.file));
         if (!file) return { cancelled: true };
         await ws.backup(file);
+        return { cancelled: false, value: { file } };
+      },
+
+      'workspace:backupFile': async () => {
+        const source = await this.pickOne('backup-source');
+        if (!source) return { cancelled: true };
+        const file = await this.pickOne('backup', backupName(source));
+        if (!file) return { cancelled: true };
+        if (this.workspace && path.resolve(this.workspace.file) === path.resolve(source)) {
+          await this.workspace.backup(file);
+        } else {
+          const ws = Workspace.open(source);
+          try {
+            await ws.backup(file);
+          } finally {
+            ws.close();
+          }
+        }
         return { cancelled: false, value: { file } };
       },
 
@@ -324,6 +340,12 @@ export class AppSession {
       ...compareHandlers({ workspace: () => this.ws(), pickOne: (purpose, name) => this.pickOne(purpose, name), services: this.options.services ?? {} }),
     } satisfies Handlers;
   }
+}
+
+/** "cchc-sao-luu-2026-01-31.parws" for "cchc.parws" */
+function backupName(file: string): string {
+  const stamp = new Date().toISOString().slice(0, 10);
+  return `${path.basename(file, path.extname(file))}-sao-luu-${stamp}${WORKSPACE_EXTENSION}`;
 }
 
 /** Audit entries written together (one transaction shares its time) as one line of activity, newest first. */

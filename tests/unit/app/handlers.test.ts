@@ -53,6 +53,16 @@ describe('the contract and its handlers', () => {
     const recent = await s.handlers['session:get']({});
     expect(recent.recent.map((r) => r.name)).toEqual(['khoi-phuc.parws', 'cchc.parws']);
 
+    // a backup of a file that is not open, from the start screen
+    answers['backup-source'] = [path.join(dir, 'cchc.parws')];
+    answers.backup = [path.join(dir, 'cchc-2.parws')];
+    expect(await dispatch(s.handlers, 'workspace:backupFile', {})).toMatchObject({ ok: true, value: { cancelled: false } });
+    expect(s.workspace!.file).toBe(path.join(dir, 'khoi-phuc.parws'));
+    const { Workspace } = await import('../../../electron/services/workspace');
+    const copy = Workspace.open(path.join(dir, 'cchc-2.parws'));
+    expect(copy.listUnits().map((u) => u.code)).toEqual(['SNV', 'STP']);
+    copy.close();
+
     answers['create-workspace'] = null;
     expect(await dispatch(s.handlers, 'workspace:create', {})).toEqual({ ok: true, value: { cancelled: true } });
     const missing = await dispatch(s.handlers, 'workspace:openRecent', { file: path.join(dir, 'khong-co.parws') });
