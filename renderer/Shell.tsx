@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Session } from '../shared/contract';
+import appIcon from '../resources/icons/icon.svg';
 import { call, messageOf } from './api';
 import { MessageBar, type Message } from './components/MessageBar';
 import { AppraisalPage } from './pages/AppraisalPage';
@@ -74,7 +75,7 @@ export function Shell({ session, page, setPage, onSession, onBackup, onClose, me
     <div className="shell">
       <nav className="sidebar" aria-label="Chức năng">
         <div className="sidebar-brand">
-          <div className="brand-mark small">CCHC</div>
+          <img className="brand-mark small" src={appIcon} alt="" />
           <span>PAR Workbench</span>
         </div>
         {PAGES.map((p) => (

@@ -1,5 +1,6 @@
 import type { Session } from '../../shared/contract';
 import { formatDate } from '../../shared/format';
+import appIcon from '../../resources/icons/icon.svg';
 
 interface StartActions {
   create(): void;
@@ -14,9 +15,7 @@ export function StartScreen({ recent, actions }: { recent: Session['recent']; ac
   return (
     <main className="start">
       <header className="start-header">
-        <div className="brand-mark" aria-hidden>
-          CCHC
-        </div>
+        <img className="brand-mark" src={appIcon} alt="" />
         <div>
           <h1>PAR Workbench</h1>
           <p>Chấm điểm, thẩm định và xếp hạng Chỉ số cải cách hành chính; khảo sát SIPAS.</p>
