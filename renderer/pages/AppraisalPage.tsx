@@ -281,6 +281,16 @@ export function AppraisalPage({ workspace, year, setMessage }: PageProps) {
         valueSetter: (p) => latest.current.setField(unitRef.current, p.data.node.code, { appraisalRound: Number(p.newValue) }),
       },
       {
+        colId: 'na',
+        headerName: 'Không áp dụng',
+        width: 118,
+        editable: (p) => Boolean(p.data?.isLeaf) && editableRef.current,
+        cellEditor: 'agCheckboxCellEditor',
+        cellRenderer: (p: ICellRendererParams<TreeRow>) => (p.data?.isLeaf ? (p.data.score?.notApplicable ? 'Không áp dụng' : '') : ''),
+        valueGetter: (p) => Boolean(p.data?.score?.notApplicable),
+        valueSetter: (p) => latest.current.setField(unitRef.current, p.data.node.code, { notApplicable: Boolean(p.newValue) }),
+      },
+      {
         colId: 'note',
         headerName: 'Ghi chú thẩm định',
         width: 190,
@@ -292,16 +302,6 @@ export function AppraisalPage({ workspace, year, setMessage }: PageProps) {
       },
       { colId: 'evidence', headerName: 'Tài liệu kiểm chứng', width: 170, valueGetter: (p) => p.data?.score?.evidence ?? '', tooltipValueGetter: (p) => p.value },
       { colId: 'explanation', headerName: 'Giải trình', width: 170, valueGetter: (p) => p.data?.score?.explanation ?? '', tooltipValueGetter: (p) => p.value },
-      {
-        colId: 'na',
-        headerName: 'Không áp dụng',
-        width: 118,
-        editable: (p) => Boolean(p.data?.isLeaf) && editableRef.current,
-        cellEditor: 'agCheckboxCellEditor',
-        cellRenderer: (p: ICellRendererParams<TreeRow>) => (p.data?.isLeaf ? (p.data.score?.notApplicable ? 'Không áp dụng' : '') : ''),
-        valueGetter: (p) => Boolean(p.data?.score?.notApplicable),
-        valueSetter: (p) => latest.current.setField(unitRef.current, p.data.node.code, { notApplicable: Boolean(p.newValue) }),
-      },
     ],
     [],
   );

@@ -182,4 +182,27 @@ describe('appraisal in the browser against the demo workspace', () => {
     expect(ws.getScores(YEAR, { unitCode: other.code }).find((x) => x.criterionCode === first.code)?.appraisedScore).toBe(value);
     await app.screenshot('08-appraisal-matrix-edited');
   });
+
+  it('marks a sub-criterion not applicable, which lowers the unit maximum, and undoes it', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Theo đơn vị' }).click();
+    await page.getByLabel('Đơn vị', { exact: true }).selectOption(unitCode);
+    await page.waitForFunction((name) => document.querySelector('[data-testid=unit-summary] h3')?.textContent === name, UNIT);
+    await cell(page, leaf.code, 'na').waitFor();
+    const maxBefore = (await summary(page)).total.split(' / ')[1];
+    await cell(page, leaf.code, 'na').click();
+    await saving(page, async () => {
+      await page.keyboard.press('F2');
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Enter');
+    });
+    const score = () => app.session.workspace!.getScores(YEAR, { unitCode }).find((s) => s.criterionCode === leaf.code)!;
+    expect(score().notApplicable).toBe(true);
+    expect(await cell(page, leaf.code, 'na').textContent()).toBe('Không áp dụng');
+    const maxAfter = (await summary(page)).total.split(' / ')[1];
+    expect(Number(maxAfter.replace(',', '.'))).toBe(Number(maxBefore.replace(',', '.')) - leaf.max);
+    await cell(page, leaf.code, 'appraised').click();
+    await saving(page, () => page.keyboard.press('Control+z'));
+    expect(score().notApplicable).toBe(false);
+  });
 });
