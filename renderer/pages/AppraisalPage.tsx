@@ -22,10 +22,14 @@ import {
   type ScoreMap,
   type TreeRow,
 } from '../appraisal-model';
+import { EmptyState } from '../components/EmptyState';
 import { ScoreEditor, type ScoreEditorContext } from '../components/ScoreEditor';
 import { gridLocale, gridTheme } from '../grid';
 import type { PageProps } from '../Shell';
 import { auditFieldLabel, formatDateTime, sourceLabel } from '../labels';
+
+/** Other screens imported it from here before it had a module of its own. */
+export { EmptyState };
 
 type Source = 'appraisal' | 'paste' | 'undo' | 'redo';
 interface Edit {
@@ -685,8 +689,4 @@ function auditValue(field: string, value: string | null): string {
     return Number.isFinite(n) ? formatNumber(n, 4) : value;
   }
   return value;
-}
-
-export function EmptyState({ text }: { text: string }) {
-  return <p className="empty-state">{text}</p>;
 }

@@ -7,7 +7,7 @@ import { describeChange, formatDecimal, formatNumber, formatPercent } from '../.
 import { call, messageOf } from '../api';
 import { gridLocale, gridTheme } from '../grid';
 import type { PageProps } from '../Shell';
-import { EmptyState } from './AppraisalPage';
+import { EmptyState } from '../components/EmptyState';
 
 export function ResultsPage({ year, setMessage }: PageProps) {
   const [data, setData] = useState<ChannelOutput<'results:get'> | null>(null);
