@@ -190,4 +190,18 @@ describe('the app with the demo workspace', () => {
     await page.locator('[data-testid=appraisal-grid] .ag-row').first().waitFor();
     await app.screenshot('04-appraisal-matrix');
   });
+
+  it('shows a published (locked) year read-only', async () => {
+    const { page } = app;
+    app.session.workspace!.setPeriodLocked(2024, true);
+    await page.getByLabel('Năm đánh giá').selectOption('2024');
+    await goTo(app, 'Thẩm định');
+    await page.getByText('Kỳ đánh giá năm 2024 đã công bố nên đã khóa').waitFor();
+    const first = page.locator('[data-testid=appraisal-grid] .ag-cell[col-id="appraised"].cell-editable').first();
+    await first.click();
+    await page.keyboard.press('F2');
+    await page.keyboard.press('1');
+    expect(await page.locator('input.score-editor').count()).toBe(0);
+    await app.screenshot('13-appraisal-locked');
+  });
 });
