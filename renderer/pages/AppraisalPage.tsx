@@ -271,7 +271,7 @@ export function AppraisalPage({ workspace, year, setMessage }: PageProps) {
         valueGetter: (p) => p.data?.appraised ?? null,
         valueFormatter: (p) => formatScore(p.value),
         valueSetter: (p: ValueSetterParams<TreeRow>) => latest.current.setAppraised(unitRef.current, p.data.node, p.newValue),
-        cellClass: (p) => ['ag-right-aligned-cell', p.data?.isLeaf ? (p.data.score?.notApplicable ? 'cell-na' : 'cell-editable') : 'cell-sum'],
+        cellClass: (p) => ['ag-right-aligned-cell', p.data?.isLeaf ? (p.data.score?.notApplicable ? 'cell-na' : editableRef.current ? 'cell-editable' : '') : 'cell-sum'],
       },
       {
         colId: 'round',
@@ -368,7 +368,7 @@ export function AppraisalPage({ workspace, year, setMessage }: PageProps) {
       cellClass: (p) => {
         const s = p.data?.scores[leaf.code];
         if (s?.notApplicable) return ['ag-right-aligned-cell', 'cell-na'];
-        return ['ag-right-aligned-cell', s?.appraisedScore === null || s?.appraisedScore === undefined ? 'cell-provisional' : 'cell-editable'];
+        return ['ag-right-aligned-cell', s?.appraisedScore === null || s?.appraisedScore === undefined ? 'cell-provisional' : editableRef.current ? 'cell-editable' : ''];
       },
       valueSetter: (p: ValueSetterParams<MatrixRow>) => latest.current.setAppraised(p.data.unitCode, leaf, p.newValue),
     });

@@ -197,7 +197,8 @@ describe('the app with the demo workspace', () => {
     await page.getByLabel('Năm đánh giá').selectOption('2024');
     await goTo(app, 'Thẩm định');
     await page.getByText('Kỳ đánh giá năm 2024 đã công bố nên đã khóa').waitFor();
-    const first = page.locator('[data-testid=appraisal-grid] .ag-cell[col-id="appraised"].cell-editable').first();
+    expect(await page.locator('[data-testid=appraisal-grid] .cell-editable').count()).toBe(0);
+    const first = page.locator('[data-testid=appraisal-grid] .ag-row[row-id="1.1"] .ag-cell[col-id="appraised"]').first();
     await first.click();
     await page.keyboard.press('F2');
     await page.keyboard.press('1');
