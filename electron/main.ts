@@ -184,7 +184,12 @@ if (!app.requestSingleInstanceLock()) {
     bindIpc(appSession.handlers, () => mainWindow?.webContents ?? null);
     Menu.setApplicationMenu(buildMenu());
     openFromCommandLine(process.argv);
-    mainWindow = createWindow();
+    void appSession
+      .openAtStart()
+      .catch((error: unknown) => dialog.showErrorBox('Không mở được dữ liệu mẫu', error instanceof Error ? error.message : String(error)))
+      .finally(() => {
+        mainWindow = createWindow();
+      });
   });
 
   app.on('window-all-closed', () => {

@@ -55,6 +55,26 @@ export class AppSession {
     return this.session();
   }
 
+  /** Opens the demo workspace ("Dữ liệu mẫu"), building it in the app's data folder the first time. */
+  async openSample(): Promise<Session> {
+    const file = path.join(this.options.dataDir, SAMPLE_FILE_NAME);
+    if (!fs.existsSync(file)) {
+      fs.mkdirSync(this.options.dataDir, { recursive: true });
+      const ws = await this.service('createSample')(file);
+      if (ws instanceof Workspace) ws.close();
+    }
+    return this.open(file);
+  }
+
+  /**
+   * What the app shows at start when no file was given: the demo workspace for someone who has
+   * never opened one, otherwise the start screen with the recent files.
+   */
+  async openAtStart(): Promise<Session> {
+    if (!this.workspace && this.recent.list().length === 0) return this.openSample();
+    return this.session();
+  }
+
   close(): void {
     this.workspace?.close();
     this.workspace = null;
@@ -135,15 +155,7 @@ export class AppSession {
 
       'workspace:openRecent': ({ file }) => this.open(file),
 
-      'workspace:openSample': async () => {
-        const file = path.join(this.options.dataDir, SAMPLE_FILE_NAME);
-        if (!fs.existsSync(file)) {
-          fs.mkdirSync(this.options.dataDir, { recursive: true });
-          const ws = await this.service('createSample')(file);
-          if (ws instanceof Workspace) ws.close();
-        }
-        return this.open(file);
-      },
+      'workspace:openSample': () => this.openSample(),
 
       'workspace:close': () => {
         this.close();
