@@ -1,7 +1,7 @@
 // The appraisal screen's model, apart from React: scores keyed by unit and leaf, edits and
 // their inverses for undo, the tree rows of one unit, and the instant preview of ranks.
 import type { ChannelOutput, ScoreChangeInput, ScorePatchInput } from '../shared/contract';
-import type { BlockResult, CriterionNode, Score, UnitResult } from '../shared/domain';
+import { emptyScore, type BlockResult, type CriterionNode, type Score, type UnitResult } from '../shared/domain';
 import { formatNumber, parseLocaleNumber } from '../shared/format';
 import { computeYear, leafCodes, scoreValueProblem } from '../shared/scoring';
 
@@ -9,22 +9,6 @@ export type BlockData = ChannelOutput<'appraisal:block'>;
 export type ScoreMap = Map<string, Score>;
 
 export const scoreKey = (unitCode: string, criterionCode: string) => `${unitCode}\u0001${criterionCode}`;
-
-export function emptyScore(unitCode: string, criterionCode: string): Score {
-  return {
-    unitCode,
-    criterionCode,
-    selfScore: null,
-    appraisedScore: null,
-    appraisalRound: 0,
-    notApplicable: false,
-    reportedValue: null,
-    evidence: null,
-    explanation: null,
-    note: null,
-    needsReappraisal: false,
-  };
-}
 
 export function indexScores(scores: Score[]): ScoreMap {
   return new Map(scores.map((s) => [scoreKey(s.unitCode, s.criterionCode), s]));

@@ -29,7 +29,6 @@ import type { PageProps } from '../Shell';
 import { auditFieldLabel, formatDateTime, sourceLabel } from '../labels';
 
 /** Other screens imported it from here before it had a module of its own. */
-export { EmptyState };
 
 type Source = 'appraisal' | 'paste' | 'undo' | 'redo';
 interface Edit {

@@ -24,7 +24,7 @@ import { Chart } from '../compare/Chart';
 import { PrintPanel } from '../compare/PrintPanel';
 import { UnitPanel } from '../compare/UnitPanel';
 import type { PageProps } from '../Shell';
-import { EmptyState } from './AppraisalPage';
+import { EmptyState } from '../components/EmptyState';
 
 type View = 'ranking' | 'fields' | 'heatmap' | 'change' | 'distribution' | 'losses';
 

@@ -8,6 +8,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { channels } from '../../shared/contract';
 import { AppSession, appServices, dispatch, type DialogPurpose } from '../../electron/services/app';
+import { HEADLESS_CHROMIUM_ARGS } from '../../electron/services/print/chromium';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve('tests/artifacts/screenshots');
@@ -57,16 +58,7 @@ export async function launchApp(options: { viewport?: { width: number; height: n
     headless: true,
     locale: 'vi-VN',
     viewport: options.viewport ?? { width: 1440, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+    args: HEADLESS_CHROMIUM_ARGS,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];

@@ -2,6 +2,18 @@
 // Electron's printToPDF, which the app uses with the same HTML.
 import fs from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
+
+/** Chromium without a sandbox, GPU or any network chatter: it only renders local documents here. */
+export const HEADLESS_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 import { UserError } from '../../../shared/errors';
 
 const CHROMIUM_CANDIDATES = [
@@ -54,16 +66,7 @@ export async function openPdfPrinter(options: { chromiumPath?: string } = {}): P
     browser = await chromium.launch({
       executablePath,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
+      args: HEADLESS_CHROMIUM_ARGS,
     });
   } catch (e) {
     throw new UserError(`Không khởi động được trình duyệt tại "${executablePath}" để in PDF: ${(e as Error).message.split('\n')[0]}`);

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CriterionNode, Score } from '../../../shared/domain';
+import { emptyScore, type CriterionNode, type Score } from '../../../shared/domain';
 import { checkFramework } from '../../../shared/scoring';
 import {
   applyLocally,
   appraisedPatch,
-  emptyScore,
   indexScores,
   inverseOf,
   parseAppraised,
