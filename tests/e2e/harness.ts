@@ -68,6 +68,9 @@ export async function launchApp(options: { viewport?: { width: number; height: n
   await page.exposeFunction('__parwInvoke', async (channel: string, payload: string) =>
     JSON.stringify(await dispatch(session.handlers, channel, JSON.parse(payload))),
   );
+  // Functions sent to the page keep their names when this file runs under tsx (the bench):
+  // the helper those names call must exist in the page too.
+  await page.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((fn) => fn);' });
   await page.addInitScript((names: string[]) => {
     const invoke = (window as unknown as { __parwInvoke(c: string, p: string): Promise<string> }).__parwInvoke;
     (window as unknown as { api: unknown }).api = Object.fromEntries(
