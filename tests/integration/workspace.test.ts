@@ -210,3 +210,52 @@ describe('participation', () => {
     ws.close();
   });
 });
+
+describe('results kept between calls', () => {
+  it('follow every change: scores, framework, settings, units, and writes from another connection', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'cache.parws');
+    const ws = smallWorkspace(file);
+    ws.cloneFramework(2024, 2025);
+    const full = (year: number, unitCode: string, a: number) =>
+      ws.applyScoreChanges(
+        year,
+        [
+          { unitCode, criterionCode: '1.1', patch: { appraisedScore: a } },
+          { unitCode, criterionCode: '1.2', patch: { appraisedScore: 2 } },
+          { unitCode, criterionCode: '2', patch: { appraisedScore: 5 } },
+        ],
+        { source: 'test' },
+      );
+    full(2024, 'A', 1);
+    full(2024, 'B', 0);
+    full(2025, 'A', 0);
+    full(2025, 'B', 1);
+    const first = ws.results(2025);
+    const a = () => ws.results(2025).blocks[0].units.find((u) => u.code === 'A')!;
+    expect(a().previous).toEqual({ year: 2024, index: 100, rank: 1 });
+    expect(a().deltaRank).toBe(-1);
+    // a caller changing what it got back changes nothing kept
+    first.blocks[0].units[0].total = -1;
+    expect(ws.results(2025).blocks[0].units[0].total).toBeGreaterThan(0);
+
+    full(2024, 'A', 0); // an earlier year's score
+    expect(a().previous).toEqual({ year: 2024, index: 87.5, rank: 1 });
+    ws.saveBlockSettings({ year: 2025, blockCode: 'so', bands: [{ name: 'Đạt', min: 0 }], precision: 2 });
+    expect(a().band).toBe('Đạt');
+    ws.setUnitRanked('A', false);
+    expect(a().rank).toBeNull();
+    ws.upsertUnits([{ code: 'A', name: 'Sở Nội vụ (mới)', blockCode: 'so', ranked: true }]);
+    expect(a().name).toBe('Sở Nội vụ (mới)');
+    const fw = ws.getFramework(2025, 'so')!;
+    ws.saveFramework({ ...fw, nodes: fw.nodes.map((n) => (n.code === '2' ? { ...n, maxPoints: 10 } : n)) });
+    expect(a().max).toBe(13);
+
+    // another connection (the command line while the app is open) writes to the same file
+    const other = Workspace.open(file);
+    other.applyScoreChanges(2025, [{ unitCode: 'A', criterionCode: '2', patch: { appraisedScore: 10 } }], { source: 'test' });
+    other.close();
+    expect(a().total).toBe(12);
+    ws.close();
+  });
+});

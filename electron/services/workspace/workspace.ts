@@ -17,7 +17,7 @@ import {
   type YearResults,
 } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
-import { comparisonYears, computeResults, leafCodes, scoreValueProblem, type YearScoringInput } from '../../../shared/scoring';
+import { attachYearOverYear, comparisonYears, computeYear, leafCodes, scoreValueProblem, type YearScoringInput } from '../../../shared/scoring';
 import { openDatabase, type OpenOptions } from './db';
 
 /** The fields of a score that a change may set; absent = unchanged, null = cleared. */
@@ -135,6 +135,10 @@ export class Workspace {
   readonly file: string;
   /** the name written into the audit log when a change names no actor */
   actor: string;
+  /** computed results per year, valid while nothing they depend on has changed */
+  private readonly yearCache = new Map<number, { stamp: string; results: YearResults }>();
+  private readonly yearStamps = new Map<number, number>();
+  private structureStamp = 0;
 
   private constructor(db: Database.Database, file: string) {
     this.db = db;
@@ -244,6 +248,7 @@ export class Workspace {
 
   /** The block of `code`, created if new; so/huyen/xa get their usual names. */
   ensureBlock(code: string, name?: string): Block {
+    this.changedStructure();
     const existing = this.getBlock(code);
     if (existing) {
       if (name && name !== existing.name) this.db.prepare('UPDATE blocks SET name = ? WHERE code = ?').run(name, code);
@@ -295,6 +300,7 @@ export class Workspace {
    * the same batch. Refuses unknown predecessors and cycles of lineage.
    */
   upsertUnits(inputs: UnitInput[]): void {
+    this.changedStructure();
     this.transaction(() => {
       let order = (this.db.prepare('SELECT COALESCE(MAX(sort_order), 0) AS n FROM units').get() as { n: number }).n;
       const upsert = this.db.prepare(
@@ -337,12 +343,14 @@ export class Workspace {
   }
 
   setUnitRanked(code: string, ranked: boolean): void {
+    this.changedStructure();
     this.requireUnit(code);
     this.db.prepare('UPDATE units SET ranked = ? WHERE code = ?').run(ranked ? 1 : 0, code);
   }
 
   /** Removes a unit that has no scores and that no other unit descends from. */
   deleteUnit(code: string): void {
+    this.changedStructure();
     this.requireUnit(code);
     if (this.db.prepare('SELECT 1 FROM scores WHERE unit_code = ? LIMIT 1').get(code)) {
       throw new UserError(`Đơn vị ${code} đã có điểm nên không xóa được.`);
@@ -437,6 +445,7 @@ export class Workspace {
    * `dropScores` is set.
    */
   saveFramework(framework: Framework, options: { dropScores?: boolean } = {}): void {
+    this.changedYear(framework.year);
     this.transaction(() => {
       this.ensurePeriod(framework.year);
       this.ensureBlock(framework.blockCode);
@@ -528,6 +537,7 @@ export class Workspace {
   }
 
   deleteFramework(year: number, blockCode: string): void {
+    this.changedYear(year);
     this.db.prepare('DELETE FROM frameworks WHERE year = ? AND block_code = ?').run(year, blockCode);
   }
 
@@ -567,6 +577,7 @@ export class Workspace {
    * bad change throws and nothing is written. Returns the number of changed fields.
    */
   applyScoreChanges(year: number, changes: ScoreChange[], context: ChangeContext): number {
+    this.changedYear(year);
     return this.transaction(() => {
       this.requireOpenPeriod(year);
       const now = context.at ?? new Date().toISOString();
@@ -715,6 +726,7 @@ export class Workspace {
   }
 
   saveBlockSettings(settings: BlockSettings): void {
+    this.changedYear(settings.year);
     this.transaction(() => {
       this.requirePeriod(settings.year);
       this.requireBlock(settings.blockCode);
@@ -785,18 +797,40 @@ export class Workspace {
     return map;
   }
 
+  /** Results of every year may change: units, blocks or periods changed. */
+  private changedStructure(): void {
+    this.structureStamp++;
+  }
+
+  /** Results of `year` may change: its scores, framework or settings changed. */
+  private changedYear(year: number): void {
+    this.yearStamps.set(year, (this.yearStamps.get(year) ?? 0) + 1);
+  }
+
+  /**
+   * One year's figures without the comparison with earlier years, computed once and kept
+   * until this workspace or another connection to the file changes what they depend on.
+   */
+  private yearFigures(year: number): YearResults {
+    const external = this.db.pragma('data_version', { simple: true }) as number;
+    const stamp = `${external}:${this.structureStamp}:${this.yearStamps.get(year) ?? 0}`;
+    const cached = this.yearCache.get(year);
+    if (cached?.stamp === stamp) return cached.results;
+    const results = computeYear(this.scoringInput(year));
+    this.yearCache.set(year, { stamp, results });
+    return results;
+  }
+
   /**
    * Totals, indices, ranks, bands and year-over-year change of `year`. Only the years it is
    * compared with (per block, the latest earlier year with results) are read besides it.
    */
   results(year: number): YearResults {
     this.requirePeriod(year);
-    const years = [...comparisonYears(this.blocksWithScores(), year), year];
-    return computeResults(
-      years.map((y) => this.scoringInput(y)),
-      year,
-    );
+    const earlier = comparisonYears(this.blocksWithScores(), year).map((y) => this.yearFigures(y));
+    return attachYearOverYear(structuredClone(this.yearFigures(year)), earlier, this.listUnits());
   }
+
 }
 
 function safeUserName(): string {
