@@ -1,7 +1,7 @@
 // The compare screen's channels (a unit's detail and losses, a block's Pareto, what-if,
 // charts saved to files) and the printed outputs of a year (scorecards, summary workbook).
 import { z } from 'zod';
-import { scoringMethods, type BlockResult, type FieldResult, type UnitResult } from './domain';
+import { blockResultSchema, scoringMethods, unitResultSchema } from './domain';
 import type { BlockLeafLoss, LeafLoss } from './analysis';
 
 const year = z.number().int().min(1990).max(2200);
@@ -11,38 +11,6 @@ const none = z.object({}).strict();
 /** A file operation the person may cancel in its dialog. */
 const cancellable = <T extends z.ZodType>(value: T) =>
   z.union([z.object({ cancelled: z.literal(true) }), z.object({ cancelled: z.literal(false), value })]);
-
-const fieldResult: z.ZodType<FieldResult> = z.object({
-  code: z.string(),
-  title: z.string(),
-  score: z.number(),
-  max: z.number(),
-  index: z.number().nullable(),
-});
-
-const unitResult: z.ZodType<UnitResult> = z.object({
-  code: z.string(),
-  name: z.string(),
-  blockCode: z.string(),
-  ranked: z.boolean(),
-  total: z.number(),
-  max: z.number(),
-  index: z.number().nullable(),
-  rank: z.number().nullable(),
-  band: z.string().nullable(),
-  provisional: z.boolean(),
-  fields: z.array(fieldResult),
-  previous: z.object({ year: z.number(), index: z.number(), rank: z.number().nullable() }).nullable(),
-  deltaIndex: z.number().nullable(),
-  deltaRank: z.number().nullable(),
-});
-
-const blockResult: z.ZodType<BlockResult> = z.object({
-  code: z.string(),
-  name: z.string(),
-  average: z.number().nullable(),
-  units: z.array(unitResult),
-});
 
 const leafLoss: z.ZodType<LeafLoss> = z.object({
   code: z.string(),
@@ -119,7 +87,7 @@ export const compareContract = {
   'compare:unit': {
     input: z.object({ year, unitCode: code }),
     output: z.object({
-      unit: unitResult,
+      unit: unitResultSchema,
       blockCode: z.string(),
       blockName: z.string(),
       blockAverage: z.number().nullable(),
@@ -137,10 +105,10 @@ export const compareContract = {
   'compare:whatIf': {
     input: z.object({ year, unitCode: code, hypothetical: z.array(hypotheticalScoreSchema).max(2000) }),
     output: z.object({
-      before: unitResult,
-      after: unitResult,
-      blockBefore: blockResult,
-      blockAfter: blockResult,
+      before: unitResultSchema,
+      after: unitResultSchema,
+      blockBefore: blockResultSchema,
+      blockAfter: blockResultSchema,
       applied: z.array(z.object({ criterionCode: z.string(), points: z.number() })),
     }),
   },

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   auditEntrySchema,
+  yearResultsSchema,
   blockSchema,
   blockSettingsSchema,
   criterionNodeSchema,
@@ -19,39 +20,6 @@ const year = z.number().int().min(1990).max(2200);
 const code = z.string().min(1).max(100);
 const none = z.object({}).strict();
 
-const fieldResultSchema = z.object({
-  code: z.string(),
-  title: z.string(),
-  score: z.number(),
-  max: z.number(),
-  index: z.number().nullable(),
-});
-
-const unitResultSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  blockCode: z.string(),
-  ranked: z.boolean(),
-  total: z.number(),
-  max: z.number(),
-  index: z.number().nullable(),
-  rank: z.number().nullable(),
-  band: z.string().nullable(),
-  provisional: z.boolean(),
-  fields: z.array(fieldResultSchema),
-  previous: z.object({ year: z.number(), index: z.number(), rank: z.number().nullable() }).nullable(),
-  deltaIndex: z.number().nullable(),
-  deltaRank: z.number().nullable(),
-});
-
-const blockResultSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  average: z.number().nullable(),
-  units: z.array(unitResultSchema),
-});
-
-export const yearResultsSchema = z.object({ year: z.number(), blocks: z.array(blockResultSchema) });
 
 const recentFileSchema = z.object({ file: z.string(), name: z.string(), openedAt: z.string(), exists: z.boolean() });
 

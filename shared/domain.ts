@@ -190,3 +190,38 @@ export interface YearResults {
   year: number;
   blocks: BlockResult[];
 }
+
+// Results as they cross the window's boundary: parsed by the contracts like any payload.
+export const fieldResultSchema: z.ZodType<FieldResult> = z.object({
+  code: z.string(),
+  title: z.string(),
+  score: z.number(),
+  max: z.number(),
+  index: z.number().nullable(),
+});
+
+export const unitResultSchema: z.ZodType<UnitResult> = z.object({
+  code: z.string(),
+  name: z.string(),
+  blockCode: z.string(),
+  ranked: z.boolean(),
+  total: z.number(),
+  max: z.number(),
+  index: z.number().nullable(),
+  rank: z.number().nullable(),
+  band: z.string().nullable(),
+  provisional: z.boolean(),
+  fields: z.array(fieldResultSchema),
+  previous: z.object({ year: z.number(), index: z.number(), rank: z.number().nullable() }).nullable(),
+  deltaIndex: z.number().nullable(),
+  deltaRank: z.number().nullable(),
+});
+
+export const blockResultSchema: z.ZodType<BlockResult> = z.object({
+  code: z.string(),
+  name: z.string(),
+  average: z.number().nullable(),
+  units: z.array(unitResultSchema),
+});
+
+export const yearResultsSchema: z.ZodType<YearResults> = z.object({ year: z.number(), blocks: z.array(blockResultSchema) });
