@@ -8,6 +8,7 @@ import {
   surveyDefinitionSchema,
   surveyLinkSchema,
   surveyModels,
+  surveySettingsSchema,
   surveyTargetKinds,
   type SurveyApplyReport,
   type SurveyImportPreview,
@@ -200,6 +201,32 @@ export const surveyContract = {
   'survey:apply': { input: z.object({ year }), output: applyReportSchema },
   'survey:exportResults': { input: z.object({ year }), output: cancellable(z.object({ file: z.string() })) },
   'survey:template': { input: z.object({ year }), output: cancellable(z.object({ file: z.string(), items: z.number(), units: z.number() })) },
+  /** how a year's answers are counted: its own settings, or the defaults */
+  'survey:settings': {
+    input: z.object({ year }),
+    output: z.object({ settings: surveySettingsSchema, defaults: surveySettingsSchema }),
+  },
+  /** saves the counting rules and recomputes (linked survey points follow); refused for a published year */
+  'survey:saveSettings': {
+    input: z.object({ year, settings: surveySettingsSchema }),
+    output: z.object({ settings: surveySettingsSchema, provinceIndex: index }),
+  },
+  /** the year's questionnaire as an Excel sheet, one row per item */
+  'survey:exportDefinition': { input: z.object({ year }), output: cancellable(z.object({ file: z.string(), items: z.number() })) },
+  /** an edited sheet taken back as the year's own questionnaire; refused for a published year */
+  'survey:importDefinition': {
+    input: z.object({ year }),
+    output: cancellable(
+      z.object({
+        file: z.string(),
+        definition: surveyDefinitionSchema,
+        /** item codes of the year's imported files that the new questionnaire no longer asks */
+        droppedItemCodes: z.array(z.string()),
+      }),
+    ),
+  },
+  /** back to the built-in questionnaire of the year's period; refused for a published year */
+  'survey:resetDefinition': { input: z.object({ year }), output: z.object({ definition: surveyDefinitionSchema }) },
 } as const;
 
 export type SurveyChannel = keyof typeof surveyContract;

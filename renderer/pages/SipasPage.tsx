@@ -1,23 +1,25 @@
 // "Khảo sát SIPAS": survey files in with their column mapping, satisfaction indices per unit
 // and for the province (grid and charts, change against the earlier year), survey points into
-// the PAR index, and the workbooks out.
+// the PAR index, the year's questionnaire and counting rules, and the workbooks out.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SurveyOverview } from '../../shared/contract-survey';
 import { describeIndexChange, formatNumber, formatPercent } from '../../shared/format';
 import { call, messageOf } from '../api';
 import type { PageProps } from '../Shell';
 import { barChartHeight, changeOption, EChart, factorComparisonOption, unitsWithChange } from '../sipas/charts';
+import { DefinitionPanel } from '../sipas/DefinitionPanel';
 import { ImportPanel } from '../sipas/ImportPanel';
 import { IndicesGrid } from '../sipas/IndicesGrid';
 import { LinksPanel } from '../sipas/LinksPanel';
 import '../sipas.css';
 
-type Tab = 'indices' | 'import' | 'points';
+type Tab = 'indices' | 'import' | 'points' | 'definition';
 
 const TABS: { key: Tab; label: string }[] = [
   { key: 'indices', label: 'Chỉ số hài lòng' },
   { key: 'import', label: 'Nhập phiếu khảo sát' },
   { key: 'points', label: 'Điểm khảo sát vào Chỉ số CCHC' },
+  { key: 'definition', label: 'Bộ câu hỏi và cách tính' },
 ];
 
 const MODEL_NAMES: Record<SurveyOverview['definition']['model'], string> = {
@@ -64,8 +66,9 @@ export function SipasPage({ workspace, year, setMessage }: PageProps) {
             </button>
           ))}
         </div>
-        <span className="muted small-text">{MODEL_NAMES[data.definition.model]}</span>
-        <span className="spacer" />
+        <span className="muted small-text sipas-model" title={MODEL_NAMES[data.definition.model]}>
+          {MODEL_NAMES[data.definition.model]}
+        </span>
         <button type="button" disabled={!hasForms} onClick={exportResults}>
           Xuất kết quả ra Excel…
         </button>
@@ -89,6 +92,19 @@ export function SipasPage({ workspace, year, setMessage }: PageProps) {
           leaves={data.leaves}
           links={data.links}
           hasForms={hasForms}
+          setMessage={setMessage}
+          onChanged={load}
+        />
+      )}
+      {tab === 'definition' && (
+        <DefinitionPanel
+          year={year}
+          locked={data.locked}
+          ownDefinition={data.ownDefinition}
+          definition={data.definition}
+          hasForms={hasForms}
+          hasLinks={data.links.some((l) => !l.automatic)}
+          provinceIndex={data.results.province.index}
           setMessage={setMessage}
           onChanged={load}
         />

@@ -16,6 +16,8 @@ export type DialogPurpose =
   | 'survey-file'
   | 'survey-export'
   | 'survey-template'
+  | 'survey-definition-export'
+  | 'survey-definition-import'
   | 'chart-png'
   | 'chart-svg'
   | 'scorecards-folder'
@@ -43,6 +45,8 @@ export const DIALOGS: Record<DialogPurpose, DialogSpec> = {
   'survey-file': { mode: 'open', title: 'Chọn tệp phiếu khảo sát SIPAS', filter: 'survey' },
   'survey-export': { mode: 'save', title: 'Xuất chỉ số hài lòng ra Excel', filter: 'spreadsheet' },
   'survey-template': { mode: 'save', title: 'Lưu phiếu nhập khảo sát mẫu', filter: 'spreadsheet' },
+  'survey-definition-export': { mode: 'save', title: 'Xuất bộ câu hỏi khảo sát ra Excel', filter: 'spreadsheet' },
+  'survey-definition-import': { mode: 'open', title: 'Nhập bộ câu hỏi khảo sát từ Excel', filter: 'spreadsheet' },
   'chart-png': { mode: 'save', title: 'Lưu biểu đồ thành ảnh PNG', filter: 'png' },
   'chart-svg': { mode: 'save', title: 'Lưu biểu đồ thành ảnh SVG', filter: 'svg' },
   'scorecards-folder': { mode: 'folder', title: 'Chọn thư mục lưu phiếu kết quả (PDF)', filter: null },

@@ -1,20 +1,27 @@
 // The SIPAS channels' handlers: the survey services on the window's open workspace.
 import type { Handlers } from '../../../shared/contract';
+import { UserError } from '../../../shared/errors';
+import { DEFAULT_SURVEY_SETTINGS } from '../../../shared/survey';
 import type { SurveyChannel, SurveyLeaf } from '../../../shared/contract-survey';
 import { leaves } from '../../../shared/scoring';
 import {
   applySurveyPoints,
   deleteMappingProfile,
   deleteSurveyImport,
+  exportSurveyDefinition,
   exportSurveyResults,
   getSurveyDefinition,
+  getSurveySettings,
   hasOwnSurveyDefinition,
+  importSurveyDefinition,
   importSurveyFile,
   listMappingProfiles,
   listSurveyImports,
   previewSurveyImport,
   removeSurveyLink,
+  resetSurveyDefinition,
   saveMappingProfile,
+  saveSurveySettings,
   setSurveyLink,
   surveyLinks,
   surveyResults,
@@ -43,6 +50,15 @@ function surveyLeaves(ws: Workspace, year: number): SurveyLeaf[] {
         maxPoints: n.maxPoints ?? 0,
       })),
   );
+}
+
+/** Refuses changes to the questionnaire or the counting rules of a published year. */
+function requireOpenSurveyYear(ws: Workspace, year: number): void {
+  if (ws.requirePeriod(year).locked) {
+    throw new UserError(
+      `Năm ${year} đã công bố (khóa): bộ câu hỏi và cách tính chỉ số hài lòng của năm này không sửa được; hãy mở khóa kỳ đánh giá trước.`,
+    );
+  }
 }
 
 export function surveyHandlers(access: SurveySessionAccess): Pick<Handlers, SurveyChannel> {
@@ -110,6 +126,46 @@ export function surveyHandlers(access: SurveySessionAccess): Pick<Handlers, Surv
       if (!file) return { cancelled: true };
       const written = await writeSurveyTemplate(ws(), year, file);
       return { cancelled: false, value: { file, ...written } };
+    },
+
+    'survey:settings': ({ year }) => {
+      const w = ws();
+      w.requirePeriod(year);
+      return { settings: getSurveySettings(w, year), defaults: DEFAULT_SURVEY_SETTINGS };
+    },
+
+    'survey:saveSettings': ({ year, settings }) => {
+      const w = ws();
+      requireOpenSurveyYear(w, year);
+      saveSurveySettings(w, year, settings);
+      return { settings: getSurveySettings(w, year), provinceIndex: surveyResults(w, year).province.index };
+    },
+
+    'survey:exportDefinition': async ({ year }) => {
+      ws().requirePeriod(year);
+      const file = await access.pickOne('survey-definition-export', `Bo-cau-hoi-SIPAS-${year}.xlsx`);
+      if (!file) return { cancelled: true };
+      const def = await exportSurveyDefinition(ws(), year, file);
+      return { cancelled: false, value: { file, items: def.items.length } };
+    },
+
+    'survey:importDefinition': async ({ year }) => {
+      requireOpenSurveyYear(ws(), year);
+      const file = await access.pickOne('survey-definition-import');
+      if (!file) return { cancelled: true };
+      const w = ws();
+      requireOpenSurveyYear(w, year);
+      const definition = await importSurveyDefinition(w, year, file);
+      const asked = new Set(definition.items.map((i) => i.code));
+      const dropped = new Set(listSurveyImports(w, year).flatMap((r) => r.itemCodes.filter((c) => !asked.has(c))));
+      return { cancelled: false, value: { file, definition, droppedItemCodes: [...dropped].sort() } };
+    },
+
+    'survey:resetDefinition': ({ year }) => {
+      const w = ws();
+      requireOpenSurveyYear(w, year);
+      resetSurveyDefinition(w, year);
+      return { definition: getSurveyDefinition(w, year) };
     },
   };
 }
