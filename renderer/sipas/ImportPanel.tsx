@@ -471,7 +471,7 @@ function MappingStep(props: MappingStepProps) {
       {preview && (
         <p className="sipas-summary" data-testid="sipas-preview-summary">
           {formatNumber(preview.forms)} phiếu đọc được: <strong>{formatNumber(preview.validForms)} hợp lệ</strong>,{' '}
-          {formatNumber(preview.invalidForms)} không hợp lệ (trả lời dưới một nửa số câu hỏi, sẽ bị loại); {itemsMatched}/
+          {formatNumber(preview.invalidForms)} không hợp lệ (trả lời quá ít câu hỏi theo cách tính của năm, sẽ bị loại); {itemsMatched}/
           {definition.items.length} câu hỏi có cột trong tệp.
         </p>
       )}
@@ -633,7 +633,7 @@ function ImportReport({ report }: { report: SurveyImportReport }) {
           <dd>{formatNumber(report.validForms)}</dd>
         </div>
         <div>
-          <dt>Phiếu bị loại (trả lời dưới một nửa số câu)</dt>
+          <dt>Phiếu bị loại (trả lời quá ít câu hỏi)</dt>
           <dd className={report.invalidForms ? 'warn' : undefined}>{formatNumber(report.invalidForms)}</dd>
         </div>
         <div>
