@@ -8,25 +8,11 @@ import { getSurveyDefinition, getSurveySettings, hasOwnSurveyDefinition, importS
 import { formatPercent } from '../../shared/format';
 import { builtinDefinition, type SurveyDefinition } from '../../shared/survey';
 import { launchApp, stopServer, type AppUnderTest } from './harness';
+import { csv, generator, overallIndex, type Answers, type RawForm, type Rules } from './sipas-fixtures';
 
 const YEAR = 2025;
 const def = builtinDefinition(YEAR);
 const UNITS = ['VPUB', 'SNV', 'STP'];
-
-type Answers = Record<string, number | null>;
-interface RawForm {
-  unit: string;
-  answers: Answers;
-}
-
-/** A seeded generator, so that every run writes the same forms. */
-function generator(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
 
 /** Forms of each unit, answers spread over the whole scale, a few blanks; one form answering too little. */
 function makeForms(seed: number, perUnit: number): RawForm[] {
@@ -41,33 +27,6 @@ function makeForms(seed: number, perUnit: number): RawForm[] {
   }
   forms.push({ unit: 'SNV', answers: Object.fromEntries(def.items.map((i, k) => [i.code, k < 4 ? 5 : null])) });
   return forms;
-}
-
-interface Rules {
-  satisfied: number[];
-  weights?: Record<string, number>;
-  pooled?: boolean;
-}
-
-/** The overall index computed plainly from the raw forms under the given rules. */
-function overallIndex(definition: SurveyDefinition, forms: RawForm[], rules: Rules): number {
-  const w = (code: string) => rules.weights?.[code] ?? 1;
-  const valid = forms.filter((f) => Object.values(f.answers).filter((a) => a !== null).length >= definition.items.length / 2);
-  const wmean = (xs: { v: number; w: number }[]) => xs.reduce((s, x) => s + x.v * x.w, 0) / xs.reduce((s, x) => s + x.w, 0);
-  const answersOf = (code: string) => valid.map((f) => f.answers[code]).filter((a): a is number => a !== null);
-  const satisfiedOf = (code: string) => answersOf(code).filter((a) => rules.satisfied.includes(a)).length;
-  const item = (code: string) => (satisfiedOf(code) / answersOf(code).length) * 100;
-  const factor = (code: string) => {
-    const items = definition.items.filter((i) => i.factorCode === code);
-    if (rules.pooled) return (items.reduce((s, i) => s + satisfiedOf(i.code), 0) / items.reduce((s, i) => s + answersOf(i.code).length, 0)) * 100;
-    return wmean(items.map((i) => ({ v: item(i.code), w: 1 })));
-  };
-  const area = (code: string) => wmean(definition.factors.filter((f) => f.areaCode === code).map((f) => ({ v: factor(f.code), w: w(f.code) })));
-  return wmean(definition.areas.map((a) => ({ v: area(a.code), w: w(a.code) })));
-}
-
-function csv(rows: (string | number | null)[][]): string {
-  return '\ufeff' + rows.map((r) => r.map((c) => (c === null ? '' : String(c))).join(',')).join('\r\n') + '\r\n';
 }
 
 const RENAMED = 'Nơi ngồi chờ có đủ chỗ ngồi, thoáng mát và sạch sẽ';

@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExcelJS } from '../../electron/services/excel/xlsx';
 import { importSurveyFile, listMappingProfiles, listSurveyImports, surveyResults } from '../../electron/services/survey';
 import { describeIndexChange, formatNumber, formatPercent } from '../../shared/format';
-import { builtinDefinition, type SurveyDefinition } from '../../shared/survey';
+import { builtinDefinition } from '../../shared/survey';
 import { launchApp, stopServer, type AppUnderTest } from './harness';
+import { csv, generator, overallIndex, type Answers, type RawForm } from './sipas-fixtures';
 
 const YEAR = 2025;
 const def = builtinDefinition(YEAR);
@@ -14,21 +15,6 @@ const UNITS = ['VPUB', 'SNV', 'STP'];
 /** the leaf of the departments' framework scored by SIPAS, found by its title */
 const SIPAS_LEAF = '38';
 const SIPAS_LEAF_MAX = 13;
-
-type Answers = Record<string, number | null>;
-interface RawForm {
-  unit: string;
-  answers: Answers;
-}
-
-/** A seeded generator, so that every run writes the same forms. */
-function generator(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
 
 /** Forms of each unit, mostly satisfied to a degree set per unit; a few blanks; two forms answering too little. */
 function makeForms(seed: number, perUnit: number, satisfaction: Record<string, number>): RawForm[] {
@@ -51,27 +37,6 @@ function makeForms(seed: number, perUnit: number, satisfaction: Record<string, n
     forms.push({ unit, answers });
   }
   return forms;
-}
-
-/** The overall index computed plainly from the raw forms: items → factors → areas → overall. */
-function overallIndex(definition: SurveyDefinition, forms: RawForm[]): number {
-  const valid = forms.filter((f) => Object.values(f.answers).filter((a) => a !== null).length >= definition.items.length / 2);
-  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-  const item = (code: string) => {
-    const answered = valid.map((f) => f.answers[code]).filter((a) => a !== null);
-    return (answered.filter((a) => a! >= 4).length / answered.length) * 100;
-  };
-  const factor = (code: string) => mean(definition.items.filter((i) => i.factorCode === code).map((i) => item(i.code)));
-  const area = (code: string) => mean(definition.factors.filter((f) => f.areaCode === code).map((f) => factor(f.code)));
-  return mean(definition.areas.map((a) => area(a.code)));
-}
-
-function csv(rows: (string | number | null)[][]): string {
-  const cell = (c: string | number | null) => {
-    const s = c === null ? '' : String(c);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return '\ufeff' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
 const UNIT_QUESTION = 'Ông/Bà đến giao dịch tại cơ quan nào?';
