@@ -38,7 +38,7 @@ export default tseslint.config(
     rules: restrict(['**/electron/**', 'electron', ...nodeBuiltins, 'better-sqlite3', 'exceljs'], 'The renderer talks only to window.api.'),
   },
   {
-    files: ['electron/services/**/*.ts'],
+    files: ['electron/app/**/*.ts', 'electron/db/**/*.ts', 'electron/excel/**/*.ts', 'electron/print/**/*.ts', 'electron/features/**/*.ts', 'electron/cli/**/*.ts', 'electron/cli.ts'],
     rules: restrict(['electron', '**/renderer/**'], 'Services run under plain Node: never import electron or the renderer.'),
   },
 );

@@ -1,7 +1,7 @@
 // Binds every contract channel to its handler; a message is served only from the app's own page.
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { channels, ipcName, type Handlers } from '../shared/contract';
-import { dispatch, toFailure } from './services/app';
+import { dispatch, toFailure } from './app';
 import { isTrustedSender } from './security';
 
 export function bindIpc(handlers: Handlers, window: () => WebContents | null): void {

@@ -16,7 +16,7 @@ import {
   webPreferences,
   windowOpenResponse,
 } from './security';
-import { AppSession, appServices, DIALOGS, FILE_FILTERS, workspaceArgument, type PickFiles } from './services/app';
+import { AppSession, appServices, DIALOGS, FILE_FILTERS, workspaceArgument, type PickFiles } from './app';
 import { openElectronPrinter } from './print-window';
 
 const here = import.meta.dirname;

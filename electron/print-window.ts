@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BrowserWindow } from 'electron';
-import type { PdfPrinter } from './services/print/chromium';
+import type { PdfPrinter } from './print/chromium';
 
 /** No script, no request: inline styles, fonts and images from data: URLs only. */
 export const PRINT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:";

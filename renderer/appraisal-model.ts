@@ -3,7 +3,7 @@
 import type { ChannelOutput, ScoreChangeInput, ScorePatchInput } from '../shared/contract';
 import { emptyScore, type BlockResult, type CriterionNode, type Score, type UnitResult } from '../shared/domain';
 import { formatNumber, parseLocaleNumber } from '../shared/format';
-import { computeYear, leafCodes, scoreValueProblem } from '../shared/scoring';
+import { computeYear, leafCodes, scoreValueProblem } from '../shared/results';
 
 export type BlockData = ChannelOutput<'appraisal:block'>;
 export type ScoreMap = Map<string, Score>;

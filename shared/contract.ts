@@ -13,8 +13,8 @@ import {
   scoreSchema,
   unitSchema,
 } from './domain';
-import { surveyContract } from './contract-survey';
-import { compareContract } from './contract-compare';
+import { surveyContract } from './survey/channels';
+import { compareContract } from './compare/channels';
 
 const year = z.number().int().min(1990).max(2200);
 const code = z.string().min(1).max(100);

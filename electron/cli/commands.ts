@@ -1,10 +1,10 @@
 import type { Command } from './framework';
-import { workspaceCommands } from './workspace-commands';
-import { importCommands } from './import-commands';
-import { surveyCommands } from './survey-commands';
-import { reportCommands } from './report-commands';
-import { demoCommands } from './demo-commands';
-import { formsCommands } from './forms-commands';
+import { workspaceCommands } from '../features/workspace/cli';
+import { importCommands } from '../features/framework/cli';
+import { surveyCommands } from '../features/survey/cli';
+import { reportCommands } from '../features/print/cli';
+import { demoCommands } from '../features/demo/cli';
+import { formsCommands } from '../features/forms/cli';
 
 /** Every command of `par-workbench`; each room adds its own list here. */
 export const commands: Command[] = [...workspaceCommands, ...importCommands, ...surveyCommands, ...reportCommands, ...demoCommands, ...formsCommands];

@@ -1,5 +1,5 @@
 // The block's sub-criteria where units together lost the most points, with the units behind each.
-import type { BlockLeafLoss } from '../../shared/analysis';
+import type { BlockLeafLoss } from '../../shared/compare';
 import { formatNumber, formatPercent } from '../../shared/format';
 
 const UNITS_SHOWN = 6;

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../shared/contract';
 import type { BlockResult } from '../../shared/domain';
-import { largestLosses, selfAboveAppraised } from '../../shared/analysis';
+import { largestLosses, selfAboveAppraised } from '../../shared/compare';
 import { describeChange, formatDecimal, formatNumber, formatPercent } from '../../shared/format';
 import { call, messageOf } from '../api';
 import type { Message } from '../components/MessageBar';

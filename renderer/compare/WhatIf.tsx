@@ -2,8 +2,8 @@
 // index, rank and band by the real scoring engine. Nothing is saved unless the person asks.
 import { useEffect, useMemo, useState } from 'react';
 import type { ChannelOutput } from '../../shared/contract';
-import type { HypotheticalScoreInput } from '../../shared/contract-compare';
-import { largestLosses } from '../../shared/analysis';
+import type { HypotheticalScoreInput } from '../../shared/compare/channels';
+import { largestLosses } from '../../shared/compare';
 import { describeChange, formatDecimal, formatNumber, formatPercent, parseLocaleNumber } from '../../shared/format';
 import { call, messageOf } from '../api';
 import type { Message } from '../components/MessageBar';

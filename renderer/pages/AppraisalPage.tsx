@@ -4,7 +4,7 @@ import type { CellFocusedEvent, ColDef, ColGroupDef, GetRowIdParams, GridApi, IC
 import type { ScoreChangeInput } from '../../shared/contract';
 import type { AuditEntry, CriterionNode, Score, YearResults } from '../../shared/domain';
 import { describeChange, formatDecimal, formatNumber, formatPercent } from '../../shared/format';
-import { leaves } from '../../shared/scoring';
+import { leaves } from '../../shared/results';
 import { call, messageOf } from '../api';
 import {
   applyLocally,

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ECElementEvent, EChartsOption } from 'echarts';
 import type { ChannelOutput } from '../../shared/contract';
 import type { Band, BlockResult } from '../../shared/domain';
-import { blockFields, rankedUnits } from '../../shared/analysis';
+import { blockFields, rankedUnits } from '../../shared/compare';
 import {
   distributionOption,
   fieldComparisonOption,
@@ -16,7 +16,7 @@ import {
   paretoOption,
   rankingChartOption,
   yearOverYearOption,
-} from '../../shared/reports';
+} from '../../shared/print';
 import { formatNumber, formatPercent } from '../../shared/format';
 import { call, messageOf } from '../api';
 import { BlockLosses } from '../compare/BlockLosses';

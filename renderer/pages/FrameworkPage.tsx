@@ -4,7 +4,7 @@ import type { ColDef, GridApi, ValueSetterParams } from 'ag-grid-community';
 import type { CriterionNode } from '../../shared/domain';
 import { criterionSources, scoringMethods } from '../../shared/domain';
 import { formatNumber, parseLocaleNumber } from '../../shared/format';
-import { checkFramework, frameworkMaximum, leafCodes } from '../../shared/scoring';
+import { checkFramework, frameworkMaximum, leafCodes } from '../../shared/results';
 import { call, messageOf } from '../api';
 import { addChild, addField, depthOf, moveNode, removeNode, updateNode } from '../framework-model';
 import { gridLocale, gridTheme } from '../grid';

@@ -2,7 +2,7 @@
 // and for the province (grid and charts, change against the earlier year), survey points into
 // the PAR index, the year's questionnaire and counting rules, and the workbooks out.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { SurveyOverview } from '../../shared/contract-survey';
+import type { SurveyOverview } from '../../shared/survey/channels';
 import { describeIndexChange, formatNumber, formatPercent } from '../../shared/format';
 import { call, messageOf } from '../api';
 import type { PageProps } from '../Shell';

@@ -2,7 +2,7 @@
 // takes its points from (overall, an area or a factor), and "apply" writing index × maximum
 // / 100 as the appraised score of every unit with survey data, with an audit entry.
 import { useState } from 'react';
-import type { SurveyLeaf } from '../../shared/contract-survey';
+import type { SurveyLeaf } from '../../shared/survey/channels';
 import { formatDecimal, formatNumber, formatPercent } from '../../shared/format';
 import type { SurveyApplyReport, SurveyDefinition, SurveyLinkInfo } from '../../shared/survey';
 import { call, messageOf } from '../api';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import type { CriterionNode } from '../../shared/domain';
-import { Workspace } from '../../electron/services/workspace';
+import { Workspace } from '../../electron/db';
 import { launchApp, stopServer } from '../e2e/harness';
 import type { BenchSuite } from './harness';
 

@@ -5,11 +5,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CriterionNode } from '../../shared/domain';
-import { generateFormTemplates, importForms, type FormImportResult } from '../../electron/services/excel/forms';
-import { COL, FORM_HEADER_ROW, FORM_SHEET } from '../../electron/services/excel/forms/layout';
-import { ExcelJS, cellAddress } from '../../electron/services/excel/xlsx';
-import { Workspace } from '../../electron/services/workspace';
-import { leafCodes } from '../../shared/scoring';
+import { generateFormTemplates, importForms, type FormImportResult } from '../../electron/features/forms';
+import { COL, FORM_HEADER_ROW, FORM_SHEET } from '../../electron/features/forms/layout';
+import { ExcelJS, cellAddress } from '../../electron/excel/xlsx';
+import { Workspace } from '../../electron/db';
+import { leafCodes } from '../../shared/results';
 import { fillXlsx, type FillJob } from '../integration/forms/helpers';
 import { timed, type BenchSuite } from './harness';
 

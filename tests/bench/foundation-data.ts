@@ -2,9 +2,9 @@
 // written through the workspace API, and flat score tables (.csv, .xlsx) for the importer.
 import fs from 'node:fs';
 import type { CriterionNode } from '../../shared/domain';
-import { ExcelJS } from '../../electron/services/excel/xlsx';
-import { Workspace, type ScoreChange, type UnitInput } from '../../electron/services/workspace';
-import { SeededRandom, seedOf } from '../../electron/services/demo/random';
+import { ExcelJS } from '../../electron/excel/xlsx';
+import { Workspace, type ScoreChange, type UnitInput } from '../../electron/db';
+import { SeededRandom, seedOf } from '../../electron/features/demo/random';
 
 export interface FoundationSize {
   units: number;

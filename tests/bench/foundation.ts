@@ -3,10 +3,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDemoWorkspace } from '../../electron/services/demo';
-import { importScoresFile } from '../../electron/services/imports';
-import { Workspace } from '../../electron/services/workspace';
-import { computeResults, computeYear } from '../../shared/scoring';
+import { createDemoWorkspace } from '../../electron/features/demo';
+import { importScoresFile } from '../../electron/features/framework/imports-index';
+import { Workspace } from '../../electron/db';
+import { computeResults, computeYear } from '../../shared/results';
 import { timed, type BenchSuite } from './harness';
 import {
   FOUNDATION_SIZE,

@@ -3,12 +3,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDemoWorkspace, DEMO_OPEN_YEAR } from '../../electron/services/demo';
-import { exportSummaryWorkbook } from '../../electron/services/excel/summary';
-import { loadScorecardData, printScorecards, scorecardPage } from '../../electron/services/print/scorecards';
-import { printFontCss } from '../../electron/services/print/fonts';
-import { Workspace } from '../../electron/services/workspace';
-import { buildScorecardHtml } from '../../shared/reports';
+import { createDemoWorkspace, DEMO_OPEN_YEAR } from '../../electron/features/demo';
+import { exportSummaryWorkbook } from '../../electron/features/print/summary';
+import { loadScorecardData, printScorecards, scorecardPage } from '../../electron/features/print/scorecards';
+import { printFontCss } from '../../electron/print/fonts';
+import { Workspace } from '../../electron/db';
+import { buildScorecardHtml } from '../../shared/print';
 import { type BenchSuite, timed } from './harness';
 
 export const scorecardsSuite: BenchSuite = {

@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ExcelJS } from '../../electron/services/excel/xlsx';
-import { importSurveyFile, surveyResults, surveyResultsJson } from '../../electron/services/survey';
-import { Workspace } from '../../electron/services/workspace';
+import { ExcelJS } from '../../electron/excel/xlsx';
+import { importSurveyFile, surveyResults, surveyResultsJson } from '../../electron/features/survey';
+import { Workspace } from '../../electron/db';
 import { builtinDefinition, type SurveyDefinition } from '../../shared/survey';
 import { generateForms, referenceFigures, type RawForm } from '../integration/survey/reference';
 import { timed, type BenchSuite } from './harness';

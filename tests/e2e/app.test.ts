@@ -155,7 +155,7 @@ describe('the app with the demo workspace', () => {
     app.dialogs.backup = [backup];
     await page.getByRole('button', { name: 'Sao lưu', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('Đã sao lưu'));
-    const { Workspace } = await import('../../electron/services/workspace');
+    const { Workspace } = await import('../../electron/db');
     const copy = Workspace.open(backup);
     expect(copy.listUnits().length).toBe(app.session.workspace!.listUnits().length);
     copy.close();

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COL, FORM_HEADER_ROW, FORM_SHEET } from '../../electron/services/excel/forms/layout';
-import { ExcelJS } from '../../electron/services/excel/xlsx';
-import { leafCodes } from '../../shared/scoring';
+import { COL, FORM_HEADER_ROW, FORM_SHEET } from '../../electron/features/forms/layout';
+import { ExcelJS } from '../../electron/excel/xlsx';
+import { leafCodes } from '../../shared/results';
 import { launchApp, stopServer, type AppUnderTest } from './harness';
 
 const YEAR = 2025;

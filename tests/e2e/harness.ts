@@ -7,8 +7,8 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { channels } from '../../shared/contract';
-import { AppSession, appServices, dispatch, type DialogPurpose } from '../../electron/services/app';
-import { HEADLESS_CHROMIUM_ARGS } from '../../electron/services/print/chromium';
+import { AppSession, appServices, dispatch, type DialogPurpose } from '../../electron/app';
+import { HEADLESS_CHROMIUM_ARGS } from '../../electron/print/chromium';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve('tests/artifacts/screenshots');

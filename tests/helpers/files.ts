@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ExcelJS } from '../../electron/services/excel/xlsx';
+import { ExcelJS } from '../../electron/excel/xlsx';
 
 export type Cell = string | number | null;
 

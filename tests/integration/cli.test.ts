@@ -138,7 +138,7 @@ describe('frameworks in both numbering styles and file types', () => {
       expect((await cli('framework', 'export', ws, '--year', '2030', '--block', `so${ext}`, path.join(dir, `again.${ext}`))).code).toBe(0);
       expect(fs.readFileSync(path.join(dir, `again.${ext}`)).length).toBeGreaterThan(0);
     }
-    const { Workspace } = await import('../../electron/services/workspace');
+    const { Workspace } = await import('../../electron/db');
     const w = Workspace.open(ws);
     expect(w.getFramework(2030, 'soxlsx')!.nodes).toEqual(w.getFramework(2024, 'so')!.nodes);
     expect(w.getFramework(2030, 'socsv')!.nodes).toEqual(w.getFramework(2024, 'so')!.nodes);

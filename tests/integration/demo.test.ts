@@ -3,11 +3,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../electron/cli/commands';
 import { runCli } from '../../electron/cli/framework';
-import { createDemoWorkspace } from '../../electron/services/demo';
-import { Workspace } from '../../electron/services/workspace';
+import { createDemoWorkspace } from '../../electron/features/demo';
+import { Workspace } from '../../electron/db';
 import type { UnitResult, YearResults } from '../../shared/domain';
 import { UserError } from '../../shared/errors';
-import { checkFramework, frameworkMaximum, leaves } from '../../shared/scoring';
+import { checkFramework, frameworkMaximum, leaves } from '../../shared/results';
 import { tempDir } from '../helpers/tmp';
 
 const YEARS = [2023, 2024, 2025];

@@ -3,9 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/errors';
-import { LATEST_SCHEMA_VERSION, openDatabase, Workspace } from '../../electron/services/workspace';
-import { migrations } from '../../electron/services/workspace/migrations';
-import type { Migration } from '../../electron/services/workspace/migrations/types';
+import { LATEST_SCHEMA_VERSION, openDatabase, Workspace } from '../../electron/db';
+import { migrations } from '../../electron/db/migrations';
+import type { Migration } from '../../electron/db/migrations/types';
 import { tempDir } from '../helpers/tmp';
 
 const leaf = { method: 'free' as const, tiers: null, evidenceRequired: false, guidance: null, source: 'self' as const };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBands } from '../../shared/bands';
+import { parseBands } from '../../shared/results/bands';
 import {
   describeChange,
   formatDate,

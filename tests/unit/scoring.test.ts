@@ -9,7 +9,7 @@ import {
   computeYear,
   rankByIndex,
   type YearScoringInput,
-} from '../../shared/scoring';
+} from '../../shared/results';
 
 function node(code: string, parentCode: string | null, maxPoints: number | null, extra: Partial<CriterionNode> = {}): CriterionNode {
   return {

@@ -5,8 +5,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandFormPaths, importFormFile, writeFormTemplate } from '../../../electron/services/excel/forms';
-import { FORM_SHEET } from '../../../electron/services/excel/forms/layout';
+import { expandFormPaths, importFormFile, writeFormTemplate } from '../../../electron/features/forms';
+import { FORM_SHEET } from '../../../electron/features/forms/layout';
 import { tempDir } from '../../helpers/tmp';
 import { TEST_NODES, createTestWorkspace, dumpWorkspace, fillXlsx, formCell, hasLibreOffice, libreOfficeConvert } from './helpers';
 

@@ -2,12 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FORM_SHEET } from '../../../electron/services/excel/forms/layout';
-import { ExcelJS } from '../../../electron/services/excel/xlsx';
+import { FORM_SHEET } from '../../../electron/features/forms/layout';
+import { ExcelJS } from '../../../electron/excel/xlsx';
 import { cli, cliProcess } from '../../helpers/cli';
 import { tempDir } from '../../helpers/tmp';
 import { TEST_NODES, createTestWorkspace, dumpWorkspace, fillXlsx, formCell } from './helpers';
-import { Workspace } from '../../../electron/services/workspace';
+import { Workspace } from '../../../electron/db';
 
 const self = (code: string) => formCell(TEST_NODES, code, 'self');
 

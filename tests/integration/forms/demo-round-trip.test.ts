@@ -3,12 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_OPEN_YEAR, createDemoWorkspace } from '../../../electron/services/demo';
-import { generateFormTemplates, importFormFile, importForms, unitsOfYear } from '../../../electron/services/excel/forms';
-import { COL, FORM_HEADER_ROW, FORM_SHEET } from '../../../electron/services/excel/forms/layout';
-import { ExcelJS, cellAddress } from '../../../electron/services/excel/xlsx';
-import { Workspace } from '../../../electron/services/workspace';
-import { leafCodes } from '../../../shared/scoring';
+import { DEMO_OPEN_YEAR, createDemoWorkspace } from '../../../electron/features/demo';
+import { generateFormTemplates, importFormFile, importForms, unitsOfYear } from '../../../electron/features/forms';
+import { COL, FORM_HEADER_ROW, FORM_SHEET } from '../../../electron/features/forms/layout';
+import { ExcelJS, cellAddress } from '../../../electron/excel/xlsx';
+import { Workspace } from '../../../electron/db';
+import { leafCodes } from '../../../shared/results';
 import { tempDir } from '../../helpers/tmp';
 import { fillXlsx, type FillJob } from './helpers';
 

@@ -5,9 +5,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CriterionNode } from '../../../shared/domain';
-import { Workspace } from '../../../electron/services/workspace';
-import { COL, FORM_HEADER_ROW } from '../../../electron/services/excel/forms/layout';
-import { cellAddress } from '../../../electron/services/excel/xlsx';
+import { Workspace } from '../../../electron/db';
+import { COL, FORM_HEADER_ROW } from '../../../electron/features/forms/layout';
+import { cellAddress } from '../../../electron/excel/xlsx';
 
 const FILLER = path.join(import.meta.dirname, 'fill_xlsx.py');
 

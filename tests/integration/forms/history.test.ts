@@ -3,10 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildImportReport, importFormFile, writeFormTemplate } from '../../../electron/services/excel/forms';
-import { FORM_SHEET } from '../../../electron/services/excel/forms/layout';
-import { ExcelJS } from '../../../electron/services/excel/xlsx';
-import { getSubmission, listSubmissions, submissionFile } from '../../../electron/services/workspace/submissions';
+import { buildImportReport, importFormFile, writeFormTemplate } from '../../../electron/features/forms';
+import { FORM_SHEET } from '../../../electron/features/forms/layout';
+import { ExcelJS } from '../../../electron/excel/xlsx';
+import { getSubmission, listSubmissions, submissionFile } from '../../../electron/features/forms/store';
 import { tempDir } from '../../helpers/tmp';
 import { TEST_NODES, createTestWorkspace, fillXlsx, formCell } from './helpers';
 

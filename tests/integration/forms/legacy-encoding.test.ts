@@ -1,7 +1,7 @@
 // Text typed with the legacy Vietnamese fonts is recognised and converted; Unicode and plain
 // text are left alone.
 import { describe, expect, it } from 'vitest';
-import { detectLegacyVietnamese } from '../../../electron/services/excel/forms';
+import { detectLegacyVietnamese } from '../../../electron/features/forms';
 
 describe('legacy Vietnamese encodings', () => {
   it.each([

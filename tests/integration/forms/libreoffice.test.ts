@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateFormTemplates, importFormFile, importForms } from '../../../electron/services/excel/forms';
-import { FORM_SHEET } from '../../../electron/services/excel/forms/layout';
-import type { Workspace } from '../../../electron/services/workspace';
+import { generateFormTemplates, importFormFile, importForms } from '../../../electron/features/forms';
+import { FORM_SHEET } from '../../../electron/features/forms/layout';
+import type { Workspace } from '../../../electron/db';
 import { tempDir } from '../../helpers/tmp';
 import { TEST_NODES, createTestWorkspace, fillXlsx, formCell, hasLibreOffice, libreOfficeConvert, type FillJob } from './helpers';
 

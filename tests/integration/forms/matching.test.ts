@@ -3,9 +3,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CriterionNode } from '../../../shared/domain';
-import { importFormFile, writeFormTemplate } from '../../../electron/services/excel/forms';
-import { FORM_SHEET } from '../../../electron/services/excel/forms/layout';
-import type { Workspace } from '../../../electron/services/workspace';
+import { importFormFile, writeFormTemplate } from '../../../electron/features/forms';
+import { FORM_SHEET } from '../../../electron/features/forms/layout';
+import type { Workspace } from '../../../electron/db';
 import { tempDir } from '../../helpers/tmp';
 import { TEST_NODES, createTestWorkspace, dumpWorkspace, fillXlsx, formCell } from './helpers';
 

@@ -1,10 +1,10 @@
 // Migration 2 adds the submissions table to a workspace written before it, keeping its data.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Workspace, openDatabase } from '../../../electron/services/workspace';
-import { migration001 } from '../../../electron/services/workspace/migrations/001-core';
-import { migration002 } from '../../../electron/services/workspace/migrations/002-submissions';
-import { listSubmissions, recordSubmission } from '../../../electron/services/workspace/submissions';
+import { Workspace, openDatabase } from '../../../electron/db';
+import { migration001 } from '../../../electron/db/migrations/001-core';
+import { migration002 } from '../../../electron/db/migrations/002-submissions';
+import { listSubmissions, recordSubmission } from '../../../electron/features/forms/store';
 import { tempDir } from '../../helpers/tmp';
 
 describe('migration 2 (submissions)', () => {

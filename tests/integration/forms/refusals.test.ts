@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importFormFile, importForms, writeFormTemplate } from '../../../electron/services/excel/forms';
-import { FORM_SHEET } from '../../../electron/services/excel/forms/layout';
-import type { Workspace } from '../../../electron/services/workspace';
+import { importFormFile, importForms, writeFormTemplate } from '../../../electron/features/forms';
+import { FORM_SHEET } from '../../../electron/features/forms/layout';
+import type { Workspace } from '../../../electron/db';
 import { tempDir } from '../../helpers/tmp';
 import { TEST_NODES, createTestWorkspace, dumpWorkspace, fillXlsx, formCell, type FillJob } from './helpers';
 

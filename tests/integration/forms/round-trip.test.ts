@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateFormTemplates, importFormFile, importForms, writeFormTemplate } from '../../../electron/services/excel/forms';
-import { FORM_SHEET, META_SHEET } from '../../../electron/services/excel/forms/layout';
-import { ExcelJS } from '../../../electron/services/excel/xlsx';
-import { listSubmissions, submissionFile } from '../../../electron/services/workspace/submissions';
-import { sha256 } from '../../../electron/services/excel/forms/fingerprint';
-import { Workspace } from '../../../electron/services/workspace';
+import { generateFormTemplates, importFormFile, importForms, writeFormTemplate } from '../../../electron/features/forms';
+import { FORM_SHEET, META_SHEET } from '../../../electron/features/forms/layout';
+import { ExcelJS } from '../../../electron/excel/xlsx';
+import { listSubmissions, submissionFile } from '../../../electron/features/forms/store';
+import { sha256 } from '../../../electron/features/forms/fingerprint';
+import { Workspace } from '../../../electron/db';
 import { tempDir } from '../../helpers/tmp';
 import { TEST_NODES, createTestWorkspace, fillXlsx, formCell } from './helpers';
 

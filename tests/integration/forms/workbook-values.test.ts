@@ -3,10 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFormTemplate } from '../../../electron/services/excel/forms';
-import { FORM_SHEET } from '../../../electron/services/excel/forms/layout';
-import { readValuesFromParts } from '../../../electron/services/excel/forms/workbook-values';
-import { ExcelJS, loadWorkbook, sheetGrid } from '../../../electron/services/excel/xlsx';
+import { writeFormTemplate } from '../../../electron/features/forms';
+import { FORM_SHEET } from '../../../electron/features/forms/layout';
+import { readValuesFromParts } from '../../../electron/excel/workbook-values';
+import { ExcelJS, loadWorkbook, sheetGrid } from '../../../electron/excel/xlsx';
 import { tempDir } from '../../helpers/tmp';
 import { TEST_NODES, createTestWorkspace, fillXlsx, formCell } from './helpers';
 

@@ -3,10 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoWorkspace } from '../../../electron/services/demo';
-import { renderChartSvg } from '../../../electron/services/print/charts';
-import { Workspace } from '../../../electron/services/workspace';
-import { blockLeafLosses, unitLeafLosses } from '../../../shared/analysis';
+import { createDemoWorkspace } from '../../../electron/features/demo';
+import { renderChartSvg } from '../../../electron/print/charts';
+import { Workspace } from '../../../electron/db';
+import { blockLeafLosses, unitLeafLosses } from '../../../shared/compare';
 import type { BlockResult } from '../../../shared/domain';
 import {
   distributionOption,
@@ -16,7 +16,7 @@ import {
   rankingChartOption,
   unitLossesOption,
   yearOverYearOption,
-} from '../../../shared/reports';
+} from '../../../shared/print';
 import { tempDir } from '../../helpers/tmp';
 
 const ARTIFACTS = path.resolve('tests/artifacts/reports/charts');

@@ -3,11 +3,11 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoWorkspace } from '../../../electron/services/demo';
-import { HEADER_ROW, exportSummaryWorkbook } from '../../../electron/services/excel/summary';
-import { readWorkbookFile, sheetGrid } from '../../../electron/services/excel/xlsx';
-import { printScorecards } from '../../../electron/services/print/scorecards';
-import { Workspace } from '../../../electron/services/workspace';
+import { createDemoWorkspace } from '../../../electron/features/demo';
+import { HEADER_ROW, exportSummaryWorkbook } from '../../../electron/features/print/summary';
+import { readWorkbookFile, sheetGrid } from '../../../electron/excel/xlsx';
+import { printScorecards } from '../../../electron/features/print/scorecards';
+import { Workspace } from '../../../electron/db';
 import type { YearResults } from '../../../shared/domain';
 import { formatPercent } from '../../../shared/format';
 import { tempDir } from '../../helpers/tmp';

@@ -2,7 +2,7 @@
 // unit, notes from the appraisal council, a self score above the appraisal.
 import path from 'node:path';
 import type { CriterionNode } from '../../../shared/domain';
-import { Workspace, type ScoreChange } from '../../../electron/services/workspace';
+import { Workspace, type ScoreChange } from '../../../electron/db';
 
 type NodeSpec = [code: string, parent: string | null, level: number, title: string, max: number | null, source?: 'self' | 'survey'];
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../electron/cli/commands';
 import { runCli } from '../../../electron/cli/framework';
-import type { Workspace } from '../../../electron/services/workspace';
-import { whatIf } from '../../../shared/analysis';
-import { computeYear } from '../../../shared/scoring';
+import type { Workspace } from '../../../electron/db';
+import { whatIf } from '../../../shared/compare';
+import { computeYear } from '../../../shared/results';
 import { tempDir } from '../../helpers/tmp';
 import { createReportWorkspace } from './fixture';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../../electron/cli/commands';
 import { runCli } from '../../../electron/cli/framework';
-import { ExcelJS } from '../../../electron/services/excel/xlsx';
+import { ExcelJS } from '../../../electron/excel/xlsx';
 import {
   exportSurveyDefinition,
   getSurveyDefinition,
@@ -12,8 +12,8 @@ import {
   importSurveyFile,
   resetSurveyDefinition,
   surveyResults,
-} from '../../../electron/services/survey';
-import { Workspace } from '../../../electron/services/workspace';
+} from '../../../electron/features/survey';
+import { Workspace } from '../../../electron/db';
 import { UserError } from '../../../shared/errors';
 import { tempDir } from '../../helpers/tmp';
 

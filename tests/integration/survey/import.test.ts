@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../../electron/cli/commands';
 import { runCli } from '../../../electron/cli/framework';
-import { ExcelJS } from '../../../electron/services/excel/xlsx';
+import { ExcelJS } from '../../../electron/excel/xlsx';
 import {
   deleteSurveyImport,
   getSurveyDefinition,
@@ -14,8 +14,8 @@ import {
   setSurveyLink,
   surveyResults,
   writeSurveyTemplate,
-} from '../../../electron/services/survey';
-import { Workspace } from '../../../electron/services/workspace';
+} from '../../../electron/features/survey';
+import { Workspace } from '../../../electron/db';
 import { UserError } from '../../../shared/errors';
 import { DEFAULT_SURVEY_SETTINGS, builtinDefinition, type SurveyDefinition } from '../../../shared/survey';
 import { tempDir } from '../../helpers/tmp';

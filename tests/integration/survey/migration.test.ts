@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Workspace } from '../../../electron/services/workspace';
-import { migrations } from '../../../electron/services/workspace/migrations';
+import { Workspace } from '../../../electron/db';
+import { migrations } from '../../../electron/db/migrations';
 import { tempDir } from '../../helpers/tmp';
 
 describe('migration 003 (survey)', () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { channels, contract } from '../../../shared/contract';
-import { AppSession, dispatch, workspaceArgument, type DialogPurpose } from '../../../electron/services/app';
+import { AppSession, dispatch, workspaceArgument, type DialogPurpose } from '../../../electron/app';
 import { tempDir } from '../../helpers/tmp';
 
 function session(dir: string, answers: Partial<Record<DialogPurpose, string[] | null>>) {
@@ -58,7 +58,7 @@ describe('the contract and its handlers', () => {
     answers.backup = [path.join(dir, 'cchc-2.parws')];
     expect(await dispatch(s.handlers, 'workspace:backupFile', {})).toMatchObject({ ok: true, value: { cancelled: false } });
     expect(s.workspace!.file).toBe(path.join(dir, 'khoi-phuc.parws'));
-    const { Workspace } = await import('../../../electron/services/workspace');
+    const { Workspace } = await import('../../../electron/db');
     const copy = Workspace.open(path.join(dir, 'cchc-2.parws'));
     expect(copy.listUnits().map((u) => u.code)).toEqual(['SNV', 'STP']);
     copy.close();

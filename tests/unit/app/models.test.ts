@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyScore, type CriterionNode, type Score } from '../../../shared/domain';
-import { checkFramework } from '../../../shared/scoring';
+import { checkFramework } from '../../../shared/results';
 import {
   applyLocally,
   appraisedPatch,

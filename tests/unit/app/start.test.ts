@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppSession, appServices } from '../../../electron/services/app';
+import { AppSession, appServices } from '../../../electron/app';
 import { tempDir } from '../../helpers/tmp';
 
 describe('what the app opens at start', () => {

@@ -9,7 +9,7 @@ import {
   previousFieldIndices,
   selfAboveAppraised,
   unitLeafLosses,
-} from '../../../shared/analysis';
+} from '../../../shared/compare';
 
 function node(code: string, parentCode: string | null, maxPoints: number, method: CriterionNode['method'] = 'free'): CriterionNode {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BlockResult, UnitResult } from '../../../shared/domain';
-import type { BlockLeafLoss, LeafLoss } from '../../../shared/analysis';
+import type { BlockLeafLoss, LeafLoss } from '../../../shared/compare';
 import {
   NO_BAND_COLOR,
   bandColors,
@@ -14,7 +14,7 @@ import {
   rankArrow,
   rankingChartOption,
   yearOverYearOption,
-} from '../../../shared/reports';
+} from '../../../shared/print';
 
 // Options are plain data; these helpers read the parts a person sees.
 type AnySeries = { name: string; type: string; data: unknown[]; itemStyle?: { color: string }; markLine?: { data: unknown[]; label: { formatter: string } } };

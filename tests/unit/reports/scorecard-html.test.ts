@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitResult } from '../../../shared/domain';
-import type { LeafLoss } from '../../../shared/analysis';
+import type { LeafLoss } from '../../../shared/compare';
 import {
   FULL_LAYOUT,
   groupNotes,
@@ -9,7 +9,7 @@ import {
   scorecardChartOption,
   scorecardFileName,
   type ScorecardData,
-} from '../../../shared/reports';
+} from '../../../shared/print';
 
 const unit: UnitResult = {
   code: 'X<1>',

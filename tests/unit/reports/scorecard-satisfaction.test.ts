@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitResult } from '../../../shared/domain';
-import { buildScorecardHtml, scorecardSatisfaction, type ScorecardData } from '../../../shared/reports';
+import { buildScorecardHtml, scorecardSatisfaction, type ScorecardData } from '../../../shared/print';
 import {
   DEFAULT_SURVEY_SETTINGS,
   builtinDefinition,

@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { UserError } from '../../shared/errors';
+import { migrations, LATEST_SCHEMA_VERSION } from './migrations';
+import type { Migration } from './migrations/types';
+
+/** Identifies a PAR Workbench workspace among SQLite files ("PARW" in ASCII). */
+export const APPLICATION_ID = 0x50415257;
+export const WORKSPACE_EXTENSION = '.parws';
+
+export interface OpenOptions {
+  /** create a new file; refuses a path that exists */
+  create?: boolean;
+  readonly?: boolean;
+  /** migrations to apply; the default is every migration of this version */
+  migrations?: Migration[];
+}
+
+function configure(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  // Reads straight from the mapped file and a larger page cache: a year of scores is read
+  // whole for every computation of results.
+  db.pragma('mmap_size = 268435456');
+  db.pragma('cache_size = -32000');
+}
+
+function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Applies the migrations newer than the file's version, each in its own transaction. */
+export function migrate(db: Database.Database, list: Migration[] = migrations): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const current = schemaVersion(db);
+  for (const m of list) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.prepare('INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      );
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
+
+/** A copy beside the file, taken before a migration changes it: "x.parws" → "x.v1-20260101T101010.bak.parws". */
+export function preMigrationBackupPath(file: string, fromVersion: number, now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..+$/, '');
+  const ext = path.extname(file);
+  const base = file.slice(0, file.length - ext.length);
+  return `${base}.v${fromVersion}-${stamp}.bak${ext || WORKSPACE_EXTENSION}`;
+}
+
+/**
+ * Opens (or creates) a workspace file. A file written by a newer schema is refused; an
+ * older one is first backed up beside itself, then migrated.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
+  const list = options.migrations ?? migrations;
+  const latest = list.length ? list[list.length - 1].version : 0;
+  const name = path.basename(file);
+  if (options.create) {
+    if (fs.existsSync(file)) {
+      throw new UserError(`Tệp ${name} đã tồn tại. Hãy chọn một tên khác hoặc mở tệp đó.`);
+    }
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const db = new Database(file);
+    configure(db);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    migrate(db, list);
+    return db;
+  }
+  if (!fs.existsSync(file)) {
+    throw new UserError(`Không tìm thấy tệp dữ liệu ${name}. Hãy kiểm tra đường dẫn hoặc tạo dữ liệu mới (init).`);
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: Boolean(options.readonly), fileMustExist: true });
+    db.pragma('schema_version');
+  } catch {
+    throw new UserError(`Tệp ${name} không phải là tệp dữ liệu PAR Workbench hoặc đã bị hỏng.`);
+  }
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  if (appId !== APPLICATION_ID) {
+    db.close();
+    throw new UserError(`Tệp ${name} không phải là tệp dữ liệu PAR Workbench.`);
+  }
+  const version = schemaVersion(db);
+  if (version > latest) {
+    db.close();
+    throw new UserError(
+      `Tệp ${name} được tạo bởi phiên bản PAR Workbench mới hơn (lược đồ ${version}, phiên bản này đọc đến ${latest}). ` +
+        'Hãy cập nhật PAR Workbench để mở tệp này; tệp không bị thay đổi.',
+    );
+  }
+  if (!options.readonly) configure(db);
+  if (version < latest) {
+    if (options.readonly) {
+      db.close();
+      throw new UserError(`Tệp ${name} cần được nâng cấp; hãy mở tệp ở chế độ ghi.`);
+    }
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    fs.copyFileSync(file, preMigrationBackupPath(file, version));
+    migrate(db, list);
+  }
+  return db;
+}
+
+export { LATEST_SCHEMA_VERSION };

@@ -1,0 +1,175 @@
+// The compare screen's handlers and the printed outputs of a year: a unit's detail and the
+// points it lost, a block's Pareto, what-if on the real scoring engine (nothing saved),
+// charts saved where the person chooses, scorecards printed with progress, the summary workbook.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Handlers } from '../../../shared/contract';
+import type { compareContract, PrintProgressOutput, ScorecardSelectionInput } from '../../../shared/compare/channels';
+import { blockFieldAverages, blockLeafLosses, findUnit, unitLeafLosses, whatIfForYear } from '../../../shared/compare';
+import { UserError } from '../../../shared/errors';
+import { leafCodes } from '../../../shared/results';
+import { printScorecards } from '../print/scorecards';
+import type { Workspace } from '../../db';
+import type { DialogPurpose } from '../../app/dialogs';
+import type { AppServices } from '../../app/session';
+
+type CompareChannel = keyof typeof compareContract;
+
+/** What the compare handlers need of the session: its workspace, its file dialogs, its services. */
+export interface CompareSessionAccess {
+  workspace(): Workspace;
+  pickOne(purpose: DialogPurpose, defaultName?: string): Promise<string | null>;
+  services: AppServices;
+}
+
+function need<K extends keyof AppServices>(services: AppServices, key: K): NonNullable<AppServices[K]> {
+  const s = services[key];
+  if (!s) throw new UserError('Chức năng này chưa có trong phiên bản đang dùng.');
+  return s as NonNullable<AppServices[K]>;
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** The bytes of a chart image sent by the window: a data URL (PNG or SVG) or SVG text; anything else is refused. */
+export function chartImageBytes(format: 'png' | 'svg', data: string): Buffer {
+  let bytes: Buffer;
+  const url = /^data:([a-z+/.-]+)((?:;[a-z-]+=[^;,]*)*)(;base64)?,/i.exec(data);
+  if (url) {
+    const mime = url[1].toLowerCase();
+    if (mime !== (format === 'png' ? 'image/png' : 'image/svg+xml')) {
+      throw new UserError(`Ảnh biểu đồ gửi tới có dạng ${mime}, không phải ${format.toUpperCase()}.`);
+    }
+    const payload = data.slice(url[0].length);
+    bytes = url[3] ? Buffer.from(payload, 'base64') : Buffer.from(decodeURIComponent(payload), 'utf8');
+  } else if (format === 'svg') {
+    bytes = Buffer.from(data, 'utf8');
+  } else {
+    throw new UserError('Ảnh PNG của biểu đồ phải được gửi dưới dạng data URL.');
+  }
+  const valid =
+    format === 'png' ? bytes.subarray(0, 8).equals(PNG_SIGNATURE) : /<svg[\s>]/.test(bytes.subarray(0, 4096).toString('utf8'));
+  if (!valid) throw new UserError(`Dữ liệu gửi tới không phải ảnh ${format.toUpperCase()} của biểu đồ.`);
+  return bytes;
+}
+
+/** `file` with `extension` added when the person typed a name without it. */
+function withExtension(file: string, extension: string): string {
+  return path.extname(file).toLowerCase() === extension ? file : file + extension;
+}
+
+/** How many scorecards a selection prints, before the first one is drawn. */
+function selectionSize(ws: Workspace, year: number, selection: ScorecardSelectionInput): number {
+  if ('unitCode' in selection) return 1;
+  const blocks = ws.results(year).blocks;
+  if ('blockCode' in selection) return blocks.find((b) => b.code === selection.blockCode)?.units.length ?? 0;
+  return blocks.reduce((n, b) => n + b.units.length, 0);
+}
+
+export function compareHandlers(access: CompareSessionAccess): Pick<Handlers, CompareChannel> {
+  const { workspace: ws, pickOne, services } = access;
+  const progress: PrintProgressOutput = { running: false, done: 0, total: 0, unitName: null };
+
+  return {
+    'compare:unit': ({ year, unitCode }) => {
+      const w = ws();
+      w.requirePeriod(year);
+      const found = findUnit(w.results(year), unitCode);
+      if (!found) {
+        const unit = w.requireUnit(unitCode);
+        throw new UserError(`${unit.name} (mã ${unit.code}) chưa có điểm năm ${year}.`);
+      }
+      const { block, unit } = found;
+      const framework = w.requireFramework(year, block.code);
+      const leaves = leafCodes(framework.nodes);
+      return {
+        unit,
+        blockCode: block.code,
+        blockName: block.name,
+        blockAverage: block.average,
+        fieldAverages: [...blockFieldAverages(block)].map(([code, average]) => ({ code, average })),
+        losses: unitLeafLosses(framework, w.getScores(year, { unitCode }), unitCode),
+        criteria: framework.nodes.map((n) => ({
+          code: n.code,
+          parentCode: n.parentCode,
+          level: n.level,
+          title: n.title,
+          maxPoints: n.maxPoints,
+          method: n.method,
+          leaf: leaves.has(n.code),
+        })),
+      };
+    },
+
+    'compare:blockLosses': ({ year, blockCode }) => {
+      const w = ws();
+      const block = w.results(year).blocks.find((b) => b.code === blockCode);
+      if (!block) throw new UserError(`${w.requireBlock(blockCode).name} chưa có kết quả năm ${year}.`);
+      const losses = blockLeafLosses(
+        w.requireFramework(year, blockCode),
+        w.getScores(year, { blockCode }),
+        block.units.map((u) => ({ code: u.code, name: u.name })),
+      );
+      return { losses };
+    },
+
+    'compare:whatIf': ({ year, unitCode, hypothetical }) => {
+      const w = ws();
+      w.requirePeriod(year);
+      const years = w.listPeriods().map((p) => p.year).filter((y) => y <= year);
+      return whatIfForYear(years.map((y) => w.scoringInput(y)), year, unitCode, hypothetical);
+    },
+
+    'compare:saveChart': async ({ format, name, data }) => {
+      const bytes = chartImageBytes(format, data);
+      const picked = await pickOne(format === 'png' ? 'chart-png' : 'chart-svg', `${name}.${format}`);
+      if (!picked) return { cancelled: true };
+      const file = withExtension(picked, `.${format}`);
+      try {
+        fs.writeFileSync(file, bytes);
+      } catch (e) {
+        throw new UserError(`Không ghi được tệp "${path.basename(file)}": ${(e as Error).message}; hãy chọn nơi lưu khác.`);
+      }
+      return { cancelled: false, value: { file } };
+    },
+
+    'reports:printScorecards': async ({ year, selection, combined }) => {
+      if (progress.running) throw new UserError('Đang in phiếu kết quả; hãy chờ lượt in này xong rồi in tiếp.');
+      const openPrinter = need(services, 'openPrinter');
+      const w = ws();
+      const total = selectionSize(w, year, selection);
+      const folder = await pickOne('scorecards-folder');
+      if (!folder) return { cancelled: true };
+      Object.assign(progress, { running: true, done: 0, total, unitName: null });
+      try {
+        const printer = await openPrinter();
+        try {
+          const printed = await printScorecards(w, {
+            year,
+            selection,
+            outDir: folder,
+            combined,
+            printer,
+            onProgress: (p) => Object.assign(progress, { done: p.done, total: p.total, unitName: p.unitName }),
+          });
+          return { cancelled: false, value: { folder, ...printed } };
+        } finally {
+          await printer.close();
+        }
+      } finally {
+        progress.running = false;
+      }
+    },
+
+    'reports:printProgress': () => ({ ...progress }),
+
+    'reports:exportSummary': async ({ year }) => {
+      const run = need(services, 'exportSummary');
+      ws().requirePeriod(year);
+      const picked = await pickOne('summary-workbook', `Tong-hop-Chi-so-CCHC-${year}.xlsx`);
+      if (!picked) return { cancelled: true };
+      const file = withExtension(picked, '.xlsx');
+      const { sheets } = await run(ws(), year, file);
+      return { cancelled: false, value: { file, sheets } };
+    },
+  };
+}

@@ -1,0 +1,527 @@
+// Takes back the forms units return: each file in its own transaction (its scores and its
+// submission record land together or not at all), a summary per file with every error and
+// warning located by sheet and cell.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Framework, Unit } from '../../../shared/domain';
+import { UserError, type Problem } from '../../../shared/errors';
+import { formatDate, formatNumber, parseLocaleNumber, roundTo } from '../../../shared/format';
+import { leafCodes, scoreValueProblem } from '../../../shared/results';
+import { matchKey } from '../../../shared/text';
+import type { ScoreChange, Workspace } from '../../db';
+import {
+  currentSubmission,
+  recordSubmission,
+  submissionsWithHash,
+  unitScoreStates,
+  type LeafScoreState,
+  type MatchMethod,
+  type SubmissionDiff,
+  type SubmittedLeaf,
+} from './store';
+import { MAX_WORKBOOK_BYTES } from '../../excel/xlsx';
+import { frameworkFingerprint, sha256 } from './fingerprint';
+import { matchFormRows } from './match';
+import { readForm, type FormContent, type FormRow } from './read-form';
+import { readWorkbookValues } from '../../excel/workbook-values';
+
+export type FormImportStatus = 'imported' | 'refused' | 'unchanged';
+
+export interface FormImportProblem {
+  sheet?: string;
+  cell?: string;
+  message: string;
+}
+
+export interface FormImportResult {
+  /** the file's name, as the report shows it */
+  file: string;
+  path: string;
+  status: FormImportStatus;
+  unit: string | null;
+  unitName: string | null;
+  year: number | null;
+  matchedBy: MatchMethod | null;
+  submissionId: number | null;
+  errors: FormImportProblem[];
+  warnings: FormImportProblem[];
+  /** fields of leaves (self score, evidence, explanation) this file changed */
+  changes: number;
+  /** leaves whose appraised score was kept while the self score under it changed */
+  flaggedForReappraisal: string[];
+}
+
+export interface FormImportOptions {
+  /** refuse forms of another year (the year the user is working on) */
+  expectedYear?: number;
+  /** for forms that do not say which unit or year they belong to */
+  unitCode?: string;
+  year?: number;
+  actor?: string;
+}
+
+export interface FormImportProgress {
+  done: number;
+  total: number;
+  file: string;
+  status: FormImportStatus;
+}
+
+const FORM_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods']);
+
+/** The files a list of files and folders stands for: folders give their spreadsheets, sorted. */
+export function expandFormPaths(inputs: string[]): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (FORM_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) files.push(full);
+    }
+  };
+  for (const input of inputs) {
+    if (!fs.existsSync(input)) throw new UserError(`Không tìm thấy tệp hoặc thư mục ${input}.`);
+    if (fs.statSync(input).isDirectory()) walk(input);
+    else files.push(input);
+  }
+  return files;
+}
+
+/** A refusal carrying the located problems of one file. */
+class FormRefusal extends Error {
+  constructor(
+    readonly errors: FormImportProblem[],
+    readonly partial: Partial<FormImportResult> = {},
+  ) {
+    super(errors.map((e) => e.message).join('\n'));
+  }
+}
+
+function fromUserError(e: UserError): FormImportProblem[] {
+  return e.problems.map((p: Problem) => ({ sheet: p.sheet, cell: p.cell, message: p.message }));
+}
+
+/** Which unit and year a form without metadata belongs to, from its heading lines or name. */
+function guessUnitAndYear(content: FormContent, fileName: string, units: Unit[]): { unit: Unit | null; year: number | null } {
+  const headings = content.headingTexts.map(matchKey);
+  let year: number | null = null;
+  for (const h of headings) {
+    const m = /\bnam (\d{4})\b/.exec(h);
+    if (m) {
+      year = Number(m[1]);
+      break;
+    }
+  }
+  const byCode = units.find((u) => content.headingTexts.some((t) => new RegExp(`\\(mã ${escapeRegExp(u.code)}\\)`, 'i').test(t)));
+  if (byCode) return { unit: byCode, year };
+  const named = units
+    .filter((u) => headings.some((h) => h.includes(matchKey(u.name))))
+    .sort((a, b) => b.name.length - a.name.length);
+  if (named.length) return { unit: named[0], year };
+  const tokens = new Set(path.basename(fileName, path.extname(fileName)).split(/[_\s.]+/).map((t) => t.toUpperCase()));
+  const fromName = units.filter((u) => tokens.has(u.code.toUpperCase()));
+  return { unit: fromName.length === 1 ? fromName[0] : null, year };
+}
+
+/** "tiêu chí 1.2: …" → "Tiêu chí 1.2: …", as a message opens. */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A spreadsheet date (a calendar day with no time zone, read as UTC) as dd/mm/yyyy. */
+function cellDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+/** The self score a cell holds: a number, null when blank, or a problem in words. */
+function selfScoreOf(row: FormRow): { value: number | null } | { problem: string } {
+  const v = row.self.value;
+  if (v === null || v === '') return { value: null };
+  if (typeof v === 'number') return { value: roundTo(v, 10) };
+  if (typeof v === 'string') {
+    const n = parseLocaleNumber(v);
+    return n === null ? { problem: `"${v}" không phải là một số` } : { value: roundTo(n, 10) };
+  }
+  if (v instanceof Date) return { problem: `ô chứa ngày ${cellDate(v)} chứ không phải điểm (Excel đã hiểu số vừa gõ là ngày tháng)` };
+  return { problem: `ô chứa giá trị ${String(v)}, không phải điểm` };
+}
+
+interface PlannedImport {
+  unit: Unit;
+  year: number;
+  matchedBy: MatchMethod;
+  frameworkFingerprint: string;
+  formFingerprint: string | null;
+  leaves: SubmittedLeaf[];
+  warnings: FormImportProblem[];
+}
+
+/**
+ * Units and frameworks looked up once for a batch of files: an import changes scores and
+ * submissions, never these.
+ */
+class BatchLookups {
+  private unitList: Unit[] | null = null;
+  private readonly frameworks = new Map<string, { framework: Framework; fingerprint: string } | null>();
+  constructor(private readonly ws: Workspace) {}
+
+  units(): Unit[] {
+    return (this.unitList ??= this.ws.listUnits());
+  }
+
+  framework(year: number, blockCode: string): { framework: Framework; fingerprint: string } | null {
+    const key = `${year}\u0000${blockCode}`;
+    if (!this.frameworks.has(key)) {
+      const framework = this.ws.getFramework(year, blockCode);
+      this.frameworks.set(key, framework ? { framework, fingerprint: frameworkFingerprint(framework.nodes) } : null);
+    }
+    return this.frameworks.get(key)!;
+  }
+}
+
+/** Reads, matches and checks a form against the workspace; refuses with every problem found. */
+function planImport(ws: Workspace, lookups: BatchLookups, content: FormContent, fileName: string, options: FormImportOptions): PlannedImport {
+  const sheet = content.sheet;
+  const warnings: FormImportProblem[] = [];
+  const units = lookups.units();
+  let unit: Unit | null = null;
+  let year: number | null = null;
+  const meta = content.metadata;
+  if (meta) {
+    unit = units.find((u) => u.code === meta.unitCode) ?? null;
+    year = meta.year;
+    if (!unit && !options.unitCode) {
+      throw new FormRefusal([
+        {
+          message: `Biểu mẫu ghi đơn vị mã "${meta.unitCode}"${meta.unitName ? ` (${meta.unitName})` : ''} nhưng tệp dữ liệu không có đơn vị này; hãy thêm đơn vị vào danh sách hoặc kiểm tra lại tệp.`,
+        },
+      ], { year });
+    }
+  } else {
+    const guess = guessUnitAndYear(content, fileName, units);
+    unit = guess.unit;
+    // a heading without a year: the year the user is importing for
+    year = guess.year ?? options.expectedYear ?? null;
+    warnings.push({
+      sheet,
+      message:
+        (content.metadataProblem ? `Không dùng được thông tin nhận dạng (${content.metadataProblem}); ` : 'Biểu mẫu không có thông tin nhận dạng của PAR Workbench (biểu tự lập hoặc nội dung được chép sang tệp khác); ') +
+        'các dòng được ghép với tiêu chí theo STT và nội dung.',
+    });
+  }
+  if (options.unitCode) {
+    unit = ws.requireUnit(options.unitCode);
+  }
+  if (options.year !== undefined) year = options.year;
+  if (!unit) {
+    throw new FormRefusal([
+      {
+        sheet,
+        message:
+          'Không xác định được biểu mẫu của đơn vị nào: không có thông tin nhận dạng, phần đầu biểu không ghi tên hoặc mã một đơn vị có trong tệp dữ liệu. ' +
+          'Hãy ghi "Đơn vị: <tên đơn vị>" ở đầu biểu hoặc dùng biểu mẫu do Sở Nội vụ gửi.',
+      },
+    ], { year });
+  }
+  if (year === null) {
+    throw new FormRefusal([
+      { sheet, message: 'Không xác định được năm đánh giá của biểu mẫu; hãy ghi "năm <năm>" trong tiêu đề biểu hoặc dùng biểu mẫu do Sở Nội vụ gửi.' },
+    ], { unit: unit.code, unitName: unit.name });
+  }
+  const located = { unit: unit.code, unitName: unit.name, year };
+  if (options.expectedYear !== undefined && year !== options.expectedYear) {
+    throw new FormRefusal([
+      { sheet, message: `Biểu mẫu là của năm ${year}, không phải năm ${options.expectedYear} đang nhập; hãy đề nghị đơn vị gửi biểu mẫu năm ${options.expectedYear}.` },
+    ], located);
+  }
+  const period = ws.getPeriod(year);
+  if (!period) {
+    throw new FormRefusal([{ sheet, message: `Biểu mẫu là của năm ${year} nhưng tệp dữ liệu chưa có kỳ đánh giá năm ${year}.` }], located);
+  }
+  if (period.locked) {
+    throw new FormRefusal([
+      { message: `Kỳ đánh giá năm ${year} đã khóa (đã công bố kết quả); hãy mở khóa kỳ trước khi nhập biểu mẫu.` },
+    ], located);
+  }
+  const found = lookups.framework(year, unit.blockCode);
+  if (!found) {
+    throw new FormRefusal([{ message: `Tệp dữ liệu chưa có bộ chỉ số năm ${year} cho khối "${unit.blockCode}" của ${unit.name}.` }], located);
+  }
+  const { framework, fingerprint } = found;
+  const byCode = content.hasCodeColumn && content.rows.some((r) => r.code);
+  const match = matchFormRows(content.rows, framework.nodes, { byCode, sameFramework: meta?.fingerprint === fingerprint });
+  const errors: FormImportProblem[] = match.errors.map((e) => ({ sheet, ...e }));
+  warnings.push(...match.warnings.map((w) => ({ sheet, ...w })));
+  const versionDiffers = meta !== null && meta.fingerprint !== fingerprint;
+  if (meta && !byCode) {
+    warnings.push({ sheet, message: 'Biểu mẫu đã mất cột mã tiêu chí (cột ẩn); các dòng được ghép với tiêu chí theo STT và nội dung.' });
+  }
+  if (match.differences.length) {
+    const lead = versionDiffers
+      ? `Biểu mẫu được lập theo một phiên bản bộ chỉ số khác với bộ chỉ số năm ${year} hiện có`
+      : meta
+        ? 'Biểu mẫu đã bị sửa so với bản được gửi cho đơn vị'
+        : `Biểu mẫu khác với bộ chỉ số năm ${year} hiện có`;
+    warnings.push({ sheet, message: `${lead}; khác biệt: ${match.differences.join('; ')}.` });
+  } else if (versionDiffers) {
+    warnings.push({
+      sheet,
+      message: `Biểu mẫu được lập theo một phiên bản bộ chỉ số khác với bộ chỉ số năm ${year} hiện có (khác ở nguồn điểm hoặc cách chấm); điểm được kiểm tra theo bộ chỉ số hiện có.`,
+    });
+  }
+  if (content.legacy.length) {
+    const encodings = [...new Set(content.legacy.map((l) => l.encoding))];
+    const names = encodings.map((e) => (e === 'TCVN3' ? 'TCVN3 (.VnTime)' : 'VNI (VNI-Times)')).join(' và ');
+    warnings.push({
+      sheet,
+      cell: content.legacy[0].cell,
+      message: `${content.legacy.length} ô được gõ bằng bảng mã cũ ${names} (các ô ${content.legacy
+        .slice(0, 8)
+        .map((l) => l.cell)
+        .join(', ')}${content.legacy.length > 8 ? ', …' : ''}) đã được chuyển sang Unicode; hãy kiểm tra lại nội dung và lần sau gõ bằng Unicode.`,
+    });
+  }
+
+  const notApplicable = new Set(
+    [...unitScoreStates(ws, year, unit.code)].filter(([, s]) => s.notApplicable).map(([code]) => code),
+  );
+  const leaves: SubmittedLeaf[] = [];
+  const unscored: string[] = [];
+  const leafSet = leafCodes(framework.nodes);
+  const nodes = framework.nodes.filter((n) => leafSet.has(n.code));
+  for (const node of nodes) {
+    const row = match.leafRows.get(node.code);
+    if (!row) continue;
+    const parsed = selfScoreOf(row);
+    const at = { sheet, cell: row.self.cell || undefined };
+    if ('problem' in parsed) {
+      errors.push({ ...at, message: `Tiêu chí ${node.code}: ${parsed.problem}; hãy nhập điểm từ 0 đến ${formatNumber(node.maxPoints ?? 0, 4)} (ví dụ 2,5).` });
+      continue;
+    }
+    if (node.source === 'survey') {
+      if (parsed.value !== null) errors.push({ ...at, message: sentence(scoreValueProblem(node, parsed.value, 'self')!) });
+      continue;
+    }
+    if (notApplicable.has(node.code)) {
+      if (parsed.value !== null) {
+        warnings.push({ ...at, message: `Tiêu chí ${node.code} không áp dụng đối với ${unit.name}; điểm ${formatNumber(parsed.value, 4)} ở ô này không được nhập.` });
+      }
+      continue;
+    }
+    if (parsed.value !== null) {
+      const problem = scoreValueProblem(node, parsed.value, 'self');
+      if (problem) {
+        errors.push({ ...at, message: sentence(problem) });
+        continue;
+      }
+    } else unscored.push(node.code);
+    const evidence = row.evidence.value;
+    const explanation = row.explanation.value;
+    if (node.evidenceRequired && parsed.value !== null && parsed.value > 0 && !evidence) {
+      warnings.push({
+        sheet,
+        cell: row.evidence.cell || at.cell,
+        message: explanation
+          ? `Tiêu chí ${node.code} yêu cầu tài liệu kiểm chứng nhưng đơn vị chưa ghi (đã có giải trình).`
+          : `Tiêu chí ${node.code} yêu cầu tài liệu kiểm chứng nhưng đơn vị chưa ghi tài liệu và chưa giải trình; hãy bổ sung.`,
+      });
+    }
+    leaves.push({ criterionCode: node.code, selfScore: parsed.value, evidence, explanation });
+  }
+  if (unscored.length) {
+    warnings.push({ sheet, message: `Đơn vị chưa tự chấm ${unscored.length} tiêu chí: ${unscored.join(', ')}.` });
+  }
+  if (errors.length) throw new FormRefusal(errors, located);
+  return {
+    unit,
+    year,
+    matchedBy: byCode && meta ? 'metadata' : 'content',
+    frameworkFingerprint: fingerprint,
+    formFingerprint: meta?.fingerprint ?? null,
+    leaves,
+    warnings,
+  };
+}
+
+/**
+ * The score changes a submission makes, and the diff it records. A blank cell clears a value
+ * only when the unit's previous submission set it: values entered otherwise (typed by staff,
+ * imported from a table) are kept and reported.
+ */
+function changesOf(
+  plan: PlannedImport,
+  current: Map<string, LeafScoreState>,
+  previous: Map<string, SubmittedLeaf> | null,
+): { changes: ScoreChange[]; diff: SubmissionDiff[]; flagged: string[]; kept: string[] } {
+  const changes: ScoreChange[] = [];
+  const diff: SubmissionDiff[] = [];
+  const flagged: string[] = [];
+  const kept = new Set<string>();
+  for (const leaf of plan.leaves) {
+    const before = current.get(leaf.criterionCode);
+    const old = { selfScore: before?.selfScore ?? null, evidence: before?.evidence ?? null, explanation: before?.explanation ?? null };
+    const fields = (['selfScore', 'evidence', 'explanation'] as const).filter((f) => {
+      if (old[f] === leaf[f]) return false;
+      if (leaf[f] !== null) return true;
+      const fromPreviousForm = previous?.get(leaf.criterionCode)?.[f] === old[f];
+      if (!fromPreviousForm) kept.add(leaf.criterionCode);
+      return fromPreviousForm;
+    });
+    if (fields.length === 0) continue;
+    const patch: ScoreChange['patch'] = {};
+    for (const f of fields) {
+      (patch as Record<string, unknown>)[f] = leaf[f];
+      diff.push({ criterionCode: leaf.criterionCode, field: f, oldValue: old[f], newValue: leaf[f] });
+    }
+    if (fields.includes('selfScore') && before?.appraisedScore !== null && before?.appraisedScore !== undefined) {
+      patch.needsReappraisal = true;
+      flagged.push(leaf.criterionCode);
+    }
+    changes.push({ unitCode: plan.unit.code, criterionCode: leaf.criterionCode, patch });
+  }
+  return { changes, diff, flagged, kept: [...kept] };
+}
+
+function emptyResult(file: string): FormImportResult {
+  return {
+    file: path.basename(file),
+    path: file,
+    status: 'refused',
+    unit: null,
+    unitName: null,
+    year: null,
+    matchedBy: null,
+    submissionId: null,
+    errors: [],
+    warnings: [],
+    changes: 0,
+    flaggedForReappraisal: [],
+  };
+}
+
+/**
+ * Imports one returned form. Never throws for a bad file: the result says why it was
+ * refused, and a refused file leaves the workspace exactly as it was.
+ */
+export function importFormFile(ws: Workspace, file: string, options: FormImportOptions = {}): Promise<FormImportResult> {
+  return importOneForm(ws, new BatchLookups(ws), file, options);
+}
+
+async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string, options: FormImportOptions): Promise<FormImportResult> {
+  const result = emptyResult(file);
+  const fileName = result.file;
+  try {
+    const stat = fs.statSync(file);
+    if (stat.size > MAX_WORKBOOK_BYTES) {
+      throw new FormRefusal([{ message: `Tệp lớn hơn giới hạn ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB; hãy xóa các trang, hình ảnh không cần thiết rồi gửi lại.` }]);
+    }
+    const bytes = fs.readFileSync(file);
+    const hash = sha256(bytes);
+    const earlier = submissionsWithHash(ws, hash);
+    const wanted = options.year ?? options.expectedYear;
+    const same = earlier.find((s) => s.status === 'current' && (wanted === undefined || s.year === wanted));
+    if (same) {
+      return {
+        ...result,
+        status: 'unchanged',
+        unit: same.unitCode,
+        unitName: same.unitName,
+        year: same.year,
+        matchedBy: same.matchedBy,
+        submissionId: same.id,
+        warnings: [{ message: `Tệp này đã được nhập ngày ${formatDate(same.importedAt)} (lần nộp thứ ${same.version}); không có gì thay đổi.` }],
+      };
+    }
+    const workbook = await readWorkbookValues(bytes, fileName);
+    const content = readForm(workbook, fileName);
+    const plan = planImport(ws, lookups, content, fileName, options);
+    const actor = options.actor ?? ws.actor;
+    if (earlier.length) {
+      plan.warnings.unshift({
+        message: `Tệp này trùng với bản đã nộp ngày ${formatDate(earlier[0].importedAt)} (lần nộp thứ ${earlier[0].version}) đã được thay thế; bản này được nhập lại làm bản hiện hành.`,
+      });
+    }
+    const landed = ws.transaction(() => {
+      ws.requireOpenPeriod(plan.year);
+      const current = unitScoreStates(ws, plan.year, plan.unit.code);
+      const previous = currentSubmission(ws, plan.year, plan.unit.code);
+      const { changes, diff, flagged, kept } = changesOf(
+        plan,
+        current,
+        previous ? new Map(previous.leaves.map((l) => [l.criterionCode, l])) : null,
+      );
+      if (kept.length) {
+        plan.warnings.push({
+          message: `Biểu mẫu để trống ${kept.length} tiêu chí đã có điểm, tài liệu hoặc giải trình trong tệp dữ liệu từ trước (${kept.join(', ')}); các giá trị đó được giữ nguyên.`,
+        });
+      }
+      if (flagged.length) {
+        plan.warnings.push({
+          message: `Điểm tự chấm của ${flagged.length} tiêu chí đã thẩm định bị thay đổi (${flagged.join(', ')}); điểm thẩm định được giữ nguyên và các tiêu chí này được đánh dấu cần thẩm định lại.`,
+        });
+      }
+      ws.applyScoreChanges(plan.year, changes, { source: 'form-import', actor, reason: `Biểu tự đánh giá ${fileName}` });
+      const submissionId = recordSubmission(ws, {
+        year: plan.year,
+        unitCode: plan.unit.code,
+        fileName,
+        sha256: hash,
+        content: bytes,
+        actor,
+        matchedBy: plan.matchedBy,
+        formFingerprint: plan.formFingerprint,
+        frameworkFingerprint: plan.frameworkFingerprint,
+        leaves: plan.leaves,
+        diff,
+        warnings: plan.warnings,
+      });
+      return { submissionId, diff, flagged };
+    });
+    return {
+      ...result,
+      status: 'imported',
+      unit: plan.unit.code,
+      unitName: plan.unit.name,
+      year: plan.year,
+      matchedBy: plan.matchedBy,
+      submissionId: landed.submissionId,
+      warnings: plan.warnings,
+      changes: landed.diff.length,
+      flaggedForReappraisal: landed.flagged,
+    };
+  } catch (e) {
+    if (e instanceof FormRefusal) return { ...result, ...e.partial, status: 'refused', errors: e.errors };
+    if (e instanceof UserError) return { ...result, status: 'refused', errors: fromUserError(e) };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EACCES') {
+      return { ...result, status: 'refused', errors: [{ message: `Không đọc được tệp (${(e as NodeJS.ErrnoException).code}); hãy kiểm tra đường dẫn và quyền truy cập.` }] };
+    }
+    throw e;
+  }
+}
+
+/**
+ * Imports files and folders one file at a time, each in its own transaction: a refused file
+ * stops nothing else.
+ */
+export async function importForms(
+  ws: Workspace,
+  inputs: string[],
+  options: FormImportOptions = {},
+  onProgress?: (p: FormImportProgress) => void,
+): Promise<FormImportResult[]> {
+  const files = expandFormPaths(inputs);
+  const lookups = new BatchLookups(ws);
+  const results: FormImportResult[] = [];
+  for (const file of files) {
+    const r = await importOneForm(ws, lookups, file, options);
+    results.push(r);
+    onProgress?.({ done: results.length, total: files.length, file: r.file, status: r.status });
+  }
+  return results;
+}

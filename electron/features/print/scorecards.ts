@@ -1,0 +1,197 @@
+// Unit scorecards from a workspace: the data, the HTML (for the app's printToPDF or any
+// printer) and batch printing to one PDF per unit or one combined PDF, with progress.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { YearResults } from '../../../shared/domain';
+import { UserError } from '../../../shared/errors';
+import { formatDate } from '../../../shared/format';
+import {
+  SCORECARD_CHART,
+  buildCombinedScorecardHtml,
+  buildScorecardHtml,
+  scorecardChartOption,
+  scorecardData,
+  scorecardFileName,
+  type ScorecardData,
+  type ScorecardPage,
+} from '../../../shared/print';
+import { surveyResults } from '../survey';
+import type { Workspace } from '../../db';
+import { renderChartSvg } from '../../print/charts';
+import { openPdfPrinter, type PdfPrinter } from '../../print/chromium';
+
+export type { PdfPrinter };
+import { isSampleWorkspace, workspaceProvince } from '../workspace/settings';
+import { printScorecardFitted } from './fit';
+import { printFontCss } from '../../print/fonts';
+
+/** Which units to print: one unit, one block, or every unit of the year. */
+export type ScorecardSelection = { unitCode: string } | { blockCode: string } | { all: true };
+
+/** Results of the latest year before `year` that the units of `results` compare with, if any. */
+export function previousYearResults(ws: Workspace, results: YearResults): YearResults | null {
+  const years = results.blocks.flatMap((b) => b.units.map((u) => u.previous?.year ?? null)).filter((y): y is number => y !== null);
+  if (years.length === 0) return null;
+  return ws.results(Math.max(...years));
+}
+
+/** The data of the chosen scorecards, ranking order per block; refuses a selection with nothing to print. */
+export function loadScorecardData(
+  ws: Workspace,
+  year: number,
+  selection: ScorecardSelection,
+  options: { issuedOn?: Date } = {},
+): ScorecardData[] {
+  const period = ws.requirePeriod(year);
+  const results = ws.results(year);
+  let unitCodes: string[] | undefined;
+  if ('unitCode' in selection) {
+    const unit = ws.requireUnit(selection.unitCode);
+    if (!results.blocks.some((b) => b.units.some((u) => u.code === unit.code))) {
+      throw new UserError(`Đơn vị ${unit.name} (mã ${unit.code}) chưa có điểm năm ${year} nên chưa có phiếu kết quả.`);
+    }
+    unitCodes = [unit.code];
+  } else if ('blockCode' in selection) {
+    const block = ws.requireBlock(selection.blockCode);
+    const found = results.blocks.find((b) => b.code === block.code);
+    if (!found) throw new UserError(`${block.name} chưa có kết quả năm ${year} (chưa có bộ chỉ số hoặc chưa có điểm).`);
+    unitCodes = found.units.map((u) => u.code);
+  } else if (results.blocks.length === 0) {
+    throw new UserError(`Năm ${year} chưa có kết quả nào (chưa có điểm) nên chưa có phiếu kết quả.`);
+  }
+  return scorecardData(
+    {
+      results,
+      previousResults: previousYearResults(ws, results),
+      frameworks: results.blocks.map((b) => ws.requireFramework(year, b.code)),
+      scores: ws.getScores(year),
+      units: ws.listUnits(),
+      periodName: period.name,
+      province: workspaceProvince(ws),
+      sample: isSampleWorkspace(ws),
+      issuedOn: formatDate(options.issuedOn ?? new Date()),
+      survey: surveyResults(ws, year),
+    },
+    unitCodes,
+  );
+}
+
+/** A scorecard with its chart drawn. */
+export function scorecardPage(data: ScorecardData): ScorecardPage {
+  return { data, chartSvg: renderChartSvg(scorecardChartOption(data), SCORECARD_CHART.width, SCORECARD_CHART.height) };
+}
+
+export interface ScorecardDocument {
+  unitCode: string;
+  unitName: string;
+  fileName: string;
+  html: string;
+}
+
+/** One self-contained HTML document per chosen unit, for any printer (Electron's printToPDF in the app). */
+export function scorecardDocuments(ws: Workspace, year: number, selection: ScorecardSelection): ScorecardDocument[] {
+  const assets = { fontCss: printFontCss() };
+  return loadScorecardData(ws, year, selection).map((data) => ({
+    unitCode: data.unit.code,
+    unitName: data.unit.name,
+    fileName: scorecardFileName(year, data.block.code, data.unit.code),
+    html: buildScorecardHtml(scorecardPage(data), assets),
+  }));
+}
+
+export interface PrintProgress {
+  /** cards printed so far, of `total` */
+  done: number;
+  total: number;
+  unitCode: string;
+  unitName: string;
+}
+
+export interface PrintScorecardsOptions {
+  year: number;
+  selection: ScorecardSelection;
+  /** folder the PDF files go to (created if missing) */
+  outDir: string;
+  /** one PDF with every card instead of one PDF per unit */
+  combined?: boolean;
+  chromiumPath?: string;
+  /**
+   * The printer to use (the app passes one built on Electron's printToPDF); left open.
+   * Without it a headless Chromium is started and closed.
+   */
+  printer?: PdfPrinter;
+  onProgress?: (progress: PrintProgress) => void;
+  issuedOn?: Date;
+}
+
+export interface PrintedScorecards {
+  files: string[];
+  units: number;
+  /** pages per unit, by unit code */
+  pages: Record<string, number>;
+}
+
+function prepareOutDir(outDir: string): void {
+  if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) {
+    throw new UserError(`"${outDir}" là một tệp, không phải thư mục; hãy chọn thư mục để lưu phiếu kết quả.`);
+  }
+  fs.mkdirSync(outDir, { recursive: true });
+}
+
+/** Writes through a temporary file so that a stopped run never leaves half a PDF under the real name. */
+function writeFileWhole(file: string, bytes: Buffer): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(tmp, bytes);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
+      throw new UserError(`Không ghi được tệp "${path.basename(file)}": tệp đang mở hoặc không có quyền ghi; hãy đóng tệp PDF rồi thử lại.`);
+    }
+    throw e;
+  }
+}
+
+function combinedFileName(year: number, selection: ScorecardSelection, cards: ScorecardData[]): string {
+  const scope = 'unitCode' in selection ? cards[0].unit.code : 'blockCode' in selection ? selection.blockCode : 'tat-ca';
+  return scorecardFileName(year, 'tong-hop', scope);
+}
+
+/**
+ * Prints the chosen scorecards with Chromium: one PDF per unit, or one combined PDF in which
+ * every card starts on a new page and is numbered on its own.
+ */
+export async function printScorecards(ws: Workspace, options: PrintScorecardsOptions): Promise<PrintedScorecards> {
+  const cards = loadScorecardData(ws, options.year, options.selection, { issuedOn: options.issuedOn });
+  prepareOutDir(options.outDir);
+  const assets = { fontCss: printFontCss() };
+  const printer: PdfPrinter = options.printer ?? (await openPdfPrinter({ chromiumPath: options.chromiumPath }));
+  try {
+    const pages: Record<string, number> = {};
+    const files: string[] = [];
+    const drawn: ScorecardPage[] = [];
+    for (const [i, data] of cards.entries()) {
+      const fitted = await printScorecardFitted(scorecardPage(data), assets, (html) => printer.print(html));
+      const pdf = fitted.pdf;
+      drawn.push(fitted.page);
+      pages[data.unit.code] = fitted.pages;
+      if (!options.combined) {
+        const file = path.join(options.outDir, scorecardFileName(options.year, data.block.code, data.unit.code));
+        writeFileWhole(file, pdf);
+        files.push(file);
+      }
+      options.onProgress?.({ done: i + 1, total: cards.length, unitCode: data.unit.code, unitName: data.unit.name });
+    }
+    if (options.combined) {
+      const html = buildCombinedScorecardHtml(drawn, cards.map((c) => pages[c.unit.code]), assets);
+      const file = path.join(options.outDir, combinedFileName(options.year, options.selection, cards));
+      writeFileWhole(file, await printer.print(html));
+      files.push(file);
+    }
+    return { files, units: cards.length, pages };
+  } finally {
+    if (!options.printer) await printer.close();
+  }
+}

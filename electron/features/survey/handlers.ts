@@ -1,0 +1,171 @@
+// The SIPAS channels' handlers: the survey services on the window's open workspace.
+import type { Handlers } from '../../../shared/contract';
+import { UserError } from '../../../shared/errors';
+import { DEFAULT_SURVEY_SETTINGS } from '../../../shared/survey';
+import type { SurveyChannel, SurveyLeaf } from '../../../shared/survey/channels';
+import { leaves } from '../../../shared/results';
+import {
+  applySurveyPoints,
+  deleteMappingProfile,
+  deleteSurveyImport,
+  exportSurveyDefinition,
+  exportSurveyResults,
+  getSurveyDefinition,
+  getSurveySettings,
+  hasOwnSurveyDefinition,
+  importSurveyDefinition,
+  importSurveyFile,
+  listMappingProfiles,
+  listSurveyImports,
+  previewSurveyImport,
+  removeSurveyLink,
+  resetSurveyDefinition,
+  saveMappingProfile,
+  saveSurveySettings,
+  setSurveyLink,
+  surveyLinks,
+  surveyResults,
+  writeSurveyTemplate,
+} from './index';
+import type { Workspace } from '../../db';
+import type { DialogPurpose } from '../../app/dialogs';
+
+/** What the survey handlers need of the session: its workspace (or a refusal) and its file dialogs. */
+export interface SurveySessionAccess {
+  workspace(): Workspace;
+  pickOne(purpose: DialogPurpose, defaultName?: string): Promise<string | null>;
+}
+
+/** The survey leaves of every framework of `year`, in block order. */
+function surveyLeaves(ws: Workspace, year: number): SurveyLeaf[] {
+  const blockNames = new Map(ws.listBlocks().map((b) => [b.code, b.name]));
+  return ws.listFrameworks(year).flatMap(({ blockCode }) =>
+    leaves(ws.getFramework(year, blockCode)?.nodes ?? [])
+      .filter((n) => n.source === 'survey')
+      .map((n) => ({
+        blockCode,
+        blockName: blockNames.get(blockCode) ?? blockCode,
+        criterionCode: n.code,
+        title: n.title,
+        maxPoints: n.maxPoints ?? 0,
+      })),
+  );
+}
+
+/** Refuses changes to the questionnaire or the counting rules of a published year. */
+function requireOpenSurveyYear(ws: Workspace, year: number): void {
+  if (ws.requirePeriod(year).locked) {
+    throw new UserError(
+      `Năm ${year} đã công bố (khóa): bộ câu hỏi và cách tính chỉ số hài lòng của năm này không sửa được; hãy mở khóa kỳ đánh giá trước.`,
+    );
+  }
+}
+
+export function surveyHandlers(access: SurveySessionAccess): Pick<Handlers, SurveyChannel> {
+  const ws = () => access.workspace();
+  return {
+    'survey:overview': ({ year }) => {
+      const w = ws();
+      const period = w.requirePeriod(year);
+      return {
+        year,
+        locked: period.locked,
+        ownDefinition: hasOwnSurveyDefinition(w, year),
+        definition: getSurveyDefinition(w, year),
+        results: surveyResults(w, year),
+        imports: listSurveyImports(w, year),
+        profiles: listMappingProfiles(w),
+        leaves: surveyLeaves(w, year),
+        links: surveyLinks(w, year),
+      };
+    },
+
+    'survey:pickFile': async () => {
+      const file = await access.pickOne('survey-file');
+      return file ? { cancelled: false, value: { file } } : { cancelled: true };
+    },
+
+    'survey:preview': (request) => previewSurveyImport(ws(), request),
+
+    'survey:import': (request) => importSurveyFile(ws(), request),
+
+    'survey:deleteImport': ({ importId }) => deleteSurveyImport(ws(), importId),
+
+    'survey:saveProfile': ({ profile }) => {
+      saveMappingProfile(ws(), profile);
+      return { profiles: listMappingProfiles(ws()) };
+    },
+
+    'survey:deleteProfile': ({ name }) => {
+      deleteMappingProfile(ws(), name);
+      return { profiles: listMappingProfiles(ws()) };
+    },
+
+    'survey:setLink': (link) => {
+      setSurveyLink(ws(), link);
+      return { links: surveyLinks(ws(), link.year) };
+    },
+
+    'survey:removeLink': ({ year, blockCode, criterionCode }) => {
+      removeSurveyLink(ws(), year, blockCode, criterionCode);
+      return { links: surveyLinks(ws(), year) };
+    },
+
+    'survey:apply': ({ year }) => applySurveyPoints(ws(), year),
+
+    'survey:exportResults': async ({ year }) => {
+      const results = surveyResults(ws(), year);
+      const file = await access.pickOne('survey-export', `Chi-so-hai-long-SIPAS-${year}.xlsx`);
+      if (!file) return { cancelled: true };
+      await exportSurveyResults(results, file);
+      return { cancelled: false, value: { file } };
+    },
+
+    'survey:template': async ({ year }) => {
+      const file = await access.pickOne('survey-template', `Phieu-nhap-khao-sat-SIPAS-${year}.xlsx`);
+      if (!file) return { cancelled: true };
+      const written = await writeSurveyTemplate(ws(), year, file);
+      return { cancelled: false, value: { file, ...written } };
+    },
+
+    'survey:settings': ({ year }) => {
+      const w = ws();
+      w.requirePeriod(year);
+      return { settings: getSurveySettings(w, year), defaults: DEFAULT_SURVEY_SETTINGS };
+    },
+
+    'survey:saveSettings': ({ year, settings }) => {
+      const w = ws();
+      requireOpenSurveyYear(w, year);
+      saveSurveySettings(w, year, settings);
+      return { settings: getSurveySettings(w, year), provinceIndex: surveyResults(w, year).province.index };
+    },
+
+    'survey:exportDefinition': async ({ year }) => {
+      ws().requirePeriod(year);
+      const file = await access.pickOne('survey-definition-export', `Bo-cau-hoi-SIPAS-${year}.xlsx`);
+      if (!file) return { cancelled: true };
+      const def = await exportSurveyDefinition(ws(), year, file);
+      return { cancelled: false, value: { file, items: def.items.length } };
+    },
+
+    'survey:importDefinition': async ({ year }) => {
+      requireOpenSurveyYear(ws(), year);
+      const file = await access.pickOne('survey-definition-import');
+      if (!file) return { cancelled: true };
+      const w = ws();
+      requireOpenSurveyYear(w, year);
+      const definition = await importSurveyDefinition(w, year, file);
+      const asked = new Set(definition.items.map((i) => i.code));
+      const dropped = new Set(listSurveyImports(w, year).flatMap((r) => r.itemCodes.filter((c) => !asked.has(c))));
+      return { cancelled: false, value: { file, definition, droppedItemCodes: [...dropped].sort() } };
+    },
+
+    'survey:resetDefinition': ({ year }) => {
+      const w = ws();
+      requireOpenSurveyYear(w, year);
+      resetSurveyDefinition(w, year);
+      return { definition: getSurveyDefinition(w, year) };
+    },
+  };
+}

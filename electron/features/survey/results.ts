@@ -1,0 +1,107 @@
+// Satisfaction indices of a year from the stored forms, per unit and for the province, with
+// the change against the latest earlier surveyed year through unit lineage.
+import {
+  computeSurveyIndices,
+  indicesChange,
+  surveyChange,
+  type SurveyDefinition,
+  type SurveyForm,
+  type SurveyIndices,
+  type SurveyUnitResult,
+  type SurveyYearIndices,
+  type SurveyYearResults,
+} from '../../../shared/survey';
+import { UserError } from '../../../shared/errors';
+import type { Workspace } from '../../db';
+import { SurveyStore } from './store';
+import { getSurveyDefinition, getSurveySettings } from './definitions';
+
+/** The stored forms of a year, with answers realigned from each file's columns to the year's items. */
+export function* surveyForms(ws: Workspace, year: number, def: SurveyDefinition): Generator<SurveyForm> {
+  const position = new Map(def.items.map((item, i) => [item.code, i]));
+  const layouts = new Map<number, { targets: (number | undefined)[]; asked: number }>();
+  for (const { importId, itemCodes, form } of new SurveyStore(ws).formsOfYear(year)) {
+    let layout = layouts.get(importId);
+    if (!layout) {
+      const targets = itemCodes.map((c) => position.get(c));
+      layout = { targets, asked: targets.filter((t) => t !== undefined).length };
+      layouts.set(importId, layout);
+    }
+    const answers: (number | null)[] = new Array(def.items.length).fill(null);
+    layout.targets.forEach((t, i) => {
+      if (t !== undefined) answers[t] = form.answers[i] ?? null;
+    });
+    yield { unitCode: form.unitCode, answers, asked: layout.asked };
+  }
+}
+
+function indicesOfYear(ws: Workspace, year: number): SurveyYearIndices & { def: SurveyDefinition } {
+  const def = getSurveyDefinition(ws, year);
+  const order = ws.listUnits().map((u) => u.code);
+  return { ...computeSurveyIndices(def, getSurveySettings(ws, year), surveyForms(ws, year, def), order), def };
+}
+
+/** Indices of `year` with year-over-year change. */
+export function surveyResults(ws: Workspace, year: number): SurveyYearResults {
+  ws.requirePeriod(year);
+  const current = indicesOfYear(ws, year);
+  const previousYear = new SurveyStore(ws).yearsWithForms().filter((y) => y < year).pop() ?? null;
+  const previous = previousYear === null ? null : indicesOfYear(ws, previousYear);
+  const previousUnits = new Map(previous?.units.map((u) => [u.unitCode, u]) ?? []);
+  const units = new Map(ws.listUnits().map((u) => [u.code, u]));
+  return {
+    year,
+    model: current.def.model,
+    province: current.province,
+    provinceChange: previous ? indicesChange(current.province, previous.year, [previous.province]) : null,
+    previousYear,
+    units: current.units.map(({ unitCode, ...indices }) => {
+      const unit = units.get(unitCode)!;
+      return {
+        code: unitCode,
+        name: unit.name,
+        blockCode: unit.blockCode,
+        ...indices,
+        change: previous ? surveyChange(indices, unit, previous.year, previousUnits) : null,
+      };
+    }),
+  };
+}
+
+/** The indices of one unit in a year, or null when it has no forms that year. */
+export function unitSurveyResult(ws: Workspace, year: number, unitCode: string): SurveyUnitResult | null {
+  if (!ws.getUnit(unitCode)) throw new UserError(`Không có đơn vị mã "${unitCode}" trong tệp dữ liệu.`);
+  return surveyResults(ws, year).units.find((u) => u.code === unitCode) ?? null;
+}
+
+function factorJson(f: SurveyIndices['factors'][number]) {
+  return {
+    code: f.code,
+    area: f.areaCode,
+    name: f.name,
+    index: f.index,
+    n: f.n,
+    items: f.items.map((i) => ({ code: i.code, index: i.index, n: i.n })),
+  };
+}
+
+/** The `survey results --json` shape: unrounded; `n` = valid answers, `forms` = valid forms. */
+export function surveyResultsJson(results: SurveyYearResults) {
+  return {
+    year: results.year,
+    province: {
+      index: results.province.index,
+      forms: results.province.forms,
+      factors: results.province.factors.map(factorJson),
+    },
+    units: results.units.map((u) => ({
+      code: u.code,
+      name: u.name,
+      forms: u.forms,
+      index: u.index,
+      areas: u.areas.map((a) => ({ code: a.code, index: a.index, n: a.n })),
+      factors: u.factors.map(factorJson),
+      deltaIndex: u.change?.deltaIndex ?? null,
+    })),
+  };
+}

@@ -1,9 +1,0 @@
-// Self-assessment forms: write them for the units, take back what they return.
-export { buildFormWorkbook, formFileName, generateFormTemplates, unitsOfYear, writeFormTemplate } from './template';
-export type { FormBatchRequest, FormProgress, FormTemplateRequest, GeneratedForm } from './template';
-export { expandFormPaths, importFormFile, importForms } from './import';
-export type { FormImportOptions, FormImportProblem, FormImportProgress, FormImportResult, FormImportStatus } from './import';
-export { buildImportReport, writeImportReport, STATUS_LABELS } from './report';
-export { frameworkFingerprint } from './fingerprint';
-export { detectLegacyVietnamese } from './legacy-encoding';
-export type { LegacyEncoding } from './legacy-encoding';

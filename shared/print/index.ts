@@ -1,0 +1,3 @@
+export * from '../compare/charts';
+export * from './scorecard-data';
+export * from './scorecard';

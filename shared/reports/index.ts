@@ -1,3 +1,0 @@
-export * from './charts';
-export * from './scorecard-data';
-export * from './scorecard';

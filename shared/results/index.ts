@@ -1,0 +1,4 @@
+export * from './types';
+export * from './engine';
+export * from '../framework/tree';
+export * from '../appraisal/score-rules';

@@ -1,4 +1,0 @@
-export * from './types';
-export * from './engine';
-export * from './framework';
-export * from './validate';
