@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { WORKSPACE_EXTENSION } from '../db';
+import { WORKSPACE_EXTENSION } from '../db/open';
 
 /** The workspace file named on a command line ("PAR Workbench.exe D:\\CCHC\\2025.parws"), if any. */
 export function workspaceArgument(argv: string[]): string | null {

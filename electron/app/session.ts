@@ -6,12 +6,23 @@ import type { ChannelOutput, FormImportResultOutput, Handlers, Session } from '.
 import { BLOCK_DEFAULT_NAMES, type AuditEntry, type Score, type Unit } from '../../shared/domain';
 import { UserError } from '../../shared/errors';
 import { checkFramework, leafCodes } from '../../shared/results';
-import { Workspace, WORKSPACE_EXTENSION } from '../db';
+import { Workspace } from '../db/workspace';
+import { WORKSPACE_EXTENSION } from '../db/open';
 import type { PickFiles } from './dialogs';
 import { RecentFiles } from './recent';
 import { surveyHandlers } from '../features/survey/handlers';
 import { compareHandlers } from '../features/compare/handlers';
 import type { PdfPrinter } from '../print/chromium';
+import { applyScoreChanges } from '../features/appraisal/service';
+import { getAudit, getScores } from '../features/appraisal/store';
+import { cloneFramework, requireFramework, saveFramework } from '../features/framework/service';
+import { getFramework, listFrameworks } from '../features/framework/store';
+import { yearResults } from '../features/results/service';
+import { getBlockSettings } from '../features/results/store';
+import { deleteUnit, upsertUnits } from '../features/units/service';
+import { listUnits } from '../features/units/store';
+import { ensureBlock, ensurePeriod, requirePeriod } from '../features/workspace/service';
+import { getSetting, listBlocks, listPeriods } from '../features/workspace/store';
 
 /** The services the app reaches beyond the workspace itself; absent ones answer "not available". */
 export interface AppServices {
@@ -99,11 +110,11 @@ export class AppSession {
         ? {
             file: ws.file,
             name: ws.name,
-            sample: ws.getSetting('sample') === '1',
-            province: ws.getSetting('province'),
-            periods: ws.listPeriods(),
-            blocks: ws.listBlocks(),
-            frameworks: ws.listFrameworks(),
+            sample: getSetting(ws, 'sample') === '1',
+            province: getSetting(ws, 'province'),
+            periods: listPeriods(ws),
+            blocks: listBlocks(ws),
+            frameworks: listFrameworks(ws),
           }
         : null,
     };
@@ -122,10 +133,10 @@ export class AppSession {
 
   /** Units of a block taking part in `year`: those with scores, else the current ones (no successor). */
   private unitsOfYear(year: number, blockCode: string, scores: Score[]): Unit[] {
-    const all = this.ws().listUnits().filter((u) => u.blockCode === blockCode);
+    const all = listUnits(this.ws()).filter((u) => u.blockCode === blockCode);
     const scored = new Set(scores.map((s) => s.unitCode));
     if (scored.size) return all.filter((u) => scored.has(u.code));
-    const succeeded = new Set(this.ws().listUnits().flatMap((u) => u.predecessors));
+    const succeeded = new Set(listUnits(this.ws()).flatMap((u) => u.predecessors));
     return all.filter((u) => !succeeded.has(u.code));
   }
 
@@ -141,8 +152,8 @@ export class AppSession {
           throw new UserError(`Tệp ${path.basename(target)} đã có; hãy chọn tên khác hoặc dùng "Mở" để mở tệp này.`);
         }
         const ws = Workspace.create(target);
-        ws.ensurePeriod(new Date().getFullYear());
-        for (const code of Object.keys(BLOCK_DEFAULT_NAMES)) ws.ensureBlock(code);
+        ensurePeriod(ws, new Date().getFullYear());
+        for (const code of Object.keys(BLOCK_DEFAULT_NAMES)) ensureBlock(ws, code);
         this.replace(ws);
         return { cancelled: false, value: this.session() };
       },
@@ -208,17 +219,17 @@ export class AppSession {
       },
 
       'workspace:ensureYear': ({ year }) => {
-        this.ws().ensurePeriod(year);
+        ensurePeriod(this.ws(), year);
         return this.session();
       },
 
       'overview:get': ({ year }) => {
         const ws = this.ws();
-        ws.requirePeriod(year);
-        const results = ws.results(year);
-        const blocks = ws.listBlocks().map((block) => {
-          const framework = ws.getFramework(year, block.code);
-          const scores = framework ? ws.getScores(year, { blockCode: block.code }) : [];
+        requirePeriod(ws, year);
+        const results = yearResults(ws, year);
+        const blocks = listBlocks(ws).map((block) => {
+          const framework = getFramework(ws, year, block.code);
+          const scores = framework ? getScores(ws, year, { blockCode: block.code }) : [];
           const submitted = new Set(scores.filter((s) => s.selfScore !== null).map((s) => s.unitCode));
           const blockResult = results.blocks.find((b) => b.code === block.code);
           const scoredUnits = blockResult?.units ?? [];
@@ -234,30 +245,30 @@ export class AppSession {
             average: blockResult?.average ?? null,
           };
         });
-        return { year, blocks, activity: groupActivity(ws.getAudit(year, { limit: 50_000 })) };
+        return { year, blocks, activity: groupActivity(getAudit(ws, year, { limit: 50_000 })) };
       },
 
-      'units:list': () => ({ units: this.ws().listUnits(), blocks: this.ws().listBlocks() }),
+      'units:list': () => ({ units: listUnits(this.ws()), blocks: listBlocks(this.ws()) }),
 
       'units:save': ({ unit }) => {
-        this.ws().upsertUnits([unit]);
-        return { units: this.ws().listUnits() };
+        upsertUnits(this.ws(), [unit]);
+        return { units: listUnits(this.ws()) };
       },
 
       'units:delete': ({ code }) => {
-        this.ws().deleteUnit(code);
-        return { units: this.ws().listUnits() };
+        deleteUnit(this.ws(), code);
+        return { units: listUnits(this.ws()) };
       },
 
       'framework:get': ({ year, blockCode }) => {
         const ws = this.ws();
-        const framework = ws.getFramework(year, blockCode);
+        const framework = getFramework(ws, year, blockCode);
         const nodes = framework?.nodes ?? [];
         return {
           exists: framework !== null,
           nodes,
           problems: checkFramework(nodes),
-          hasScores: framework !== null && ws.getScores(year, { blockCode }).length > 0,
+          hasScores: framework !== null && getScores(ws, year, { blockCode }).length > 0,
         };
       },
 
@@ -265,12 +276,12 @@ export class AppSession {
         const problems = checkFramework(nodes);
         if (problems.length) throw new UserError(problems.map((p) => ({ message: p.message })));
         if (nodes.length === 0) throw new UserError('Bộ chỉ số chưa có tiêu chí nào; hãy thêm ít nhất một lĩnh vực.');
-        this.ws().saveFramework({ year, blockCode, nodes });
+        saveFramework(this.ws(), { year, blockCode, nodes });
         return { saved: true as const };
       },
 
       'framework:clone': ({ fromYear, toYear, blockCode }) => {
-        this.ws().cloneFramework(fromYear, toYear, blockCode);
+        cloneFramework(this.ws(), fromYear, toYear, blockCode);
         return this.session();
       },
 
@@ -291,9 +302,9 @@ export class AppSession {
 
       'appraisal:block': ({ year, blockCode }) => {
         const ws = this.ws();
-        const period = ws.requirePeriod(year);
-        const framework = ws.requireFramework(year, blockCode);
-        const scores = ws.getScores(year, { blockCode });
+        const period = requirePeriod(ws, year);
+        const framework = requireFramework(ws, year, blockCode);
+        const scores = getScores(ws, year, { blockCode });
         return {
           year,
           locked: period.locked,
@@ -301,21 +312,21 @@ export class AppSession {
           nodes: framework.nodes,
           units: this.unitsOfYear(year, blockCode, scores),
           scores,
-          settings: ws.getBlockSettings(year, blockCode),
-          results: ws.results(year),
+          settings: getBlockSettings(ws, year, blockCode),
+          results: yearResults(ws, year),
         };
       },
 
       'scores:apply': ({ year, changes, source, reason }) => {
-        return { changed: this.ws().applyScoreChanges(year, changes, { source, reason }) };
+        return { changed: applyScoreChanges(this.ws(), year, changes, { source, reason }) };
       },
 
-      'scores:history': ({ year, unitCode, criterionCode }) => this.ws().getAudit(year, { unitCode, criterionCode }),
+      'scores:history': ({ year, unitCode, criterionCode }) => getAudit(this.ws(), year, { unitCode, criterionCode }),
 
       'results:get': ({ year }) => {
         const ws = this.ws();
-        const results = ws.results(year);
-        return { results, settings: results.blocks.map((b) => ws.getBlockSettings(year, b.code)) };
+        const results = yearResults(ws, year);
+        return { results, settings: results.blocks.map((b) => getBlockSettings(ws, year, b.code)) };
       },
 
       'forms:status': () => ({

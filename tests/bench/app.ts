@@ -5,9 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import type { CriterionNode } from '../../shared/domain';
-import { Workspace } from '../../electron/db';
+import { Workspace } from '../../electron/db/workspace';
 import { launchApp, stopServer } from '../e2e/harness';
 import type { BenchSuite } from './harness';
+import { applyScoreChanges } from '../../electron/features/appraisal/service';
+import { saveFramework } from '../../electron/features/framework/service';
+import { yearResults } from '../../electron/features/results/service';
+import { upsertUnits } from '../../electron/features/units/service';
+import { listUnits } from '../../electron/features/units/store';
 
 const YEAR = 2025;
 const UNITS = 100;
@@ -28,15 +33,15 @@ function benchWorkspace(file: string): void {
       }
     }
   }
-  ws.upsertUnits(Array.from({ length: UNITS }, (_, i) => ({ code: `U${String(i + 1).padStart(3, '0')}`, name: `Đơn vị số ${i + 1}`, blockCode: 'xa' })));
-  ws.saveFramework({ year: YEAR, blockCode: 'xa', nodes });
+  upsertUnits(ws, Array.from({ length: UNITS }, (_, i) => ({ code: `U${String(i + 1).padStart(3, '0')}`, name: `Đơn vị số ${i + 1}`, blockCode: 'xa' })));
+  saveFramework(ws, { year: YEAR, blockCode: 'xa', nodes });
   const leaves = nodes.filter((n) => n.level === 3);
   // a fixed pseudo-random spread, so that units differ and ranks move
   let seed = 20250101;
   const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  ws.applyScoreChanges(
+  applyScoreChanges(ws, 
     YEAR,
-    ws.listUnits().flatMap((u, i) =>
+    listUnits(ws).flatMap((u, i) =>
       leaves.map((n) => ({
         unitCode: u.code,
         criterionCode: n.code,
@@ -77,7 +82,7 @@ export const appSuite: BenchSuite = {
       }
 
       const ws = Workspace.open(file);
-      const before = ws.results(YEAR).blocks[0].units;
+      const before = yearResults(ws, YEAR).blocks[0].units;
       ws.close();
       // a unit in the middle of the ranking among the rows on screen
       const onScreen = before.filter((u) => Number(u.code.slice(1)) <= 12);
@@ -113,7 +118,7 @@ export const appSuite: BenchSuite = {
         const ms = await page.evaluate(() => (window as unknown as { __editTimed: Promise<number> }).__editTimed);
         const rank = await page.locator(`[data-testid=appraisal-grid] .ag-row[row-id="${middle.code}"] .ag-cell[col-id="rank"]`).first().textContent();
         const saved = Workspace.open(file);
-        const savedRank = saved.results(YEAR).blocks[0].units.find((u) => u.code === middle.code)!.rank;
+        const savedRank = yearResults(saved, YEAR).blocks[0].units.find((u) => u.code === middle.code)!.rank;
         saved.close();
         if (String(savedRank) !== rank) throw new Error(`rank on screen ${rank}, saved ${savedRank}`);
         edits.push(ms);

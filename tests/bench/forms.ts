@@ -8,10 +8,13 @@ import type { CriterionNode } from '../../shared/domain';
 import { generateFormTemplates, importForms, type FormImportResult } from '../../electron/features/forms';
 import { COL, FORM_HEADER_ROW, FORM_SHEET } from '../../electron/features/forms/layout';
 import { ExcelJS, cellAddress } from '../../electron/excel/xlsx';
-import { Workspace } from '../../electron/db';
+import { Workspace } from '../../electron/db/workspace';
 import { leafCodes } from '../../shared/results';
 import { fillXlsx, type FillJob } from '../integration/forms/helpers';
 import { timed, type BenchSuite } from './harness';
+import { saveFramework } from '../../electron/features/framework/service';
+import { upsertUnits } from '../../electron/features/units/service';
+import { sqlOf } from '../../electron/db/connection';
 
 const UNITS = 250;
 const YEAR = 2025;
@@ -52,9 +55,9 @@ export const formsSuite: BenchSuite = {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parw-bench-forms-'));
     try {
       const ws = Workspace.create(path.join(dir, 'bench.parws'));
-      ws.upsertUnits(Array.from({ length: UNITS }, (_, i) => ({ code: `DV${String(i + 1).padStart(3, '0')}`, name: `Đơn vị mẫu ${i + 1}`, blockCode: 'xa' })));
+      upsertUnits(ws, Array.from({ length: UNITS }, (_, i) => ({ code: `DV${String(i + 1).padStart(3, '0')}`, name: `Đơn vị mẫu ${i + 1}`, blockCode: 'xa' })));
       const nodes = framework();
-      ws.saveFramework({ year: YEAR, blockCode: 'xa', nodes });
+      saveFramework(ws, { year: YEAR, blockCode: 'xa', nodes });
       const leaves = leafCodes(nodes);
       const leafCount = leaves.size;
 
@@ -105,7 +108,7 @@ export const formsSuite: BenchSuite = {
         `${(imported.ms / UNITS).toFixed(1)} ms per form; ${ratio.toFixed(2)} × exceljs load (aim < 1.5 ×)`,
       );
 
-      const scores = ws.db.prepare('SELECT COUNT(*) AS n FROM scores WHERE self_score IS NOT NULL').get() as { n: number };
+      const scores = sqlOf(ws).prepare('SELECT COUNT(*) AS n FROM scores WHERE self_score IS NOT NULL').get() as { n: number };
       const expectedScores = UNITS * (leafCount - LEAVES_PER_CRITERION);
       if (scores.n !== expectedScores) throw new Error(`bench: ${scores.n} self scores stored, expected ${expectedScores}`);
       ws.close();

@@ -3,8 +3,14 @@
 import fs from 'node:fs';
 import type { CriterionNode } from '../../shared/domain';
 import { ExcelJS } from '../../electron/excel/xlsx';
-import { Workspace, type ScoreChange, type UnitInput } from '../../electron/db';
+import { Workspace } from '../../electron/db/workspace';
+import { type ScoreChange } from '../../electron/features/appraisal/service';
+import { type UnitInput } from '../../electron/features/units/service';
 import { SeededRandom, seedOf } from '../../electron/features/demo/random';
+import { applyScoreChanges } from '../../electron/features/appraisal/service';
+import { saveFramework } from '../../electron/features/framework/service';
+import { saveBlockSettings } from '../../electron/features/results/service';
+import { upsertUnits } from '../../electron/features/units/service';
 
 export interface FoundationSize {
   units: number;
@@ -108,12 +114,12 @@ export function generatedScores(size: FoundationSize, year: number): GeneratedSc
 export function generateFoundationWorkspace(file: string, size: FoundationSize): Workspace {
   const ws = Workspace.create(file);
   ws.transaction(() => {
-    ws.upsertUnits(generatedUnits(size));
+    upsertUnits(ws, generatedUnits(size));
     const nodes = generatedFramework(size);
     for (let y = size.firstYear; y < size.firstYear + size.years; y++) {
       for (const blockCode of ['so', 'xa']) {
-        ws.saveFramework({ year: y, blockCode, nodes });
-        ws.saveBlockSettings({
+        saveFramework(ws, { year: y, blockCode, nodes });
+        saveBlockSettings(ws, {
           year: y,
           blockCode,
           bands: [
@@ -138,7 +144,7 @@ export function writeGeneratedScores(ws: Workspace, size: FoundationSize, year: 
       ? { notApplicable: true }
       : { selfScore: s.selfScore, appraisedScore: s.appraisedScore, appraisalRound: 1 },
   }));
-  ws.applyScoreChanges(year, changes, { source: 'bench', actor: 'Đo hiệu năng' });
+  applyScoreChanges(ws, year, changes, { source: 'bench', actor: 'Đo hiệu năng' });
   return changes.length;
 }
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createDemoWorkspace } from '../../electron/features/demo';
 import { importScoresFile } from '../../electron/features/framework/imports-index';
-import { Workspace } from '../../electron/db';
+import { Workspace } from '../../electron/db/workspace';
 import { computeResults, computeYear } from '../../shared/results';
 import { timed, type BenchSuite } from './harness';
 import {
@@ -17,6 +17,9 @@ import {
   writeScoresCsv,
   writeScoresXlsx,
 } from './foundation-data';
+import { applyScoreChanges } from '../../electron/features/appraisal/service';
+import { cloneFramework } from '../../electron/features/framework/service';
+import { scoringInput, yearResults } from '../../electron/features/results/service';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -55,7 +58,7 @@ export const foundationSuite: BenchSuite = {
         repeated(5, () => {
           const fresh = Workspace.open(ws.file);
           try {
-            return fresh.results(year);
+            return yearResults(fresh, year);
           } finally {
             fresh.close();
           }
@@ -63,33 +66,33 @@ export const foundationSuite: BenchSuite = {
       const openOnly = await repeated(5, () => Workspace.open(ws.file).close());
       const one = await cold(years[0]);
       report.figure(
-        `ws.results(${years[0]}) một năm, không có năm trước, tệp vừa mở`,
+        `yearResults(ws, ${years[0]}) một năm, không có năm trước, tệp vừa mở`,
         one.median - openOnly.median,
         `${shape}; trung vị 5 lần, trừ ${openOnly.median.toFixed(1)} ms mở tệp`,
       );
       const latest = await cold(lastYear);
       report.figure(
-        `ws.results(${lastYear}) một năm, so với năm ${lastYear - 1}, tệp vừa mở`,
+        `yearResults(ws, ${lastYear}) một năm, so với năm ${lastYear - 1}, tệp vừa mở`,
         latest.median - openOnly.median,
         `${shape}; đọc và tính hai năm; trung vị 5 lần, trừ thời gian mở tệp`,
       );
       // Warm: while appraising, each edit of the current year recomputes only that year.
-      ws.results(lastYear);
+      yearResults(ws, lastYear);
       let step = 0;
       const edited = await repeated(5, () => {
-        ws.applyScoreChanges(lastYear, [{ unitCode: 'X100', criterionCode: '1.1.1', patch: { appraisedScore: step++ % 2 ? 0 : 0.25 } }], { source: 'bench' });
-        return ws.results(lastYear);
+        applyScoreChanges(ws, lastYear, [{ unitCode: 'X100', criterionCode: '1.1.1', patch: { appraisedScore: step++ % 2 ? 0 : 0.25 } }], { source: 'bench' });
+        return yearResults(ws, lastYear);
       });
       report.figure(
-        `ws.results(${lastYear}) sau mỗi lần sửa điểm năm đó`,
+        `yearResults(ws, ${lastYear}) sau mỗi lần sửa điểm năm đó`,
         edited.median,
         `${shape}; năm ${lastYear - 1} đã tính sẵn; trung vị 5 lần (kể cả ghi thay đổi)`,
       );
-      const all = await timed(() => years.map((y) => ws.results(y)));
+      const all = await timed(() => years.map((y) => yearResults(ws, y)));
       report.figure(`ws.results cho cả ${size.years} năm`, all.ms, `${shape} × ${size.years} năm`);
 
-      const inputs = years.map((y) => ws.scoringInput(y));
-      const read = await repeated(5, () => ws.scoringInput(lastYear));
+      const inputs = years.map((y) => scoringInput(ws, y));
+      const read = await repeated(5, () => scoringInput(ws, lastYear));
       report.figure('ws.scoringInput một năm (chỉ đọc SQLite)', read.median, `${inputs[inputs.length - 1].scores.length.toLocaleString('vi-VN')} dòng điểm; trung vị 5 lần`);
       const engine = await repeated(20, () => computeYear(inputs[inputs.length - 1]));
       report.figure('computeYear một năm (bộ máy tính thuần, không đọc SQLite)', engine.median, `${shape}; trung vị 20 lần`);
@@ -97,15 +100,15 @@ export const foundationSuite: BenchSuite = {
       report.figure(`computeResults năm ${lastYear} với ${size.years - 1} năm trước (thuần)`, engineAll.median, 'trung vị 5 lần');
       // the comparison needs only the latest earlier year: what reading just two years costs
       const twoYears = await repeated(5, () =>
-        computeResults([ws.scoringInput(lastYear - 1), ws.scoringInput(lastYear)], lastYear),
+        computeResults([scoringInput(ws, lastYear - 1), scoringInput(ws, lastYear)], lastYear),
       );
       report.figure(`năm ${lastYear} chỉ đọc năm đó và năm liền trước rồi tính`, twoYears.median, 'trung vị 5 lần');
 
       const importRows = generatedScores(size, lastYear);
       const csvYear = lastYear + 1;
       const xlsxYear = lastYear + 2;
-      ws.cloneFramework(lastYear, csvYear);
-      ws.cloneFramework(lastYear, xlsxYear);
+      cloneFramework(ws, lastYear, csvYear);
+      cloneFramework(ws, lastYear, xlsxYear);
       const csv = path.join(dir, 'diem.csv');
       const xlsx = path.join(dir, 'diem.xlsx');
       writeScoresCsv(csv, importRows);

@@ -7,7 +7,7 @@ import { createDemoWorkspace, DEMO_OPEN_YEAR } from '../../electron/features/dem
 import { exportSummaryWorkbook } from '../../electron/features/print/summary';
 import { loadScorecardData, printScorecards, scorecardPage } from '../../electron/features/print/scorecards';
 import { printFontCss } from '../../electron/print/fonts';
-import { Workspace } from '../../electron/db';
+import { Workspace } from '../../electron/db/workspace';
 import { buildScorecardHtml } from '../../shared/print';
 import { type BenchSuite, timed } from './harness';
 

@@ -5,10 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { ExcelJS } from '../../electron/excel/xlsx';
 import { importSurveyFile, surveyResults, surveyResultsJson } from '../../electron/features/survey';
-import { Workspace } from '../../electron/db';
+import { Workspace } from '../../electron/db/workspace';
 import { builtinDefinition, type SurveyDefinition } from '../../shared/survey';
 import { generateForms, referenceFigures, type RawForm } from '../integration/survey/reference';
 import { timed, type BenchSuite } from './harness';
+import { upsertUnits } from '../../electron/features/units/service';
 
 const UNITS = 50;
 const FORMS_PER_UNIT = 800;
@@ -20,7 +21,7 @@ function unitCodes(): string[] {
 
 function newWorkspace(file: string): Workspace {
   const ws = Workspace.create(file);
-  ws.upsertUnits(unitCodes().map((code, i) => ({ code, name: `Xã Mẫu ${i + 1}`, blockCode: 'xa' })));
+  upsertUnits(ws, unitCodes().map((code, i) => ({ code, name: `Xã Mẫu ${i + 1}`, blockCode: 'xa' })));
   return ws;
 }
 

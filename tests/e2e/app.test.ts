@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, stopServer, type AppUnderTest } from './harness';
+import { getFramework } from '../../electron/features/framework/store';
+import { yearResults } from '../../electron/features/results/service';
+import { getUnit, listUnits } from '../../electron/features/units/store';
+import { setPeriodLocked } from '../../electron/features/workspace/service';
 
 async function goTo(app: AppUnderTest, page: string) {
   await app.page.getByRole('navigation', { name: 'Chức năng' }).getByRole('button', { name: page, exact: true }).click();
@@ -46,7 +50,7 @@ describe('the app with the demo workspace', () => {
     const { page } = app;
     await goTo(app, 'Kết quả');
     await page.locator('[data-testid=results-grid] .ag-row').first().waitFor();
-    const results = app.session.workspace!.results(2025).blocks[0];
+    const results = yearResults(app.session.workspace!, 2025).blocks[0];
     expect(await page.getByTestId('block-average').textContent()).toBe(`${results.average!.toFixed(2).replace('.', ',')}%`);
     const first = page.locator('[data-testid=results-grid] .ag-row[row-index="0"]').first();
     expect(await first.locator('[col-id=name]').textContent()).toBe(results.units[0].name);
@@ -63,7 +67,7 @@ describe('the app with the demo workspace', () => {
     await goTo(app, 'Bộ chỉ số');
     const maxCell = page.locator('[data-testid=framework-grid] .ag-row[row-id="I"] [col-id=max]').first();
     await maxCell.waitFor();
-    const before = app.session.workspace!.getFramework(2025, 'so')!.nodes.find((n) => n.code === 'I')!.maxPoints!;
+    const before = getFramework(app.session.workspace!, 2025, 'so')!.nodes.find((n) => n.code === 'I')!.maxPoints!;
     await maxCell.dblclick();
     const editor = page.locator('[data-testid=framework-grid] input').first();
     await editor.waitFor();
@@ -76,7 +80,7 @@ describe('the app with the demo workspace', () => {
     await page.getByRole('alert').waitFor();
     expect(await page.getByRole('alert').textContent()).toContain('Chưa lưu bộ chỉ số');
     await app.screenshot('09-framework-refused');
-    expect(app.session.workspace!.getFramework(2025, 'so')!.nodes.find((n) => n.code === 'I')!.maxPoints).toBe(before);
+    expect(getFramework(app.session.workspace!, 2025, 'so')!.nodes.find((n) => n.code === 'I')!.maxPoints).toBe(before);
     await page.getByRole('button', { name: 'Bỏ thay đổi' }).click();
     await page.waitForFunction(() => !document.querySelector('[data-testid=framework-problems]'));
     await app.screenshot('10-framework');
@@ -88,7 +92,7 @@ describe('the app with the demo workspace', () => {
     await page.getByRole('button', { name: 'Thêm kỳ' }).click();
     await page.getByRole('button', { name: 'Sao chép từ năm 2025' }).click();
     await page.locator('[data-testid=framework-grid] .ag-row[row-id="I"]').first().waitFor();
-    expect(app.session.workspace!.getFramework(2026, 'so')!.nodes.length).toBe(app.session.workspace!.getFramework(2025, 'so')!.nodes.length);
+    expect(getFramework(app.session.workspace!, 2026, 'so')!.nodes.length).toBe(getFramework(app.session.workspace!, 2025, 'so')!.nodes.length);
     // a new field with one sub-criterion of 2 points
     await page.getByRole('button', { name: 'Thêm lĩnh vực' }).click();
     const fieldCode = await page.locator('[data-testid=framework-grid] .ag-row-selected [col-id=code]').first().textContent();
@@ -100,7 +104,7 @@ describe('the app with the demo workspace', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Lưu bộ chỉ số' }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('Đã lưu bộ chỉ số'));
-    const saved = app.session.workspace!.getFramework(2026, 'so')!.nodes;
+    const saved = getFramework(app.session.workspace!, 2026, 'so')!.nodes;
     expect(saved.find((n) => n.code === leafCode)).toMatchObject({ parentCode: fieldCode!.trim(), maxPoints: 2 });
   });
 
@@ -117,8 +121,8 @@ describe('the app with the demo workspace', () => {
     await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('Đã nhập bộ chỉ số'));
     const ws = app.session.workspace!;
-    expect(ws.getFramework(2026, 'huyen')!.nodes.map((n) => [n.code, n.maxPoints])).toEqual(
-      ws.getFramework(2026, 'so')!.nodes.map((n) => [n.code, n.maxPoints]),
+    expect(getFramework(ws, 2026, 'huyen')!.nodes.map((n) => [n.code, n.maxPoints])).toEqual(
+      getFramework(ws, 2026, 'so')!.nodes.map((n) => [n.code, n.maxPoints]),
     );
     await page.locator('[data-testid=framework-grid] .ag-row[row-id="I"]').first().waitFor();
   });
@@ -128,7 +132,7 @@ describe('the app with the demo workspace', () => {
     await goTo(app, 'Đơn vị');
     await page.getByRole('tab', { name: /Khối xã/ }).click();
     await page.locator('[data-testid=units-grid] .ag-row').first().waitFor();
-    const merged = app.session.workspace!.listUnits().find((u) => u.blockCode === 'xa' && u.predecessors.length > 1)!;
+    const merged = listUnits(app.session.workspace!).find((u) => u.blockCode === 'xa' && u.predecessors.length > 1)!;
     await app.screenshot('11-units');
     await page.getByRole('tab', { name: /Khối sở/ }).click();
     await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
@@ -138,7 +142,7 @@ describe('the app with the demo workspace', () => {
     await page.getByLabel('Kế thừa từ').fill(merged.predecessors[0]);
     await page.getByRole('button', { name: 'Thêm', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('Đã lưu đơn vị'));
-    expect(app.session.workspace!.getUnit('SMOI')).toMatchObject({ name: 'Sở Thử nghiệm', ranked: false, predecessors: [merged.predecessors[0]] });
+    expect(getUnit(app.session.workspace!, 'SMOI')).toMatchObject({ name: 'Sở Thử nghiệm', ranked: false, predecessors: [merged.predecessors[0]] });
     // a lineage naming an unknown unit is refused with the reason
     await page.getByLabel('Kế thừa từ').fill('KHONGCO');
     await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
@@ -146,7 +150,7 @@ describe('the app with the demo workspace', () => {
     expect(await page.getByRole('alert').textContent()).toContain('KHONGCO');
     await page.getByRole('button', { name: 'Xóa', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('Đã xóa'));
-    expect(app.session.workspace!.getUnit('SMOI')).toBeNull();
+    expect(getUnit(app.session.workspace!, 'SMOI')).toBeNull();
   });
 
   it('backs up the open workspace, closes it and reopens it from the recent list', async () => {
@@ -155,9 +159,9 @@ describe('the app with the demo workspace', () => {
     app.dialogs.backup = [backup];
     await page.getByRole('button', { name: 'Sao lưu', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('Đã sao lưu'));
-    const { Workspace } = await import('../../electron/db');
+    const { Workspace } = await import('../../electron/db/workspace');
     const copy = Workspace.open(backup);
-    expect(copy.listUnits().length).toBe(app.session.workspace!.listUnits().length);
+    expect(listUnits(copy).length).toBe(listUnits(app.session.workspace!).length);
     copy.close();
     await page.getByRole('button', { name: 'Đóng tệp' }).click();
     await page.getByRole('heading', { name: 'Mở gần đây' }).waitFor();
@@ -183,7 +187,7 @@ describe('the app with the demo workspace', () => {
     await child.first().waitFor();
     await page.getByRole('button', { name: 'Thu gọn', exact: true }).click();
     await child.first().waitFor({ state: 'detached' });
-    expect(await rows()).toBe(app.session.workspace!.getFramework(2025, 'so')!.nodes.filter((n) => n.parentCode === null).length);
+    expect(await rows()).toBe(getFramework(app.session.workspace!, 2025, 'so')!.nodes.filter((n) => n.parentCode === null).length);
     await page.getByRole('button', { name: 'Mở rộng', exact: true }).click();
     await child.first().waitFor();
     await page.getByRole('tab', { name: 'Ma trận khối' }).click();
@@ -193,7 +197,7 @@ describe('the app with the demo workspace', () => {
 
   it('shows a published (locked) year read-only', async () => {
     const { page } = app;
-    app.session.workspace!.setPeriodLocked(2024, true);
+    setPeriodLocked(app.session.workspace!, 2024, true);
     await page.getByLabel('Năm đánh giá').selectOption('2024');
     await goTo(app, 'Thẩm định');
     await page.getByText('Kỳ đánh giá năm 2024 đã công bố nên đã khóa').waitFor();

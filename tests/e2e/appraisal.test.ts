@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchApp, stopServer, type AppUnderTest } from './harness';
+import { getAudit, getScores } from '../../electron/features/appraisal/store';
+import { getFramework } from '../../electron/features/framework/store';
+import { yearResults } from '../../electron/features/results/service';
+import { listUnits } from '../../electron/features/units/store';
 
 const YEAR = 2025;
 const UNIT = 'Văn phòng Ủy ban nhân dân tỉnh';
@@ -40,22 +44,22 @@ describe('appraisal in the browser against the demo workspace', () => {
   let leaf: { code: string; max: number };
 
   const leavesInOrder = () => {
-    const nodes = app.session.workspace!.getFramework(YEAR, 'so')!.nodes;
+    const nodes = getFramework(app.session.workspace!, YEAR, 'so')!.nodes;
     const parents = new Set(nodes.map((n) => n.parentCode));
     return nodes.filter((n) => !parents.has(n.code));
   };
   const appraised = (code: string) =>
-    app.session.workspace!.getScores(YEAR, { unitCode }).find((s) => s.criterionCode === code)?.appraisedScore ?? null;
+    getScores(app.session.workspace!, YEAR, { unitCode }).find((s) => s.criterionCode === code)?.appraisedScore ?? null;
 
   beforeAll(async () => {
     app = await launchApp();
     await app.page.getByRole('button', { name: /Mở dữ liệu mẫu/ }).click();
     await app.page.getByRole('heading', { name: /Tổng quan kỳ đánh giá/ }).waitFor({ timeout: 60_000 });
     const ws = app.session.workspace!;
-    unitCode = ws.listUnits().find((u) => u.name === UNIT)!.code;
-    const nodes = ws.getFramework(YEAR, 'so')!.nodes;
+    unitCode = listUnits(ws).find((u) => u.name === UNIT)!.code;
+    const nodes = getFramework(ws, YEAR, 'so')!.nodes;
     const parents = new Set(nodes.map((n) => n.parentCode));
-    const scores = ws.getScores(YEAR, { unitCode });
+    const scores = getScores(ws, YEAR, { unitCode });
     const found = nodes.find(
       (n) =>
         !parents.has(n.code) &&
@@ -75,16 +79,16 @@ describe('appraisal in the browser against the demo workspace', () => {
   it('saves a score typed with a decimal comma at once, with an audit entry, and moves total, index and rank', async () => {
     const { page } = app;
     const before = await summary(page);
-    const resultBefore = app.session.workspace!.results(YEAR).blocks[0].units.find((u) => u.code === unitCode)!;
-    expect(before.rank).toBe(`${resultBefore.rank} / ${app.session.workspace!.results(YEAR).blocks[0].units.filter((u) => u.rank !== null).length}`);
+    const resultBefore = yearResults(app.session.workspace!, YEAR).blocks[0].units.find((u) => u.code === unitCode)!;
+    expect(before.rank).toBe(`${resultBefore.rank} / ${yearResults(app.session.workspace!, YEAR).blocks[0].units.filter((u) => u.rank !== null).length}`);
 
     await saving(page, () => typeInto(page, leaf.code, 'appraised', '0,25'));
     expect(appraised(leaf.code)).toBe(0.25);
-    const audit = app.session.workspace!.getAudit(YEAR, { unitCode, criterionCode: leaf.code });
+    const audit = getAudit(app.session.workspace!, YEAR, { unitCode, criterionCode: leaf.code });
     expect(audit[0]).toMatchObject({ field: 'appraisedScore', newValue: '0.25', oldValue: String(leaf.max), source: 'appraisal' });
 
     const after = await summary(page);
-    const resultAfter = app.session.workspace!.results(YEAR).blocks[0].units.find((u) => u.code === unitCode)!;
+    const resultAfter = yearResults(app.session.workspace!, YEAR).blocks[0].units.find((u) => u.code === unitCode)!;
     expect(after.total).not.toBe(before.total);
     expect(after.index).not.toBe(before.index);
     expect(after.rank).not.toBe(before.rank);
@@ -105,7 +109,7 @@ describe('appraisal in the browser against the demo workspace', () => {
     await saving(page, () => page.keyboard.press('Control+z'));
     await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('hoàn tác'));
     expect(appraised(leaf.code)).toBe(leaf.max);
-    expect(app.session.workspace!.getAudit(YEAR, { unitCode, criterionCode: leaf.code })[0].source).toBe('undo');
+    expect(getAudit(app.session.workspace!, YEAR, { unitCode, criterionCode: leaf.code })[0].source).toBe('undo');
     await saving(page, () => page.getByRole('button', { name: 'Làm lại' }).click());
     await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('làm lại'));
     expect(appraised(leaf.code)).toBe(0.25);
@@ -127,14 +131,14 @@ describe('appraisal in the browser against the demo workspace', () => {
 
   it('refuses a value above the maximum with a visible message and changes nothing', async () => {
     const { page } = app;
-    const auditCount = app.session.workspace!.getAudit(YEAR).length;
+    const auditCount = getAudit(app.session.workspace!, YEAR).length;
     await typeInto(page, leaf.code, 'appraised', String(leaf.max + 2).replace('.', ','));
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('vượt điểm tối đa');
     await app.screenshot('07-appraisal-refused');
     expect(appraised(leaf.code)).toBe(leaf.max);
-    expect(app.session.workspace!.getAudit(YEAR).length).toBe(auditCount);
+    expect(getAudit(app.session.workspace!, YEAR).length).toBe(auditCount);
   });
 
   it('pastes a column of numbers copied from Excel into the appraised column', async () => {
@@ -151,7 +155,7 @@ describe('appraisal in the browser against the demo workspace', () => {
     );
     await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('Đã dán 3'));
     for (const [i, n] of firstLeaves.entries()) expect(appraised(n.code)).toBe(values[i]);
-    expect(app.session.workspace!.getAudit(YEAR, { unitCode, criterionCode: firstLeaves[2].code })[0].source).toBe('paste');
+    expect(getAudit(app.session.workspace!, YEAR, { unitCode, criterionCode: firstLeaves[2].code })[0].source).toBe('paste');
 
     // a pasted column with one bad number changes nothing
     await cell(page, firstLeaves[0].code, 'appraised').click();
@@ -169,9 +173,9 @@ describe('appraisal in the browser against the demo workspace', () => {
     const { page } = app;
     await page.getByRole('tab', { name: 'Ma trận khối' }).click();
     const ws = app.session.workspace!;
-    const other = ws.results(YEAR).blocks[0].units[0];
+    const other = yearResults(ws, YEAR).blocks[0].units[0];
     const first = leavesInOrder()[0];
-    const current = ws.getScores(YEAR, { unitCode: other.code }).find((x) => x.criterionCode === first.code)?.appraisedScore;
+    const current = getScores(ws, YEAR, { unitCode: other.code }).find((x) => x.criterionCode === first.code)?.appraisedScore;
     const value = current === 0 ? first.maxPoints! : 0;
     const target = page.locator(`[data-testid=appraisal-grid] .ag-row[row-id="${other.code}"] .ag-cell[col-id="${first.code}"]`).first();
     await target.waitFor();
@@ -179,7 +183,7 @@ describe('appraisal in the browser against the demo workspace', () => {
     await page.keyboard.press('F2');
     await page.locator('input.score-editor').fill(String(value).replace('.', ','));
     await saving(page, () => page.keyboard.press('Enter'));
-    expect(ws.getScores(YEAR, { unitCode: other.code }).find((x) => x.criterionCode === first.code)?.appraisedScore).toBe(value);
+    expect(getScores(ws, YEAR, { unitCode: other.code }).find((x) => x.criterionCode === first.code)?.appraisedScore).toBe(value);
     await app.screenshot('08-appraisal-matrix-edited');
   });
 
@@ -196,7 +200,7 @@ describe('appraisal in the browser against the demo workspace', () => {
       await page.keyboard.press('Space');
       await page.keyboard.press('Enter');
     });
-    const score = () => app.session.workspace!.getScores(YEAR, { unitCode }).find((s) => s.criterionCode === leaf.code)!;
+    const score = () => getScores(app.session.workspace!, YEAR, { unitCode }).find((s) => s.criterionCode === leaf.code)!;
     expect(score().notApplicable).toBe(true);
     expect(await cell(page, leaf.code, 'na').textContent()).toBe('Không áp dụng');
     const maxAfter = (await summary(page)).total.split(' / ')[1];

@@ -5,22 +5,26 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUMMARY_SHEETS } from '../../electron/features/print/summary';
 import { ExcelJS } from '../../electron/excel/xlsx';
-import type { Workspace } from '../../electron/db';
+import type { Workspace } from '../../electron/db/workspace';
 import { largestLosses, rankedUnits, unitLeafLosses, whatIfForYear } from '../../shared/compare';
 import type { BlockResult, UnitResult } from '../../shared/domain';
 import { formatPercent } from '../../shared/format';
 import { SAVE_REASON } from '../../renderer/compare/WhatIf';
 import { launchApp, stopServer, type AppUnderTest } from './harness';
+import { getAudit, getScores } from '../../electron/features/appraisal/store';
+import { requireFramework } from '../../electron/features/framework/service';
+import { scoringInput, yearResults } from '../../electron/features/results/service';
+import { listPeriods } from '../../electron/features/workspace/store';
 
 const YEAR = 2025;
 const pdfText = (file: string) => execFileSync('pdftotext', [file, '-']).toString('utf8').replace(/\s+/g, ' ');
 
 /** A unit of the block whose largest loss, given full points, moves it up the ranking. */
 function unitThatClimbs(ws: Workspace, block: BlockResult): { unit: UnitResult; leaf: string } {
-  const inputs = ws.listPeriods().filter((p) => p.year <= YEAR).map((p) => ws.scoringInput(p.year));
-  const framework = ws.requireFramework(YEAR, block.code);
+  const inputs = listPeriods(ws).filter((p) => p.year <= YEAR).map((p) => scoringInput(ws, p.year));
+  const framework = requireFramework(ws, YEAR, block.code);
   for (const unit of rankedUnits(block).slice(3)) {
-    const [top] = largestLosses(unitLeafLosses(framework, ws.getScores(YEAR, { unitCode: unit.code }), unit.code), 1);
+    const [top] = largestLosses(unitLeafLosses(framework, getScores(ws, YEAR, { unitCode: unit.code }), unit.code), 1);
     if (!top) continue;
     const outcome = whatIfForYear(inputs, YEAR, unit.code, [{ criterionCode: top.code, points: 'max' }]);
     if (outcome.after.rank! < outcome.before.rank!) return { unit, leaf: top.code };
@@ -42,7 +46,7 @@ describe('the compare screen of the demo workspace', () => {
     await page.getByRole('button', { name: /Mở dữ liệu mẫu/ }).click();
     await page.getByRole('heading', { name: /Tổng quan kỳ đánh giá/ }).waitFor({ timeout: 60_000 });
     ws = app.session.workspace!;
-    block = ws.results(YEAR).blocks.find((b) => b.code === 'so')!;
+    block = yearResults(ws, YEAR).blocks.find((b) => b.code === 'so')!;
     chosen = unitThatClimbs(ws, block);
     await page.getByRole('navigation', { name: 'Chức năng' }).getByRole('button', { name: 'So sánh', exact: true }).click();
   });
@@ -73,7 +77,7 @@ describe('the compare screen of the demo workspace', () => {
     await app.screenshot('compare-02-unit');
 
     await page.getByRole('tab', { name: 'Điểm bị mất', exact: true }).click();
-    const losses = unitLeafLosses(ws.requireFramework(YEAR, block.code), ws.getScores(YEAR, { unitCode: unit.code }), unit.code);
+    const losses = unitLeafLosses(requireFramework(ws, YEAR, block.code), getScores(ws, YEAR, { unitCode: unit.code }), unit.code);
     const firstRow = await page.locator('[data-testid=unit-largest-losses] tbody tr').first().textContent();
     expect(firstRow).toContain(largestLosses(losses, 1)[0].title);
     await app.screenshot('compare-03-unit-losses');
@@ -139,9 +143,9 @@ describe('the compare screen of the demo workspace', () => {
   it('gives a unit full points on a sub-criterion and shows its new index and rank at once, saving nothing', async () => {
     const { page } = app;
     const { unit, leaf } = chosen;
-    const scoresBefore = JSON.stringify(ws.getScores(YEAR));
-    const auditBefore = ws.getAudit(YEAR, { limit: 1_000_000 }).length;
-    const inputs = ws.listPeriods().filter((p) => p.year <= YEAR).map((p) => ws.scoringInput(p.year));
+    const scoresBefore = JSON.stringify(getScores(ws, YEAR));
+    const auditBefore = getAudit(ws, YEAR, { limit: 1_000_000 }).length;
+    const inputs = listPeriods(ws).filter((p) => p.year <= YEAR).map((p) => scoringInput(ws, p.year));
     const expected = whatIfForYear(inputs, YEAR, unit.code, [{ criterionCode: leaf, points: 'max' }]);
 
     await page.getByRole('tab', { name: 'Giả định', exact: true }).click();
@@ -156,9 +160,9 @@ describe('the compare screen of the demo workspace', () => {
     expect(await page.getByTestId('what-if-summary').textContent()).toContain(`tăng ${unit.rank! - expected.after.rank!} bậc`);
     await app.screenshot('compare-09-what-if');
 
-    expect(JSON.stringify(ws.getScores(YEAR))).toBe(scoresBefore);
-    expect(ws.getAudit(YEAR, { limit: 1_000_000 }).length).toBe(auditBefore);
-    expect(ws.results(YEAR).blocks.find((b) => b.code === block.code)!.units.find((u) => u.code === unit.code)!.index).toBe(unit.index);
+    expect(JSON.stringify(getScores(ws, YEAR))).toBe(scoresBefore);
+    expect(getAudit(ws, YEAR, { limit: 1_000_000 }).length).toBe(auditBefore);
+    expect(yearResults(ws, YEAR).blocks.find((b) => b.code === block.code)!.units.find((u) => u.code === unit.code)!.index).toBe(unit.index);
   });
 
   it('prints the scorecard of one unit to a PDF that names the unit and its index', async () => {
@@ -205,7 +209,7 @@ describe('the compare screen of the demo workspace', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(`${file}.xlsx`);
     const names = wb.worksheets.map((s) => s.name);
-    const blocks = ws.results(YEAR).blocks;
+    const blocks = yearResults(ws, YEAR).blocks;
     expect(names).toEqual(blocks.flatMap((b) => SUMMARY_SHEETS.map((sheet) => `${b.name} - ${sheet}`.slice(0, 31))));
     const values = wb.worksheets.flatMap((s) => s.getSheetValues().flat().map(String));
     expect(values).toContain(rankedUnits(block)[0].name);
@@ -217,18 +221,18 @@ describe('the compare screen of the demo workspace', () => {
     await page.getByRole('button', { name: 'Lưu thành điểm thẩm định…' }).click();
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page.getByTestId('message').filter({ hasText: 'Đã lưu' }).waitFor();
-    const max = ws.requireFramework(YEAR, block.code).nodes.find((n) => n.code === leaf)!.maxPoints;
-    expect(ws.getScores(YEAR, { unitCode: unit.code }).find((s) => s.criterionCode === leaf)!.appraisedScore).toBe(max);
-    expect(ws.getAudit(YEAR, { unitCode: unit.code, criterionCode: leaf })[0]).toMatchObject({ reason: SAVE_REASON, field: 'appraisedScore' });
+    const max = requireFramework(ws, YEAR, block.code).nodes.find((n) => n.code === leaf)!.maxPoints;
+    expect(getScores(ws, YEAR, { unitCode: unit.code }).find((s) => s.criterionCode === leaf)!.appraisedScore).toBe(max);
+    expect(getAudit(ws, YEAR, { unitCode: unit.code, criterionCode: leaf })[0]).toMatchObject({ reason: SAVE_REASON, field: 'appraisedScore' });
     await page.waitForFunction(
       (text) => document.querySelector('[data-testid=unit-index]')?.textContent === text,
-      formatPercent(ws.results(YEAR).blocks.find((b) => b.code === block.code)!.units.find((u) => u.code === unit.code)!.index),
+      formatPercent(yearResults(ws, YEAR).blocks.find((b) => b.code === block.code)!.units.find((u) => u.code === unit.code)!.index),
     );
   });
 
   it('ranks the 65 communes formed by mergers and compares them with their predecessors', async () => {
     const { page } = app;
-    const communes = ws.results(YEAR).blocks.find((b) => b.code === 'xa')!;
+    const communes = yearResults(ws, YEAR).blocks.find((b) => b.code === 'xa')!;
     await page.getByRole('tablist', { name: 'Khối' }).getByRole('tab', { name: communes.name }).click();
     const svg = page.locator('[data-testid=chart-ranking] svg');
     await svg.locator('text', { hasText: `1. ${rankedUnits(communes)[0].name}` }).first().waitFor();

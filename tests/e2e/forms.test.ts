@@ -6,6 +6,9 @@ import { COL, FORM_HEADER_ROW, FORM_SHEET } from '../../electron/features/forms/
 import { ExcelJS } from '../../electron/excel/xlsx';
 import { leafCodes } from '../../shared/results';
 import { launchApp, stopServer, type AppUnderTest } from './harness';
+import { getScores } from '../../electron/features/appraisal/store';
+import { getFramework } from '../../electron/features/framework/store';
+import { listUnits } from '../../electron/features/units/store';
 
 const YEAR = 2025;
 
@@ -39,10 +42,10 @@ describe('forms: generate for every unit, take returned ones back with a report'
   it('imports the returned forms with a progress bar and shows every error in the report', async () => {
     const { page } = app;
     const ws = app.session.workspace!;
-    const unit = ws.listUnits().find((u) => u.blockCode === 'so')!;
-    const nodes = ws.getFramework(YEAR, 'so')!.nodes;
+    const unit = listUnits(ws).find((u) => u.blockCode === 'so')!;
+    const nodes = getFramework(ws, YEAR, 'so')!.nodes;
     const leaves = leafCodes(nodes);
-    const scores = ws.getScores(YEAR, { unitCode: unit.code });
+    const scores = getScores(ws, YEAR, { unitCode: unit.code });
     const index = nodes.findIndex(
       (n) => leaves.has(n.code) && n.source === 'self' && n.method === 'free' && (n.maxPoints ?? 0) >= 0.5 &&
         !scores.find((s) => s.criterionCode === n.code)?.notApplicable &&
@@ -75,7 +78,7 @@ describe('forms: generate for every unit, take returned ones back with a report'
     expect(await junkRow.textContent()).toContain('Bị từ chối');
     expect(await junkRow.locator('.issue-error').count()).toBeGreaterThan(0);
     await app.screenshot('12-forms-report');
-    expect(ws.getScores(YEAR, { unitCode: unit.code }).find((s) => s.criterionCode === leaf.code)?.selfScore).toBe(0.25);
+    expect(getScores(ws, YEAR, { unitCode: unit.code }).find((s) => s.criterionCode === leaf.code)?.selfScore).toBe(0.25);
 
     // the same file dropped on the window again changes nothing
     await page.evaluate((folder) => ((window as unknown as { __parwDropFolder: string }).__parwDropFolder = folder), path.dirname(filled));

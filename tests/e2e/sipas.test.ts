@@ -8,6 +8,8 @@ import { describeIndexChange, formatNumber, formatPercent } from '../../shared/f
 import { builtinDefinition } from '../../shared/survey';
 import { launchApp, stopServer, type AppUnderTest } from './harness';
 import { csv, generator, overallIndex, type Answers, type RawForm } from './sipas-fixtures';
+import { getAudit, getScores } from '../../electron/features/appraisal/store';
+import { listUnits } from '../../electron/features/units/store';
 
 const YEAR = 2025;
 const def = builtinDefinition(YEAR);
@@ -58,7 +60,7 @@ describe('SIPAS: survey file in with its mapping, indices, survey points', () =>
     await app.page.getByRole('button', { name: /Mở dữ liệu mẫu/ }).click();
     await app.page.getByRole('heading', { name: /Tổng quan kỳ đánh giá/ }).waitFor({ timeout: 60_000 });
     const ws = app.session.workspace!;
-    const names = new Map(ws.listUnits().map((u) => [u.code, u.name]));
+    const names = new Map(listUnits(ws).map((u) => [u.code, u.name]));
 
     // last year's forms, typed into the workbench's own entry sheet (as CSV)
     forms2024 = makeForms(24, 30, { VPUB: 0.7, SNV: 0.85, STP: 0.6 });
@@ -204,7 +206,7 @@ describe('SIPAS: survey file in with its mapping, indices, survey points', () =>
   it('applies the survey points to the linked leaf: index × maximum / 100 in the real workspace', async () => {
     const { page } = app;
     const ws = app.session.workspace!;
-    const scoreOf = (unit: string) => ws.getScores(YEAR, { unitCode: unit }).find((s) => s.criterionCode === SIPAS_LEAF)?.appraisedScore ?? null;
+    const scoreOf = (unit: string) => getScores(ws, YEAR, { unitCode: unit }).find((s) => s.criterionCode === SIPAS_LEAF)?.appraisedScore ?? null;
     const before = UNITS.map(scoreOf);
     await page.getByRole('tab', { name: 'Điểm khảo sát vào Chỉ số CCHC' }).click();
     const leafSelect = page.getByLabel(`Chỉ số cho tiêu chí ${SIPAS_LEAF} khối Khối sở`);
@@ -220,7 +222,7 @@ describe('SIPAS: survey file in with its mapping, indices, survey points', () =>
     });
     const vpub = (overallIndex(def, forms2025.filter((f) => f.unit === 'VPUB')) * SIPAS_LEAF_MAX) / 100;
     expect(await report.locator('tr[data-unit="VPUB"]').textContent()).toContain(vpub.toFixed(2).replace('.', ','));
-    const audit = ws.getAudit(YEAR, { unitCode: 'VPUB', criterionCode: SIPAS_LEAF });
+    const audit = getAudit(ws, YEAR, { unitCode: 'VPUB', criterionCode: SIPAS_LEAF });
     expect(audit.some((e) => e.source === 'survey')).toBe(true);
     // the automatic link is kept from now on
     expect(await page.getByTestId('sipas-leaves').textContent()).toContain('đã lưu');

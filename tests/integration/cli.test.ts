@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, cliProcess } from '../helpers/cli';
 import { writeCsv, writeXlsx, type Cell } from '../helpers/files';
 import { tempDir } from '../helpers/tmp';
+import { getFramework } from '../../electron/features/framework/store';
 
 const BINH_DUONG: [string, string, number, number][] = [
   ['TDM', 'Thành phố Thủ Dầu Một', 51.75, 32.83],
@@ -138,10 +139,10 @@ describe('frameworks in both numbering styles and file types', () => {
       expect((await cli('framework', 'export', ws, '--year', '2030', '--block', `so${ext}`, path.join(dir, `again.${ext}`))).code).toBe(0);
       expect(fs.readFileSync(path.join(dir, `again.${ext}`)).length).toBeGreaterThan(0);
     }
-    const { Workspace } = await import('../../electron/db');
+    const { Workspace } = await import('../../electron/db/workspace');
     const w = Workspace.open(ws);
-    expect(w.getFramework(2030, 'soxlsx')!.nodes).toEqual(w.getFramework(2024, 'so')!.nodes);
-    expect(w.getFramework(2030, 'socsv')!.nodes).toEqual(w.getFramework(2024, 'so')!.nodes);
+    expect(getFramework(w, 2030, 'soxlsx')!.nodes).toEqual(getFramework(w, 2024, 'so')!.nodes);
+    expect(getFramework(w, 2030, 'socsv')!.nodes).toEqual(getFramework(w, 2024, 'so')!.nodes);
     w.close();
     expect((await cli('framework', 'clone', ws, '--from', '2024', '--to', '2025', '--block', 'xa')).code).toBe(0);
     expect((await cli('framework', 'clone', ws, '--from', '2024', '--to', '2025', '--block', 'xa')).code).toBe(1);

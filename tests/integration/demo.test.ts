@@ -4,11 +4,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../electron/cli/commands';
 import { runCli } from '../../electron/cli/framework';
 import { createDemoWorkspace } from '../../electron/features/demo';
-import { Workspace } from '../../electron/db';
+import { Workspace } from '../../electron/db/workspace';
 import type { UnitResult, YearResults } from '../../shared/domain';
 import { UserError } from '../../shared/errors';
 import { checkFramework, frameworkMaximum, leaves } from '../../shared/results';
 import { tempDir } from '../helpers/tmp';
+import { getAudit, getScores } from '../../electron/features/appraisal/store';
+import { requireFramework } from '../../electron/features/framework/service';
+import { listFrameworks } from '../../electron/features/framework/store';
+import { participatingUnits } from '../../electron/features/participation/service';
+import { yearResults } from '../../electron/features/results/service';
+import { listUnits } from '../../electron/features/units/store';
+import { getSetting, listPeriods } from '../../electron/features/workspace/store';
 
 const YEARS = [2023, 2024, 2025];
 let dir: string;
@@ -25,15 +32,15 @@ beforeAll(() => {
   file = path.join(dir, 'mau.parws');
   createDemoWorkspace(file);
   ws = Workspace.open(file);
-  for (const y of YEARS) results.set(y, ws.results(y));
+  for (const y of YEARS) results.set(y, yearResults(ws, y));
   return () => ws.close();
 });
 
 describe('demo workspace', () => {
   it('is marked as the sample of Tỉnh Mẫu, with three periods, earlier ones published', () => {
-    expect(ws.getSetting('province')).toBe('Tỉnh Mẫu');
-    expect(ws.getSetting('sample')).toBe('1');
-    expect(ws.listPeriods()).toEqual([
+    expect(getSetting(ws, 'province')).toBe('Tỉnh Mẫu');
+    expect(getSetting(ws, 'sample')).toBe('1');
+    expect(listPeriods(ws)).toEqual([
       { year: 2023, name: 'Chỉ số CCHC năm 2023', locked: true },
       { year: 2024, name: 'Chỉ số CCHC năm 2024', locked: true },
       { year: 2025, name: 'Chỉ số CCHC năm 2025', locked: false },
@@ -43,9 +50,9 @@ describe('demo workspace', () => {
   it('has frameworks of 8 fields and about 90 sub-criteria summing to 100, cloned with small changes', () => {
     const expected = { 2023: ['so', 'huyen', 'xa'], 2024: ['so', 'huyen', 'xa'], 2025: ['so', 'xa'] } as Record<number, string[]>;
     for (const y of YEARS) {
-      expect(ws.listFrameworks(y).map((f) => f.blockCode).sort()).toEqual([...expected[y]].sort());
+      expect(listFrameworks(ws, y).map((f) => f.blockCode).sort()).toEqual([...expected[y]].sort());
       for (const b of expected[y]) {
-        const nodes = ws.requireFramework(y, b).nodes;
+        const nodes = requireFramework(ws, y, b).nodes;
         const leafNodes = leaves(nodes);
         expect(checkFramework(nodes)).toEqual([]);
         expect(frameworkMaximum(nodes)).toBeCloseTo(100, 9);
@@ -63,7 +70,7 @@ describe('demo workspace', () => {
         expect(leafNodes.some((n) => n.maxPoints === 0.5)).toBe(true);
       }
     }
-    const titles = (y: number, b: string) => ws.requireFramework(y, b).nodes.map((n) => `${n.code} ${n.title} ${n.maxPoints}`);
+    const titles = (y: number, b: string) => requireFramework(ws, y, b).nodes.map((n) => `${n.code} ${n.title} ${n.maxPoints}`);
     expect(titles(2024, 'so')).not.toEqual(titles(2023, 'so'));
     expect(titles(2025, 'xa')).not.toEqual(titles(2024, 'xa'));
     // departments and communes answer different wording of the same criterion
@@ -90,11 +97,11 @@ describe('demo workspace', () => {
     expect(communes).toHaveLength(65);
     expect(communes.filter((u) => u.name.startsWith('Phường '))).toHaveLength(4);
     expect(communes.filter((u) => u.name.startsWith('Xã '))).toHaveLength(61);
-    expect(ws.participatingUnits(2025)).toHaveLength(85);
+    expect(participatingUnits(ws, 2025)).toHaveLength(85);
   });
 
   it('gives every 2025 commune predecessors with 2024 results, covering each old commune once', () => {
-    const units = new Map(ws.listUnits().map((u) => [u.code, u]));
+    const units = new Map(listUnits(ws).map((u) => [u.code, u]));
     const old2024 = new Set(block(2024, 'xa')!.units.map((u) => u.code));
     const covered: string[] = [];
     const kinds = { keepsCode: 0, renamed: 0, merged: 0 };
@@ -123,7 +130,7 @@ describe('demo workspace', () => {
     expect(provisional(2024)).toEqual([]);
     const open = provisional(2025);
     expect(open).toHaveLength(1);
-    const scores = ws.getScores(2025, { unitCode: open[0].code });
+    const scores = getScores(ws, 2025, { unitCode: open[0].code });
     const awaiting = scores.filter((s) => !s.notApplicable && s.appraisedScore === null);
     expect(awaiting.length).toBeGreaterThan(5);
     expect(awaiting.every((s) => s.selfScore !== null)).toBe(true);
@@ -144,7 +151,7 @@ describe('demo workspace', () => {
   });
 
   it('shows year-over-year change for merged, renamed and continuing units', () => {
-    const units = new Map(ws.listUnits().map((u) => [u.code, u]));
+    const units = new Map(listUnits(ws).map((u) => [u.code, u]));
     const communes = block(2025, 'xa')!.units;
     const lineage = (r: UnitResult) => units.get(r.code)!.predecessors.length + (block(2024, 'xa')!.units.some((o) => o.code === r.code) ? 1 : 0);
     const merged = communes.filter((r) => lineage(r) >= 2);
@@ -168,7 +175,7 @@ describe('demo workspace', () => {
 
   it('scores realistically: self a little above appraised, notes on changes, not-applicable leaves, two rounds', () => {
     for (const y of YEARS) {
-      const scores = ws.getScores(y).filter((s) => !s.notApplicable && s.selfScore !== null && s.appraisedScore !== null);
+      const scores = getScores(ws, y).filter((s) => !s.notApplicable && s.selfScore !== null && s.appraisedScore !== null);
       const self = scores.reduce((s, x) => s + x.selfScore!, 0);
       const appraised = scores.reduce((s, x) => s + x.appraisedScore!, 0);
       expect(self).toBeGreaterThan(appraised);
@@ -178,7 +185,7 @@ describe('demo workspace', () => {
       expect(above.length / scores.length).toBeLessThan(0.4);
       const changed = scores.filter((s) => s.selfScore !== s.appraisedScore && s.appraisalRound === 1);
       expect(changed.every((s) => (s.note ?? '').length > 0)).toBe(true);
-      const all = ws.getScores(y);
+      const all = getScores(ws, y);
       expect(all.filter((s) => s.notApplicable).length).toBeGreaterThan(20);
       expect(all.some((s) => s.appraisalRound === 2)).toBe(true);
       expect(all.filter((s) => s.evidence !== null).length).toBeGreaterThan(all.length / 2);
@@ -186,7 +193,7 @@ describe('demo workspace', () => {
   });
 
   it('keeps a plausible audit trail, written by the units, the council and the survey team', () => {
-    const audit = ws.getAudit(2025);
+    const audit = getAudit(ws, 2025);
     expect(audit.length).toBeGreaterThan(5000);
     expect(new Set(audit.map((a) => a.source))).toEqual(new Set(['demo']));
     const actors = new Set(audit.map((a) => a.actor));
@@ -204,9 +211,9 @@ describe('demo workspace', () => {
     createDemoWorkspace(again);
     const other = Workspace.open(again);
     try {
-      for (const y of YEARS) expect(other.results(y)).toEqual(results.get(y));
-      expect(other.getScores(2024)).toEqual(ws.getScores(2024));
-      expect(other.listUnits()).toEqual(ws.listUnits());
+      for (const y of YEARS) expect(yearResults(other, y)).toEqual(results.get(y));
+      expect(getScores(other, 2024)).toEqual(getScores(ws, 2024));
+      expect(listUnits(other)).toEqual(listUnits(ws));
     } finally {
       other.close();
     }
@@ -228,7 +235,7 @@ describe('demo workspace', () => {
     expect(err.join('\n')).toContain('Dữ liệu mẫu');
     const built = Workspace.open(target);
     try {
-      expect(built.results(2025)).toEqual(results.get(2025));
+      expect(yearResults(built, 2025)).toEqual(results.get(2025));
     } finally {
       built.close();
     }

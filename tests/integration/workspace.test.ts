@@ -3,20 +3,32 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/errors';
-import { LATEST_SCHEMA_VERSION, openDatabase, Workspace } from '../../electron/db';
+import { LATEST_SCHEMA_VERSION, openDatabase } from '../../electron/db/open';
+import { Workspace } from '../../electron/db/workspace';
 import { migrations } from '../../electron/db/migrations';
 import type { Migration } from '../../electron/db/migrations/types';
 import { tempDir } from '../helpers/tmp';
+import { applyScoreChanges } from '../../electron/features/appraisal/service';
+import { getAudit, getScores } from '../../electron/features/appraisal/store';
+import { cloneFramework, saveFramework } from '../../electron/features/framework/service';
+import { getFramework } from '../../electron/features/framework/store';
+import { participatingUnits } from '../../electron/features/participation/service';
+import { saveBlockSettings, yearResults } from '../../electron/features/results/service';
+import { getBlockSettings } from '../../electron/features/results/store';
+import { deleteUnit, setUnitRanked, upsertUnits } from '../../electron/features/units/service';
+import { getUnit } from '../../electron/features/units/store';
+import { setPeriodLocked } from '../../electron/features/workspace/service';
+import { sqlOf } from '../../electron/db/connection';
 
 const leaf = { method: 'free' as const, tiers: null, evidenceRequired: false, guidance: null, source: 'self' as const };
 
 function smallWorkspace(file: string): Workspace {
   const ws = Workspace.create(file);
-  ws.upsertUnits([
+  upsertUnits(ws, [
     { code: 'A', name: 'Sở Nội vụ', blockCode: 'so' },
     { code: 'B', name: 'Sở Tư pháp', blockCode: 'so' },
   ]);
-  ws.saveFramework({
+  saveFramework(ws, {
     year: 2024,
     blockCode: 'so',
     nodes: [
@@ -33,10 +45,10 @@ describe('workspace file', () => {
   it('is created with WAL, foreign keys and the latest schema recorded', () => {
     const dir = tempDir();
     const ws = Workspace.create(path.join(dir, 'a.parws'));
-    expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(ws.db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(ws.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-    const recorded = ws.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[];
+    expect(sqlOf(ws).pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqlOf(ws).pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlOf(ws).pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    const recorded = sqlOf(ws).prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[];
     expect(recorded.map((r) => r.version)).toEqual(migrations.map((m) => m.version));
     ws.close();
     expect(() => Workspace.create(path.join(dir, 'a.parws'))).toThrow(/đã tồn tại/);
@@ -87,11 +99,11 @@ describe('workspace file', () => {
   it('takes an online backup that opens with the same results', async () => {
     const dir = tempDir();
     const ws = smallWorkspace(path.join(dir, 'live.parws'));
-    ws.applyScoreChanges(2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { appraisedScore: 1 } }], { source: 'test' });
+    applyScoreChanges(ws, 2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { appraisedScore: 1 } }], { source: 'test' });
     const dest = path.join(dir, 'copy.parws');
     await ws.backup(dest);
     const copy = Workspace.open(dest);
-    expect(copy.results(2024)).toEqual(ws.results(2024));
+    expect(yearResults(copy, 2024)).toEqual(yearResults(ws, 2024));
     copy.close();
     ws.close();
   });
@@ -101,16 +113,16 @@ describe('score changes', () => {
   it('records every changed field in the audit log with who, old, new and why', () => {
     const dir = tempDir();
     const ws = smallWorkspace(path.join(dir, 'audit.parws'));
-    ws.applyScoreChanges(2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { selfScore: 1, appraisedScore: 0.5 } }], {
+    applyScoreChanges(ws, 2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { selfScore: 1, appraisedScore: 0.5 } }], {
       source: 'appraisal',
       actor: 'Nguyễn Văn An',
       reason: 'Thiếu tài liệu kiểm chứng',
     });
-    ws.applyScoreChanges(2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { appraisedScore: 0.75, selfScore: 1 } }], {
+    applyScoreChanges(ws, 2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { appraisedScore: 0.75, selfScore: 1 } }], {
       source: 'appraisal',
       actor: 'Trần Thị Bình',
     });
-    const audit = ws.getAudit(2024, { unitCode: 'A', criterionCode: '1.1' });
+    const audit = getAudit(ws, 2024, { unitCode: 'A', criterionCode: '1.1' });
     expect(audit.map((a) => [a.field, a.oldValue, a.newValue, a.actor])).toEqual([
       ['appraisedScore', '0.5', '0.75', 'Trần Thị Bình'],
       ['appraisedScore', null, '0.5', 'Nguyễn Văn An'],
@@ -124,7 +136,7 @@ describe('score changes', () => {
     const dir = tempDir();
     const ws = smallWorkspace(path.join(dir, 'atomic.parws'));
     const attempt = (patch: object, code = '1.1') => () =>
-      ws.applyScoreChanges(
+      applyScoreChanges(ws, 
         2024,
         [
           { unitCode: 'B', criterionCode: '1.1', patch: { appraisedScore: 1 } },
@@ -137,43 +149,43 @@ describe('score changes', () => {
     expect(attempt({ appraisedScore: 1 }, '1.2')).toThrow(/chỉ được là 0 hoặc 2/);
     expect(attempt({ selfScore: 3 }, '2')).toThrow(/không tự chấm/);
     expect(attempt({ appraisedScore: 1 }, '1')).toThrow(/không có tiêu chí được chấm/);
-    expect(ws.getScores(2024)).toEqual([]);
-    expect(ws.getAudit(2024)).toEqual([]);
-    ws.setPeriodLocked(2024, true);
-    expect(() => ws.applyScoreChanges(2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { appraisedScore: 1 } }], { source: 'test' })).toThrow(/đã khóa/);
+    expect(getScores(ws, 2024)).toEqual([]);
+    expect(getAudit(ws, 2024)).toEqual([]);
+    setPeriodLocked(ws, 2024, true);
+    expect(() => applyScoreChanges(ws, 2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { appraisedScore: 1 } }], { source: 'test' })).toThrow(/đã khóa/);
     ws.close();
   });
 
   it('keeps scores by code when the framework is saved again and refuses to drop scored leaves', () => {
     const dir = tempDir();
     const ws = smallWorkspace(path.join(dir, 'fw.parws'));
-    ws.applyScoreChanges(2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { appraisedScore: 1 } }], { source: 'test' });
-    const fw = ws.getFramework(2024, 'so')!;
-    ws.saveFramework({ ...fw, nodes: fw.nodes.map((n) => (n.code === '1.1' ? { ...n, title: 'Ban hành kế hoạch CCHC' } : n)) });
-    expect(ws.getScores(2024)[0].appraisedScore).toBe(1);
-    expect(() => ws.saveFramework({ ...fw, nodes: fw.nodes.filter((n) => n.code !== '1.1') })).toThrow(/đã có điểm/);
-    expect(ws.getFramework(2024, 'so')!.nodes).toHaveLength(4);
+    applyScoreChanges(ws, 2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { appraisedScore: 1 } }], { source: 'test' });
+    const fw = getFramework(ws, 2024, 'so')!;
+    saveFramework(ws, { ...fw, nodes: fw.nodes.map((n) => (n.code === '1.1' ? { ...n, title: 'Ban hành kế hoạch CCHC' } : n)) });
+    expect(getScores(ws, 2024)[0].appraisedScore).toBe(1);
+    expect(() => saveFramework(ws, { ...fw, nodes: fw.nodes.filter((n) => n.code !== '1.1') })).toThrow(/đã có điểm/);
+    expect(getFramework(ws, 2024, 'so')!.nodes).toHaveLength(4);
     ws.close();
   });
 
   it('clones a framework with its bands into a new year and refuses to overwrite', () => {
     const dir = tempDir();
     const ws = smallWorkspace(path.join(dir, 'clone.parws'));
-    ws.saveBlockSettings({ year: 2024, blockCode: 'so', bands: [{ name: 'Tốt', min: 90 }], precision: 2 });
-    ws.cloneFramework(2024, 2025);
-    expect(ws.getFramework(2025, 'so')!.nodes).toEqual(ws.getFramework(2024, 'so')!.nodes);
-    expect(ws.getBlockSettings(2025, 'so').bands).toEqual([{ name: 'Tốt', min: 90 }]);
-    expect(() => ws.cloneFramework(2024, 2025)).toThrow(/không sao chép đè/);
+    saveBlockSettings(ws, { year: 2024, blockCode: 'so', bands: [{ name: 'Tốt', min: 90 }], precision: 2 });
+    cloneFramework(ws, 2024, 2025);
+    expect(getFramework(ws, 2025, 'so')!.nodes).toEqual(getFramework(ws, 2024, 'so')!.nodes);
+    expect(getBlockSettings(ws, 2025, 'so').bands).toEqual([{ name: 'Tốt', min: 90 }]);
+    expect(() => cloneFramework(ws, 2024, 2025)).toThrow(/không sao chép đè/);
     ws.close();
   });
 
   it('refuses lineage cycles and unknown predecessors', () => {
     const dir = tempDir();
     const ws = smallWorkspace(path.join(dir, 'lineage.parws'));
-    expect(() => ws.upsertUnits([{ code: 'C', name: 'Xã C', blockCode: 'xa', predecessors: ['Z'] }])).toThrow(/chưa có trong danh sách/);
-    ws.upsertUnits([{ code: 'C', name: 'Xã C', blockCode: 'xa', predecessors: ['A'] }]);
-    expect(() => ws.upsertUnits([{ code: 'A', name: 'Sở Nội vụ', blockCode: 'so', predecessors: ['C'] }])).toThrow(/vòng lặp/);
-    expect(ws.getUnit('A')!.predecessors).toEqual([]);
+    expect(() => upsertUnits(ws, [{ code: 'C', name: 'Xã C', blockCode: 'xa', predecessors: ['Z'] }])).toThrow(/chưa có trong danh sách/);
+    upsertUnits(ws, [{ code: 'C', name: 'Xã C', blockCode: 'xa', predecessors: ['A'] }]);
+    expect(() => upsertUnits(ws, [{ code: 'A', name: 'Sở Nội vụ', blockCode: 'so', predecessors: ['C'] }])).toThrow(/vòng lặp/);
+    expect(getUnit(ws, 'A')!.predecessors).toEqual([]);
     ws.close();
   });
 });
@@ -182,16 +194,16 @@ describe('units', () => {
   it('deletes a unit without data and refuses one that still has data elsewhere', () => {
     const dir = tempDir();
     const ws = smallWorkspace(path.join(dir, 'units.parws'));
-    ws.upsertUnits([{ code: 'C', name: 'Sở Y tế', blockCode: 'so' }]);
-    ws.deleteUnit('C');
-    expect(ws.getUnit('C')).toBeNull();
-    ws.applyScoreChanges(2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { selfScore: 1 } }], { source: 'test' });
-    expect(() => ws.deleteUnit('A')).toThrow(/đã có điểm/);
+    upsertUnits(ws, [{ code: 'C', name: 'Sở Y tế', blockCode: 'so' }]);
+    deleteUnit(ws, 'C');
+    expect(getUnit(ws, 'C')).toBeNull();
+    applyScoreChanges(ws, 2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { selfScore: 1 } }], { source: 'test' });
+    expect(() => deleteUnit(ws, 'A')).toThrow(/đã có điểm/);
     // a row of another room that points at the unit
-    ws.db.exec(`CREATE TABLE test_refs (unit_code TEXT REFERENCES units(code))`);
-    ws.db.prepare('INSERT INTO test_refs VALUES (?)').run('B');
-    expect(() => ws.deleteUnit('B')).toThrow(/không xóa được/);
-    expect(ws.getUnit('B')).not.toBeNull();
+    sqlOf(ws).exec(`CREATE TABLE test_refs (unit_code TEXT REFERENCES units(code))`);
+    sqlOf(ws).prepare('INSERT INTO test_refs VALUES (?)').run('B');
+    expect(() => deleteUnit(ws, 'B')).toThrow(/không xóa được/);
+    expect(getUnit(ws, 'B')).not.toBeNull();
     ws.close();
   });
 });
@@ -200,13 +212,13 @@ describe('participation', () => {
   it('writes no score row for a change that sets nothing, so the unit does not take part', () => {
     const dir = tempDir();
     const ws = smallWorkspace(path.join(dir, 'empty.parws'));
-    const changed = ws.applyScoreChanges(2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { selfScore: null, note: null } }], { source: 'test' });
+    const changed = applyScoreChanges(ws, 2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { selfScore: null, note: null } }], { source: 'test' });
     expect(changed).toBe(0);
-    expect(ws.participatingUnits(2024)).toEqual([]);
-    expect(ws.results(2024).blocks).toEqual([]);
-    ws.applyScoreChanges(2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { selfScore: 1 } }], { source: 'test', at: '2024-11-05T08:00:00.000Z' });
-    expect(ws.participatingUnits(2024)).toEqual(['A']);
-    expect(ws.getAudit(2024)[0].at).toBe('2024-11-05T08:00:00.000Z');
+    expect(participatingUnits(ws, 2024)).toEqual([]);
+    expect(yearResults(ws, 2024).blocks).toEqual([]);
+    applyScoreChanges(ws, 2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { selfScore: 1 } }], { source: 'test', at: '2024-11-05T08:00:00.000Z' });
+    expect(participatingUnits(ws, 2024)).toEqual(['A']);
+    expect(getAudit(ws, 2024)[0].at).toBe('2024-11-05T08:00:00.000Z');
     ws.close();
   });
 });
@@ -216,9 +228,9 @@ describe('results kept between calls', () => {
     const dir = tempDir();
     const file = path.join(dir, 'cache.parws');
     const ws = smallWorkspace(file);
-    ws.cloneFramework(2024, 2025);
+    cloneFramework(ws, 2024, 2025);
     const full = (year: number, unitCode: string, a: number) =>
-      ws.applyScoreChanges(
+      applyScoreChanges(ws, 
         year,
         [
           { unitCode, criterionCode: '1.1', patch: { appraisedScore: a } },
@@ -231,29 +243,29 @@ describe('results kept between calls', () => {
     full(2024, 'B', 0);
     full(2025, 'A', 0);
     full(2025, 'B', 1);
-    const first = ws.results(2025);
-    const a = () => ws.results(2025).blocks[0].units.find((u) => u.code === 'A')!;
+    const first = yearResults(ws, 2025);
+    const a = () => yearResults(ws, 2025).blocks[0].units.find((u) => u.code === 'A')!;
     expect(a().previous).toEqual({ year: 2024, index: 100, rank: 1 });
     expect(a().deltaRank).toBe(-1);
     // a caller changing what it got back changes nothing kept
     first.blocks[0].units[0].total = -1;
-    expect(ws.results(2025).blocks[0].units[0].total).toBeGreaterThan(0);
+    expect(yearResults(ws, 2025).blocks[0].units[0].total).toBeGreaterThan(0);
 
     full(2024, 'A', 0); // an earlier year's score
     expect(a().previous).toEqual({ year: 2024, index: 87.5, rank: 1 });
-    ws.saveBlockSettings({ year: 2025, blockCode: 'so', bands: [{ name: 'Đạt', min: 0 }], precision: 2 });
+    saveBlockSettings(ws, { year: 2025, blockCode: 'so', bands: [{ name: 'Đạt', min: 0 }], precision: 2 });
     expect(a().band).toBe('Đạt');
-    ws.setUnitRanked('A', false);
+    setUnitRanked(ws, 'A', false);
     expect(a().rank).toBeNull();
-    ws.upsertUnits([{ code: 'A', name: 'Sở Nội vụ (mới)', blockCode: 'so', ranked: true }]);
+    upsertUnits(ws, [{ code: 'A', name: 'Sở Nội vụ (mới)', blockCode: 'so', ranked: true }]);
     expect(a().name).toBe('Sở Nội vụ (mới)');
-    const fw = ws.getFramework(2025, 'so')!;
-    ws.saveFramework({ ...fw, nodes: fw.nodes.map((n) => (n.code === '2' ? { ...n, maxPoints: 10 } : n)) });
+    const fw = getFramework(ws, 2025, 'so')!;
+    saveFramework(ws, { ...fw, nodes: fw.nodes.map((n) => (n.code === '2' ? { ...n, maxPoints: 10 } : n)) });
     expect(a().max).toBe(13);
 
     // another connection (the command line while the app is open) writes to the same file
     const other = Workspace.open(file);
-    other.applyScoreChanges(2025, [{ unitCode: 'A', criterionCode: '2', patch: { appraisedScore: 10 } }], { source: 'test' });
+    applyScoreChanges(other, 2025, [{ unitCode: 'A', criterionCode: '2', patch: { appraisedScore: 10 } }], { source: 'test' });
     other.close();
     expect(a().total).toBe(12);
     ws.close();

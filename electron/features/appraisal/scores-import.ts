@@ -2,9 +2,15 @@ import path from 'node:path';
 import { UserError } from '../../../shared/errors';
 import { leafCodes, scoreValueProblem } from '../../../shared/results';
 import type { CriterionNode } from '../../../shared/domain';
-import type { ScoreChange, ScorePatch, Workspace } from '../../db';
+import type { ScoreChange, ScorePatch } from './service';
+import type { Workspace } from '../../db/workspace';
 import { matchKey } from '../../../shared/text';
 import { isYesMark, mapColumns, readTable, TableReader } from '../../excel/tabular';
+import { applyScoreChanges } from './service';
+import { getScores } from './store';
+import { getFramework } from '../framework/store';
+import { listUnits } from '../units/store';
+import { getPeriod } from '../workspace/store';
 
 export interface ScoresImportSummary {
   file: string;
@@ -43,15 +49,15 @@ export async function importScoresFile(ws: Workspace, year: number, file: string
       },
     ]);
   }
-  const period = ws.getPeriod(year);
+  const period = getPeriod(ws, year);
   if (!period) throw new UserError([{ file: table.fileName, message: `Chưa có kỳ đánh giá năm ${year}; hãy nhập bộ chỉ số năm ${year} trước.` }]);
   if (period.locked) throw new UserError([{ file: table.fileName, message: `Kỳ đánh giá năm ${year} đã khóa (đã công bố); không nhập điểm được.` }]);
 
-  const units = new Map(ws.listUnits().map((u) => [u.code, u]));
+  const units = new Map(listUnits(ws).map((u) => [u.code, u]));
   const leavesByBlock = new Map<string, Map<string, CriterionNode> | null>();
   const leavesOf = (blockCode: string) => {
     if (!leavesByBlock.has(blockCode)) {
-      const fw = ws.getFramework(year, blockCode);
+      const fw = getFramework(ws, year, blockCode);
       if (!fw) leavesByBlock.set(blockCode, null);
       else {
         const set = leafCodes(fw.nodes);
@@ -134,14 +140,14 @@ export async function importScoresFile(ws: Workspace, year: number, file: string
   if (table.rows.length === 0) reader.problems.push({ file: table.fileName, message: 'Tệp không có dòng điểm nào dưới dòng tiêu đề.' });
   reader.throwIfProblems();
   // A re-imported appraisal keeps its later round rather than falling back to round 1.
-  const rounds = new Map(ws.getScores(year).map((s) => [`${s.unitCode}\u0000${s.criterionCode}`, s.appraisalRound]));
+  const rounds = new Map(getScores(ws, year).map((s) => [`${s.unitCode}\u0000${s.criterionCode}`, s.appraisalRound]));
   for (const c of changes) {
     const current = rounds.get(`${c.unitCode}\u0000${c.criterionCode}`) ?? 0;
     if (c.patch.appraisalRound === 1 && current > 1) c.patch.appraisalRound = current;
   }
   let changedFields: number;
   try {
-    changedFields = ws.applyScoreChanges(year, changes, { source: 'import', reason: `Nhập từ tệp ${path.basename(file)}`, actor });
+    changedFields = applyScoreChanges(ws, year, changes, { source: 'import', reason: `Nhập từ tệp ${path.basename(file)}`, actor });
   } catch (e) {
     if (e instanceof UserError) throw new UserError(e.problems.map((p) => ({ file: table.fileName, ...p })));
     throw e;

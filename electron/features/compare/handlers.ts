@@ -9,9 +9,15 @@ import { blockFieldAverages, blockLeafLosses, findUnit, unitLeafLosses, whatIfFo
 import { UserError } from '../../../shared/errors';
 import { leafCodes } from '../../../shared/results';
 import { printScorecards } from '../print/scorecards';
-import type { Workspace } from '../../db';
+import type { Workspace } from '../../db/workspace';
 import type { DialogPurpose } from '../../app/dialogs';
 import type { AppServices } from '../../app/session';
+import { getScores } from '../appraisal/store';
+import { requireFramework } from '../framework/service';
+import { scoringInput, yearResults } from '../results/service';
+import { requireUnit } from '../units/service';
+import { requireBlock, requirePeriod } from '../workspace/service';
+import { listPeriods } from '../workspace/store';
 
 type CompareChannel = keyof typeof compareContract;
 
@@ -60,7 +66,7 @@ function withExtension(file: string, extension: string): string {
 /** How many scorecards a selection prints, before the first one is drawn. */
 function selectionSize(ws: Workspace, year: number, selection: ScorecardSelectionInput): number {
   if ('unitCode' in selection) return 1;
-  const blocks = ws.results(year).blocks;
+  const blocks = yearResults(ws, year).blocks;
   if ('blockCode' in selection) return blocks.find((b) => b.code === selection.blockCode)?.units.length ?? 0;
   return blocks.reduce((n, b) => n + b.units.length, 0);
 }
@@ -72,14 +78,14 @@ export function compareHandlers(access: CompareSessionAccess): Pick<Handlers, Co
   return {
     'compare:unit': ({ year, unitCode }) => {
       const w = ws();
-      w.requirePeriod(year);
-      const found = findUnit(w.results(year), unitCode);
+      requirePeriod(w, year);
+      const found = findUnit(yearResults(w, year), unitCode);
       if (!found) {
-        const unit = w.requireUnit(unitCode);
+        const unit = requireUnit(w, unitCode);
         throw new UserError(`${unit.name} (mã ${unit.code}) chưa có điểm năm ${year}.`);
       }
       const { block, unit } = found;
-      const framework = w.requireFramework(year, block.code);
+      const framework = requireFramework(w, year, block.code);
       const leaves = leafCodes(framework.nodes);
       return {
         unit,
@@ -87,7 +93,7 @@ export function compareHandlers(access: CompareSessionAccess): Pick<Handlers, Co
         blockName: block.name,
         blockAverage: block.average,
         fieldAverages: [...blockFieldAverages(block)].map(([code, average]) => ({ code, average })),
-        losses: unitLeafLosses(framework, w.getScores(year, { unitCode }), unitCode),
+        losses: unitLeafLosses(framework, getScores(w, year, { unitCode }), unitCode),
         criteria: framework.nodes.map((n) => ({
           code: n.code,
           parentCode: n.parentCode,
@@ -102,11 +108,11 @@ export function compareHandlers(access: CompareSessionAccess): Pick<Handlers, Co
 
     'compare:blockLosses': ({ year, blockCode }) => {
       const w = ws();
-      const block = w.results(year).blocks.find((b) => b.code === blockCode);
-      if (!block) throw new UserError(`${w.requireBlock(blockCode).name} chưa có kết quả năm ${year}.`);
+      const block = yearResults(w, year).blocks.find((b) => b.code === blockCode);
+      if (!block) throw new UserError(`${requireBlock(w, blockCode).name} chưa có kết quả năm ${year}.`);
       const losses = blockLeafLosses(
-        w.requireFramework(year, blockCode),
-        w.getScores(year, { blockCode }),
+        requireFramework(w, year, blockCode),
+        getScores(w, year, { blockCode }),
         block.units.map((u) => ({ code: u.code, name: u.name })),
       );
       return { losses };
@@ -114,9 +120,9 @@ export function compareHandlers(access: CompareSessionAccess): Pick<Handlers, Co
 
     'compare:whatIf': ({ year, unitCode, hypothetical }) => {
       const w = ws();
-      w.requirePeriod(year);
-      const years = w.listPeriods().map((p) => p.year).filter((y) => y <= year);
-      return whatIfForYear(years.map((y) => w.scoringInput(y)), year, unitCode, hypothetical);
+      requirePeriod(w, year);
+      const years = listPeriods(w).map((p) => p.year).filter((y) => y <= year);
+      return whatIfForYear(years.map((y) => scoringInput(w, y)), year, unitCode, hypothetical);
     },
 
     'compare:saveChart': async ({ format, name, data }) => {
@@ -164,7 +170,7 @@ export function compareHandlers(access: CompareSessionAccess): Pick<Handlers, Co
 
     'reports:exportSummary': async ({ year }) => {
       const run = need(services, 'exportSummary');
-      ws().requirePeriod(year);
+      requirePeriod(ws(), year);
       const picked = await pickOne('summary-workbook', `Tong-hop-Chi-so-CCHC-${year}.xlsx`);
       if (!picked) return { cancelled: true };
       const file = withExtension(picked, '.xlsx');

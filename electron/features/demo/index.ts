@@ -5,13 +5,22 @@
 import fs from 'node:fs';
 import { parseBands } from '../../../shared/results/bands';
 import type { Band } from '../../../shared/domain';
-import { Workspace } from '../../db';
+import { Workspace } from '../../db/workspace';
 import { baseFramework, changesForYear, type DemoFramework } from './framework';
 import type { DemoBlockCode } from './framework-data';
 import { baseQuality, mergedBaseQuality, qualityInYear } from './quality';
 import { scoreBatches, type DemoParticipant } from './scores';
 import { DEPARTMENTS } from './units-data';
 import { demoUnits } from './units';
+import { applyScoreChanges } from '../appraisal/service';
+import { scoreCounts } from '../appraisal/store';
+import { cloneFramework, saveFramework } from '../framework/service';
+import { getFramework } from '../framework/store';
+import { saveBlockSettings } from '../results/service';
+import { upsertUnits } from '../units/service';
+import { listUnits } from '../units/store';
+import { ensurePeriod, setPeriodLocked } from '../workspace/service';
+import { listPeriods, setSetting } from '../workspace/store';
 
 export const DEMO_PROVINCE = 'Tỉnh Mẫu';
 export const DEMO_LABEL = 'Dữ liệu mẫu';
@@ -61,12 +70,12 @@ function writeYear(
   blocks: { code: DemoBlockCode; framework: DemoFramework; units: DemoParticipant[] }[],
 ): void {
   for (const block of blocks) {
-    ws.saveFramework({ year, blockCode: block.code, nodes: block.framework.nodes });
-    ws.saveBlockSettings({ year, blockCode: block.code, bands: bandsOf(BANDS[year][block.code]!), precision: 2 });
+    saveFramework(ws, { year, blockCode: block.code, nodes: block.framework.nodes });
+    saveBlockSettings(ws, { year, blockCode: block.code, bands: bandsOf(BANDS[year][block.code]!), precision: 2 });
   }
   for (const block of blocks) {
     for (const batch of scoreBatches(year, block.code, block.framework, block.units)) {
-      ws.applyScoreChanges(year, batch.changes, { source: 'demo', actor: batch.actor, reason: batch.reason });
+      applyScoreChanges(ws, year, batch.changes, { source: 'demo', actor: batch.actor, reason: batch.reason });
     }
   }
 }
@@ -86,10 +95,9 @@ export function createDemoWorkspace(file: string): DemoSummary {
   }
   const summary: DemoSummary = {
     file,
-    years: ws.listPeriods().map((p) => p.year),
-    units: ws.listUnits().length,
-    scores: (ws.db.prepare('SELECT COUNT(*) AS n FROM scores').get() as { n: number }).n,
-    auditEntries: (ws.db.prepare('SELECT COUNT(*) AS n FROM score_audit').get() as { n: number }).n,
+    years: listPeriods(ws).map((p) => p.year),
+    units: listUnits(ws).length,
+    ...scoreCounts(ws),
   };
   ws.close();
   return summary;
@@ -97,13 +105,13 @@ export function createDemoWorkspace(file: string): DemoSummary {
 
 function build(ws: Workspace): void {
   ws.actor = DEMO_LABEL;
-  ws.setSetting('province', DEMO_PROVINCE);
-  ws.setSetting('sample', '1');
-  for (const year of DEMO_YEARS) ws.ensurePeriod(year);
+  setSetting(ws, 'province', DEMO_PROVINCE);
+  setSetting(ws, 'sample', '1');
+  for (const year of DEMO_YEARS) ensurePeriod(ws, year);
 
   const units = demoUnits();
-  ws.upsertUnits([...units.departments, ...units.districts, ...units.oldCommunes]);
-  ws.upsertUnits(units.newCommunes.map(({ lineage: _lineage, ...unit }) => unit));
+  upsertUnits(ws, [...units.departments, ...units.districts, ...units.oldCommunes]);
+  upsertUnits(ws, units.newCommunes.map(({ lineage: _lineage, ...unit }) => unit));
 
   const withoutServiceUnits = new Set(DEPARTMENTS.filter((d) => !d.hasServiceUnits).map((d) => d.code));
   const frameworks = new Map<DemoBlockCode, DemoFramework>(
@@ -124,11 +132,11 @@ function build(ws: Workspace): void {
 
   for (const year of DEMO_YEARS) {
     if (year > DEMO_YEARS[0]) {
-      ws.cloneFramework(year - 1, year, 'so');
-      ws.cloneFramework(year - 1, year, 'xa');
-      if (year < 2025) ws.cloneFramework(year - 1, year, 'huyen');
+      cloneFramework(ws, year - 1, year, 'so');
+      cloneFramework(ws, year - 1, year, 'xa');
+      if (year < 2025) cloneFramework(ws, year - 1, year, 'huyen');
       for (const [code, fw] of frameworks) {
-        const cloned = ws.getFramework(year, code);
+        const cloned = getFramework(ws, year, code);
         if (cloned) frameworks.set(code, { ...fw, nodes: changesForYear(year, code, cloned.nodes) });
       }
     }
@@ -150,5 +158,5 @@ function build(ws: Workspace): void {
     }
   }
   // the province published 2023 and 2024; 2025 is still open
-  for (const year of DEMO_YEARS) if (year !== DEMO_OPEN_YEAR) ws.setPeriodLocked(year, true);
+  for (const year of DEMO_YEARS) if (year !== DEMO_OPEN_YEAR) setPeriodLocked(ws, year, true);
 }

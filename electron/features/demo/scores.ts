@@ -1,7 +1,7 @@
 import type { CriterionNode } from '../../../shared/domain';
 import { roundTo } from '../../../shared/format';
 import { fieldOf, leaves, pointsFromReportedValue } from '../../../shared/results';
-import type { ScoreChange } from '../../db';
+import type { ScoreChange } from '../appraisal/service';
 import type { DemoFramework } from './framework';
 import {
   ACTORS,

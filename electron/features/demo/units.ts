@@ -1,4 +1,4 @@
-import type { UnitInput } from '../../db';
+import type { UnitInput } from '../units/service';
 import { DEPARTMENTS, DISTRICTS } from './units-data';
 
 export interface DemoCommune extends UnitInput {

@@ -12,6 +12,8 @@ import {
 import { listSubmissions } from './store';
 import { type Command, UsageError, flagNumber, flagString, flagYear } from '../../cli/framework';
 import { withWorkspace } from '../workspace/cli';
+import { requireUnit } from '../units/service';
+import { requirePeriod } from '../workspace/service';
 
 /** "15/11/2025" or "2025-11-15" → "2025-11-15". */
 function parseDeadline(text: string | undefined): string | null {
@@ -116,8 +118,8 @@ export const formsCommands: Command[] = [
       const year = flagYear(args);
       const unit = flagString(args, 'unit');
       return withWorkspace(args.positionals[0], (ws) => {
-        ws.requirePeriod(year);
-        if (unit) ws.requireUnit(unit);
+        requirePeriod(ws, year);
+        if (unit) requireUnit(ws, unit);
         const list = listSubmissions(ws, year, { unitCode: unit });
         if (args.flags.json) {
           io.out(JSON.stringify(list));

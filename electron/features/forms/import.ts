@@ -8,13 +8,13 @@ import { UserError, type Problem } from '../../../shared/errors';
 import { formatDate, formatNumber, parseLocaleNumber, roundTo } from '../../../shared/format';
 import { leafCodes, scoreValueProblem } from '../../../shared/results';
 import { matchKey } from '../../../shared/text';
-import type { ScoreChange, Workspace } from '../../db';
+import type { ScoreChange } from '../appraisal/service';
+import { unitScoreStates, type LeafScoreState } from '../appraisal/store';
+import type { Workspace } from '../../db/workspace';
 import {
   currentSubmission,
   recordSubmission,
   submissionsWithHash,
-  unitScoreStates,
-  type LeafScoreState,
   type MatchMethod,
   type SubmissionDiff,
   type SubmittedLeaf,
@@ -24,6 +24,12 @@ import { frameworkFingerprint, sha256 } from './fingerprint';
 import { matchFormRows } from './match';
 import { readForm, type FormContent, type FormRow } from './read-form';
 import { readWorkbookValues } from '../../excel/workbook-values';
+import { applyScoreChanges } from '../appraisal/service';
+import { getFramework } from '../framework/store';
+import { requireUnit } from '../units/service';
+import { listUnits } from '../units/store';
+import { requireOpenPeriod } from '../workspace/service';
+import { getPeriod } from '../workspace/store';
 
 export type FormImportStatus = 'imported' | 'refused' | 'unchanged';
 
@@ -172,13 +178,13 @@ class BatchLookups {
   constructor(private readonly ws: Workspace) {}
 
   units(): Unit[] {
-    return (this.unitList ??= this.ws.listUnits());
+    return (this.unitList ??= listUnits(this.ws));
   }
 
   framework(year: number, blockCode: string): { framework: Framework; fingerprint: string } | null {
     const key = `${year}\u0000${blockCode}`;
     if (!this.frameworks.has(key)) {
-      const framework = this.ws.getFramework(year, blockCode);
+      const framework = getFramework(this.ws, year, blockCode);
       this.frameworks.set(key, framework ? { framework, fingerprint: frameworkFingerprint(framework.nodes) } : null);
     }
     return this.frameworks.get(key)!;
@@ -216,7 +222,7 @@ function planImport(ws: Workspace, lookups: BatchLookups, content: FormContent, 
     });
   }
   if (options.unitCode) {
-    unit = ws.requireUnit(options.unitCode);
+    unit = requireUnit(ws, options.unitCode);
   }
   if (options.year !== undefined) year = options.year;
   if (!unit) {
@@ -240,7 +246,7 @@ function planImport(ws: Workspace, lookups: BatchLookups, content: FormContent, 
       { sheet, message: `Biểu mẫu là của năm ${year}, không phải năm ${options.expectedYear} đang nhập; hãy đề nghị đơn vị gửi biểu mẫu năm ${options.expectedYear}.` },
     ], located);
   }
-  const period = ws.getPeriod(year);
+  const period = getPeriod(ws, year);
   if (!period) {
     throw new FormRefusal([{ sheet, message: `Biểu mẫu là của năm ${year} nhưng tệp dữ liệu chưa có kỳ đánh giá năm ${year}.` }], located);
   }
@@ -448,7 +454,7 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
       });
     }
     const landed = ws.transaction(() => {
-      ws.requireOpenPeriod(plan.year);
+      requireOpenPeriod(ws, plan.year);
       const current = unitScoreStates(ws, plan.year, plan.unit.code);
       const previous = currentSubmission(ws, plan.year, plan.unit.code);
       const { changes, diff, flagged, kept } = changesOf(
@@ -466,7 +472,7 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
           message: `Điểm tự chấm của ${flagged.length} tiêu chí đã thẩm định bị thay đổi (${flagged.join(', ')}); điểm thẩm định được giữ nguyên và các tiêu chí này được đánh dấu cần thẩm định lại.`,
         });
       }
-      ws.applyScoreChanges(plan.year, changes, { source: 'form-import', actor, reason: `Biểu tự đánh giá ${fileName}` });
+      applyScoreChanges(ws, plan.year, changes, { source: 'form-import', actor, reason: `Biểu tự đánh giá ${fileName}` });
       const submissionId = recordSubmission(ws, {
         year: plan.year,
         unitCode: plan.unit.code,

@@ -1,5 +1,6 @@
 // SQL of the self-assessment forms returned by units: the original bytes and SHA-256 of
 // every file, which one is current for a unit and year, and the history with diffs.
+import { sqlOf } from '../../db/connection';
 import type { Workspace } from '../../db/workspace';
 
 /** What a form gave one leaf. */
@@ -140,10 +141,10 @@ export function recordSubmission(ws: Workspace, s: NewSubmission, importedAt = n
   return ws.transaction(() => {
     const previous = currentSubmission(ws, s.year, s.unitCode);
     if (previous) {
-      ws.db.prepare(`UPDATE form_submissions SET status = 'superseded' WHERE id = ?`).run(previous.id);
+      sqlOf(ws).prepare(`UPDATE form_submissions SET status = 'superseded' WHERE id = ?`).run(previous.id);
     }
     const id = Number(
-      ws.db
+      sqlOf(ws)
         .prepare(
           `INSERT INTO form_submissions(year, unit_code, file_name, sha256, size, content, imported_at, actor, matched_by,
              form_fingerprint, framework_fingerprint, status, leaf_values, diff, warnings)
@@ -167,13 +168,13 @@ export function recordSubmission(ws: Workspace, s: NewSubmission, importedAt = n
           warnings: JSON.stringify(s.warnings),
         }).lastInsertRowid,
     );
-    if (previous) ws.db.prepare('UPDATE form_submissions SET superseded_by = ? WHERE id = ?').run(id, previous.id);
+    if (previous) sqlOf(ws).prepare('UPDATE form_submissions SET superseded_by = ? WHERE id = ?').run(id, previous.id);
     return id;
   });
 }
 
 export function currentSubmission(ws: Workspace, year: number, unitCode: string): SubmissionDetail | null {
-  const row = ws.db
+  const row = sqlOf(ws)
     .prepare(`${SELECT} WHERE s.year = ? AND s.unit_code = ? AND s.status = 'current'`)
     .get(year, unitCode) as SubmissionRow | undefined;
   return row ? toDetail(row) : null;
@@ -181,67 +182,25 @@ export function currentSubmission(ws: Workspace, year: number, unitCode: string)
 
 /** Submissions holding exactly these bytes, newest first. */
 export function submissionsWithHash(ws: Workspace, sha256: string): SubmissionSummary[] {
-  return (ws.db.prepare(`${SELECT} WHERE s.sha256 = ? ORDER BY s.id DESC`).all(sha256) as SubmissionRow[]).map(toSummary);
+  return (sqlOf(ws).prepare(`${SELECT} WHERE s.sha256 = ? ORDER BY s.id DESC`).all(sha256) as SubmissionRow[]).map(toSummary);
 }
 
 /** Every submission of a year (current and superseded), by unit then oldest first. */
 export function listSubmissions(ws: Workspace, year: number, filter: { unitCode?: string } = {}): SubmissionSummary[] {
-  return (ws.db
+  return (sqlOf(ws)
     .prepare(`${SELECT} WHERE s.year = @year AND (@unit IS NULL OR s.unit_code = @unit) ORDER BY u.sort_order, s.unit_code, s.id`)
     .all({ year, unit: filter.unitCode ?? null }) as SubmissionRow[]).map(toSummary);
 }
 
 export function getSubmission(ws: Workspace, id: number): SubmissionDetail | null {
-  const row = ws.db.prepare(`${SELECT} WHERE s.id = ?`).get(id) as SubmissionRow | undefined;
+  const row = sqlOf(ws).prepare(`${SELECT} WHERE s.id = ?`).get(id) as SubmissionRow | undefined;
   return row ? toDetail(row) : null;
 }
 
 /** The original file of a submission, byte for byte. */
 export function submissionFile(ws: Workspace, id: number): { fileName: string; sha256: string; content: Buffer } | null {
-  const row = ws.db.prepare('SELECT file_name, sha256, content FROM form_submissions WHERE id = ?').get(id) as
+  const row = sqlOf(ws).prepare('SELECT file_name, sha256, content FROM form_submissions WHERE id = ?').get(id) as
     | { file_name: string; sha256: string; content: Buffer }
     | undefined;
   return row ? { fileName: row.file_name, sha256: row.sha256, content: row.content } : null;
-}
-
-/** What a form may change of one leaf's score, with what decides how. */
-export interface LeafScoreState {
-  selfScore: number | null;
-  evidence: string | null;
-  explanation: string | null;
-  appraisedScore: number | null;
-  notApplicable: boolean;
-}
-
-/**
- * The score state of one unit's leaves in a year, by leaf code. Reads by the scores primary
- * key (unit first), so it stays fast however many units the workspace holds.
- */
-export function unitScoreStates(ws: Workspace, year: number, unitCode: string): Map<string, LeafScoreState> {
-  const rows = ws.db
-    .prepare(
-      `SELECT c.code, s.self_score, s.evidence, s.explanation, s.appraised_score, s.not_applicable
-       FROM scores s JOIN criteria c ON c.id = s.criterion_id JOIN frameworks f ON f.id = c.framework_id
-       WHERE s.unit_code = ? AND f.year = ?`,
-    )
-    .all(unitCode, year) as {
-    code: string;
-    self_score: number | null;
-    evidence: string | null;
-    explanation: string | null;
-    appraised_score: number | null;
-    not_applicable: number;
-  }[];
-  return new Map(
-    rows.map((r) => [
-      r.code,
-      {
-        selfScore: r.self_score,
-        evidence: r.evidence,
-        explanation: r.explanation,
-        appraisedScore: r.appraised_score,
-        notApplicable: r.not_applicable === 1,
-      },
-    ]),
-  );
 }

@@ -9,8 +9,8 @@ import { UserError } from '../../../shared/errors';
 import { formatDate, formatNumber } from '../../../shared/format';
 import { frameworkMaximum, leafCodes, sumOfChildren } from '../../../shared/results';
 import { matchKey } from '../../../shared/text';
-import type { Workspace } from '../../db';
-import { unitScoreStates } from './store';
+import type { Workspace } from '../../db/workspace';
+import { unitScoreStates } from '../appraisal/store';
 import { ExcelJS, cellAddress } from '../../excel/xlsx';
 import { frameworkFingerprint } from './fingerprint';
 import {
@@ -25,6 +25,13 @@ import {
   META_LIST_FIRST_ROW,
   META_SHEET,
 } from './layout';
+import { requireFramework } from '../framework/service';
+import { listFrameworks } from '../framework/store';
+import { participatingUnits } from '../participation/service';
+import { requireUnit } from '../units/service';
+import { listUnits } from '../units/store';
+import { requirePeriod } from '../workspace/service';
+import { getBlock, getSetting } from '../workspace/store';
 
 /**
  * Sheet protection guards the form against accidental edits, it is not a secret: the
@@ -75,10 +82,10 @@ export interface FormProgress {
  * takes part.
  */
 export function unitsOfYear(ws: Workspace, year: number): Unit[] {
-  const blocks = new Set(ws.listFrameworks(year).map((f) => f.blockCode));
-  const units = ws.listUnits().filter((u) => blocks.has(u.blockCode));
-  const scored = new Set(ws.participatingUnits(year));
-  const replaced = new Set(ws.listUnits().flatMap((u) => u.predecessors));
+  const blocks = new Set(listFrameworks(ws, year).map((f) => f.blockCode));
+  const units = listUnits(ws).filter((u) => blocks.has(u.blockCode));
+  const scored = new Set(participatingUnits(ws, year));
+  const replaced = new Set(listUnits(ws).flatMap((u) => u.predecessors));
   return units.filter((u) => {
     if (scored.has(u.code)) return true;
     if (replaced.has(u.code)) return false;
@@ -404,9 +411,9 @@ function buildFormSheet(wb: ExcelJS.Workbook, ctx: BuildContext, yesnoLists: Map
 
 /** The form of one unit and year as .xlsx bytes. */
 export async function buildFormWorkbook(ws: Workspace, request: FormTemplateRequest): Promise<{ bytes: Buffer; form: Omit<GeneratedForm, 'file'> }> {
-  const unit = ws.requireUnit(request.unitCode);
-  ws.requirePeriod(request.year);
-  const framework = ws.requireFramework(request.year, unit.blockCode);
+  const unit = requireUnit(ws, request.unitCode);
+  requirePeriod(ws, request.year);
+  const framework = requireFramework(ws, request.year, unit.blockCode);
   if (framework.nodes.length === 0) {
     throw new UserError(`Bộ chỉ số năm ${request.year} của khối "${unit.blockCode}" chưa có tiêu chí nào.`);
   }
@@ -416,9 +423,9 @@ export async function buildFormWorkbook(ws: Workspace, request: FormTemplateRequ
   const ctx: BuildContext = {
     year: request.year,
     unit,
-    blockName: ws.getBlock(unit.blockCode)?.name ?? unit.blockCode,
-    province: ws.getSetting('province'),
-    sample: ws.getSetting('sample') === '1',
+    blockName: getBlock(ws, unit.blockCode)?.name ?? unit.blockCode,
+    province: getSetting(ws, 'province'),
+    sample: getSetting(ws, 'sample') === '1',
     deadline: request.deadline ?? null,
     nodes: framework.nodes,
     notApplicable,
@@ -476,12 +483,12 @@ export async function generateFormTemplates(
   request: FormBatchRequest,
   onProgress?: (p: FormProgress) => void,
 ): Promise<GeneratedForm[]> {
-  ws.requirePeriod(request.year);
-  const units = request.unitCodes ? request.unitCodes.map((c) => ws.requireUnit(c)) : unitsOfYear(ws, request.year);
+  requirePeriod(ws, request.year);
+  const units = request.unitCodes ? request.unitCodes.map((c) => requireUnit(ws, c)) : unitsOfYear(ws, request.year);
   if (units.length === 0) {
     throw new UserError(`Năm ${request.year} chưa có đơn vị nào thuộc khối có bộ chỉ số; hãy nhập bộ chỉ số và danh sách đơn vị trước.`);
   }
-  for (const u of units) ws.requireFramework(request.year, u.blockCode);
+  for (const u of units) requireFramework(ws, request.year, u.blockCode);
   fs.mkdirSync(request.outDir, { recursive: true });
   const written: GeneratedForm[] = [];
   for (const unit of units) {

@@ -2,6 +2,7 @@ import { formatNumber } from '../../../shared/format';
 import { exportFrameworkFile, importFrameworkFile, importScoresFile, importUnitsFile } from './imports-index';
 import { type Command, flagString, flagYear } from '../../cli/framework';
 import { withWorkspace } from '../workspace/cli';
+import { cloneFramework } from './service';
 
 export const importCommands: Command[] = [
   {
@@ -62,7 +63,7 @@ export const importCommands: Command[] = [
       const from = flagYear(args, 'from');
       const to = flagYear(args, 'to');
       return withWorkspace(args.positionals[0], (ws) => {
-        const cloned = ws.cloneFramework(from, to, flagString(args, 'block'));
+        const cloned = cloneFramework(ws, from, to, flagString(args, 'block'));
         io.err(`Đã sao chép bộ chỉ số năm ${from} sang năm ${to}: ${cloned.map((f) => f.blockCode).join(', ')}.`);
       });
     },

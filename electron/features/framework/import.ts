@@ -5,8 +5,11 @@ import { UserError } from '../../../shared/errors';
 import { checkFramework, leafCodes } from '../../../shared/results';
 import { matchKey } from '../../../shared/text';
 import { ExcelJS } from '../../excel/xlsx';
-import type { Workspace } from '../../db';
+import type { Workspace } from '../../db/workspace';
 import { isYesMark, mapColumns, readTable, TableReader, type TableRow } from '../../excel/tabular';
+import { requireFramework, saveFramework } from './service';
+import { requireBlock } from '../workspace/service';
+import { getPeriod } from '../workspace/store';
 
 /** How the decision numbers its rows. */
 export type NumberingStyle = 'dotted' | 'decision';
@@ -185,9 +188,9 @@ export async function importFrameworkFile(
   file: string,
 ): Promise<FrameworkImportSummary> {
   const { nodes, style } = await readFrameworkFile(file);
-  const yearCreated = ws.getPeriod(year) === null;
+  const yearCreated = getPeriod(ws, year) === null;
   try {
-    ws.saveFramework({ year, blockCode, nodes });
+    saveFramework(ws, { year, blockCode, nodes });
   } catch (e) {
     if (e instanceof UserError) throw new UserError(e.problems.map((p) => ({ file: path.basename(file), ...p })));
     throw e;
@@ -219,7 +222,7 @@ function csvField(v: string | number | null): string {
 
 /** Writes a framework back as the sheet it is imported from (.xlsx, or .csv with ';'). */
 export async function exportFrameworkFile(ws: Workspace, year: number, blockCode: string, file: string): Promise<void> {
-  const framework = ws.requireFramework(year, blockCode);
+  const framework = requireFramework(ws, year, blockCode);
   const rows = frameworkRows(framework);
   if (path.extname(file).toLowerCase() === '.csv') {
     const text = [FRAMEWORK_HEADERS, ...rows].map((r) => r.map(csvField).join(';')).join('\r\n');
@@ -227,7 +230,7 @@ export async function exportFrameworkFile(ws: Workspace, year: number, blockCode
     return;
   }
   const wb = new ExcelJS.Workbook();
-  const block = ws.requireBlock(blockCode);
+  const block = requireBlock(ws, blockCode);
   const sheet = wb.addWorksheet('Bộ chỉ số', {
     pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     views: [{ state: 'frozen', ySplit: 1 }],

@@ -15,6 +15,12 @@ import { exportSummaryWorkbook } from './summary';
 import { printScorecards, type ScorecardSelection } from './scorecards';
 import { type Command, type ParsedArgs, UsageError, flagNumber, flagString, flagYear } from '../../cli/framework';
 import { withWorkspace } from '../workspace/cli';
+import { getScores } from '../appraisal/store';
+import { requireFramework } from '../framework/service';
+import { scoringInput, yearResults } from '../results/service';
+import { requireUnit } from '../units/service';
+import { requireBlock, requirePeriod } from '../workspace/service';
+import { listPeriods } from '../workspace/store';
 
 const SCORECARDS_USAGE = 'WS --year Y (--unit CODE | --block B | --all) --out DIR [--combined] [--chromium PATH]';
 
@@ -121,9 +127,9 @@ reportCommands.push(
       const unitCode = flagString(args, 'unit')!;
       const hypothetical = args.positionals.slice(1).map(parseHypothetical);
       return withWorkspace(args.positionals[0], (ws) => {
-        ws.requirePeriod(year);
-        const years = ws.listPeriods().map((p) => p.year).filter((y) => y <= year);
-        const outcome = whatIfForYear(years.map((y) => ws.scoringInput(y)), year, unitCode, hypothetical);
+        requirePeriod(ws, year);
+        const years = listPeriods(ws).map((p) => p.year).filter((y) => y <= year);
+        const outcome = whatIfForYear(years.map((y) => scoringInput(ws, y)), year, unitCode, hypothetical);
         const { before, after } = outcome;
         if (args.flags.json) {
           const figures = (u: UnitResult) => ({ total: u.total, max: u.max, index: u.index, rank: u.rank, band: u.band, deltaIndex: u.deltaIndex, deltaRank: u.deltaRank });
@@ -165,13 +171,13 @@ reportCommands.push(
       const top = flagNumber(args, 'top') ?? 10;
       if (!Number.isInteger(top) || top < 1) throw new UsageError('--top cần một số nguyên dương, ví dụ --top 5.');
       return withWorkspace(args.positionals[0], (ws) => {
-        ws.requirePeriod(year);
-        const results = ws.results(year);
+        requirePeriod(ws, year);
+        const results = yearResults(ws, year);
         if (unitCode !== undefined) {
-          const unit = ws.requireUnit(unitCode);
+          const unit = requireUnit(ws, unitCode);
           const found = findUnit(results, unit.code);
           if (!found) throw new UserError(`Đơn vị ${unit.name} (mã ${unit.code}) chưa có điểm năm ${year}.`);
-          const losses = unitLeafLosses(ws.requireFramework(year, unit.blockCode), ws.getScores(year, { unitCode: unit.code }), unit.code);
+          const losses = unitLeafLosses(requireFramework(ws, year, unit.blockCode), getScores(ws, year, { unitCode: unit.code }), unit.code);
           io.out(`${unit.name} — năm ${year}: các tiêu chí thành phần bị mất nhiều điểm nhất`);
           io.out(
             table(
@@ -194,10 +200,10 @@ reportCommands.push(
           }
           return;
         }
-        const block = ws.requireBlock(blockCode!);
+        const block = requireBlock(ws, blockCode!);
         const blockResult = results.blocks.find((b) => b.code === block.code);
         if (!blockResult) throw new UserError(`${block.name} chưa có kết quả năm ${year}.`);
-        const losses = blockLeafLosses(ws.requireFramework(year, block.code), ws.getScores(year, { blockCode: block.code }), blockResult.units);
+        const losses = blockLeafLosses(requireFramework(ws, year, block.code), getScores(ws, year, { blockCode: block.code }), blockResult.units);
         io.out(`${block.name} — năm ${year}: các tiêu chí thành phần bị mất nhiều điểm nhất (Pareto)`);
         io.out(
           table(

@@ -16,7 +16,7 @@ import {
   type ScorecardPage,
 } from '../../../shared/print';
 import { surveyResults } from '../survey';
-import type { Workspace } from '../../db';
+import type { Workspace } from '../../db/workspace';
 import { renderChartSvg } from '../../print/charts';
 import { openPdfPrinter, type PdfPrinter } from '../../print/chromium';
 
@@ -24,6 +24,12 @@ export type { PdfPrinter };
 import { isSampleWorkspace, workspaceProvince } from '../workspace/settings';
 import { printScorecardFitted } from './fit';
 import { printFontCss } from '../../print/fonts';
+import { getScores } from '../appraisal/store';
+import { requireFramework } from '../framework/service';
+import { yearResults } from '../results/service';
+import { requireUnit } from '../units/service';
+import { listUnits } from '../units/store';
+import { requireBlock, requirePeriod } from '../workspace/service';
 
 /** Which units to print: one unit, one block, or every unit of the year. */
 export type ScorecardSelection = { unitCode: string } | { blockCode: string } | { all: true };
@@ -32,7 +38,7 @@ export type ScorecardSelection = { unitCode: string } | { blockCode: string } | 
 export function previousYearResults(ws: Workspace, results: YearResults): YearResults | null {
   const years = results.blocks.flatMap((b) => b.units.map((u) => u.previous?.year ?? null)).filter((y): y is number => y !== null);
   if (years.length === 0) return null;
-  return ws.results(Math.max(...years));
+  return yearResults(ws, Math.max(...years));
 }
 
 /** The data of the chosen scorecards, ranking order per block; refuses a selection with nothing to print. */
@@ -42,17 +48,17 @@ export function loadScorecardData(
   selection: ScorecardSelection,
   options: { issuedOn?: Date } = {},
 ): ScorecardData[] {
-  const period = ws.requirePeriod(year);
-  const results = ws.results(year);
+  const period = requirePeriod(ws, year);
+  const results = yearResults(ws, year);
   let unitCodes: string[] | undefined;
   if ('unitCode' in selection) {
-    const unit = ws.requireUnit(selection.unitCode);
+    const unit = requireUnit(ws, selection.unitCode);
     if (!results.blocks.some((b) => b.units.some((u) => u.code === unit.code))) {
       throw new UserError(`Đơn vị ${unit.name} (mã ${unit.code}) chưa có điểm năm ${year} nên chưa có phiếu kết quả.`);
     }
     unitCodes = [unit.code];
   } else if ('blockCode' in selection) {
-    const block = ws.requireBlock(selection.blockCode);
+    const block = requireBlock(ws, selection.blockCode);
     const found = results.blocks.find((b) => b.code === block.code);
     if (!found) throw new UserError(`${block.name} chưa có kết quả năm ${year} (chưa có bộ chỉ số hoặc chưa có điểm).`);
     unitCodes = found.units.map((u) => u.code);
@@ -63,9 +69,9 @@ export function loadScorecardData(
     {
       results,
       previousResults: previousYearResults(ws, results),
-      frameworks: results.blocks.map((b) => ws.requireFramework(year, b.code)),
-      scores: ws.getScores(year),
-      units: ws.listUnits(),
+      frameworks: results.blocks.map((b) => requireFramework(ws, year, b.code)),
+      scores: getScores(ws, year),
+      units: listUnits(ws),
       periodName: period.name,
       province: workspaceProvince(ws),
       sample: isSampleWorkspace(ws),

@@ -8,9 +8,14 @@ import type { BlockResult, Unit, YearResults } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
 import { describeChange, formatNumber, formatPercent } from '../../../shared/format';
 import { blockFieldAverages, blockFields, blockLeafLosses, type BlockLeafLoss } from '../../../shared/compare';
-import type { Workspace } from '../../db';
+import type { Workspace } from '../../db/workspace';
 import { isSampleWorkspace, workspaceProvince } from '../workspace/settings';
 import { ExcelJS } from '../../excel/xlsx';
+import { getScores } from '../appraisal/store';
+import { requireFramework } from '../framework/service';
+import { yearResults } from '../results/service';
+import { listUnits } from '../units/store';
+import { requirePeriod } from '../workspace/service';
 
 export interface SummaryWorkbookInput {
   results: YearResults;
@@ -284,16 +289,16 @@ export function buildSummaryWorkbook(input: SummaryWorkbookInput): ExcelJS.Workb
 
 /** The figures of the summary workbook, read from a workspace. */
 export function summaryInput(ws: Workspace, year: number): SummaryWorkbookInput {
-  const period = ws.requirePeriod(year);
-  const results = ws.results(year);
+  const period = requirePeriod(ws, year);
+  const results = yearResults(ws, year);
   if (results.blocks.length === 0) {
     throw new UserError(`Năm ${year} chưa có kết quả nào (chưa có điểm) nên chưa xuất được bảng tổng hợp.`);
   }
-  const scores = ws.getScores(year);
+  const scores = getScores(ws, year);
   const losses: Record<string, BlockLeafLoss[]> = {};
   for (const block of results.blocks) {
     losses[block.code] = blockLeafLosses(
-      ws.requireFramework(year, block.code),
+      requireFramework(ws, year, block.code),
       scores,
       block.units.map((u) => ({ code: u.code, name: u.name })),
     );
@@ -301,7 +306,7 @@ export function summaryInput(ws: Workspace, year: number): SummaryWorkbookInput 
   return {
     results,
     losses,
-    units: ws.listUnits(),
+    units: listUnits(ws),
     province: workspaceProvince(ws),
     periodName: period.name,
     sample: isSampleWorkspace(ws),

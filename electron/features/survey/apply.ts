@@ -14,13 +14,19 @@ import {
   type SurveyLinkInfo,
 } from '../../../shared/survey';
 import { matchKey } from '../../../shared/text';
-import type { Workspace } from '../../db';
+import type { Workspace } from '../../db/workspace';
 import { SurveyStore } from './store';
 import { getSurveyDefinition } from './definitions';
 import { surveyResults } from './results';
+import { applyScoreChanges } from '../appraisal/service';
+import { requireFramework } from '../framework/service';
+import { getFramework, listFrameworks } from '../framework/store';
+import { listUnits } from '../units/store';
+import { requireBlock, requireOpenPeriod, requirePeriod } from '../workspace/service';
+import { getPeriod } from '../workspace/store';
 
 function surveyLeaves(ws: Workspace, year: number, blockCode: string) {
-  const fw = ws.getFramework(year, blockCode);
+  const fw = getFramework(ws, year, blockCode);
   return fw ? leaves(fw.nodes).filter((n) => n.source === 'survey') : [];
 }
 
@@ -28,9 +34,9 @@ function surveyLeaves(ws: Workspace, year: number, blockCode: string) {
 export function setSurveyLink(ws: Workspace, link: SurveyLink): SurveyLinkInfo {
   const parsed = surveyLinkSchema.parse(link);
   return ws.transaction(() => {
-    ws.requirePeriod(parsed.year);
-    ws.requireBlock(parsed.blockCode);
-    const fw = ws.requireFramework(parsed.year, parsed.blockCode);
+    requirePeriod(ws, parsed.year);
+    requireBlock(ws, parsed.blockCode);
+    const fw = requireFramework(ws, parsed.year, parsed.blockCode);
     const leaf = leaves(fw.nodes).find((n) => n.code === parsed.criterionCode);
     if (!leaf) {
       throw new UserError(`Bộ chỉ số năm ${parsed.year} khối "${parsed.blockCode}" không có tiêu chí được chấm mã "${parsed.criterionCode}".`);
@@ -69,7 +75,7 @@ const SATISFACTION_WORDS = ['sipas', 'hai long'];
 export function surveyLinks(ws: Workspace, year: number): SurveyLinkInfo[] {
   const saved = new SurveyStore(ws).listLinks(year);
   const result: SurveyLinkInfo[] = [];
-  for (const fw of ws.listFrameworks(year)) {
+  for (const fw of listFrameworks(ws, year)) {
     const candidates = surveyLeaves(ws, year, fw.blockCode);
     const own = saved.filter((l) => l.blockCode === fw.blockCode);
     for (const l of own) {
@@ -103,7 +109,7 @@ function describeTarget(link: SurveyLink): string {
 /** Writes the survey points of every linked leaf of `year` (one transaction, audited). */
 export function applySurveyPoints(ws: Workspace, year: number, actor?: string): SurveyApplyReport {
   return ws.transaction(() => {
-    ws.requireOpenPeriod(year);
+    requireOpenPeriod(ws, year);
     const links = surveyLinks(ws, year);
     if (links.length === 0) {
       throw new UserError(
@@ -120,7 +126,7 @@ export function applySurveyPoints(ws: Workspace, year: number, actor?: string): 
     const applied: AppliedPoints[] = [];
     const skipped: SurveyApplyReport['skipped'] = [];
     for (const link of links) {
-      for (const unit of ws.listUnits().filter((u) => u.blockCode === link.blockCode)) {
+      for (const unit of listUnits(ws).filter((u) => u.blockCode === link.blockCode)) {
         const indices = byUnit.get(unit.code);
         if (!indices) continue;
         const index = targetIndex(indices, link.target, link.targetCode);
@@ -139,7 +145,7 @@ export function applySurveyPoints(ws: Workspace, year: number, actor?: string): 
     for (const link of links) {
       const own = applied.filter((a) => a.blockCode === link.blockCode && a.criterionCode === link.criterionCode);
       for (const a of own) {
-        changedFields += ws.applyScoreChanges(
+        changedFields += applyScoreChanges(ws, 
           year,
           [{ unitCode: a.unitCode, criterionCode: a.criterionCode, patch: { appraisedScore: a.points } }],
           { source: 'survey', actor, reason: reason(a, link) },
@@ -152,7 +158,7 @@ export function applySurveyPoints(ws: Workspace, year: number, actor?: string): 
 
 /** After survey data change: refreshes linked points when the year has saved links and is open. */
 export function applyLinkedSurveyPoints(ws: Workspace, year: number, actor?: string): number {
-  const period = ws.getPeriod(year);
+  const period = getPeriod(ws, year);
   if (!period || period.locked || new SurveyStore(ws).listLinks(year).length === 0) return 0;
   return applySurveyPoints(ws, year, actor).changedFields;
 }

@@ -11,10 +11,11 @@ import {
   type SurveyDefinition,
   type SurveySettings,
 } from '../../../shared/survey';
-import type { Workspace } from '../../db';
+import type { Workspace } from '../../db/workspace';
 import { SurveyStore } from './store';
 // Linked survey points follow every change of the questionnaire or of the counting rules.
 import { applyLinkedSurveyPoints } from './apply';
+import { ensurePeriod, requirePeriod } from '../workspace/service';
 
 export function getSurveyDefinition(ws: Workspace, year: number): SurveyDefinition {
   return new SurveyStore(ws).ownDefinition(year) ?? builtinDefinition(year);
@@ -34,7 +35,7 @@ export function saveSurveyDefinition(ws: Workspace, definition: SurveyDefinition
   const problems = definitionProblems(parsed.data);
   if (problems.length) throw new UserError(problems.map((message) => ({ message })));
   ws.transaction(() => {
-    ws.ensurePeriod(parsed.data.year);
+    ensurePeriod(ws, parsed.data.year);
     new SurveyStore(ws).saveDefinition(parsed.data.year, parsed.data);
     applyLinkedSurveyPoints(ws, parsed.data.year);
   });
@@ -43,7 +44,7 @@ export function saveSurveyDefinition(ws: Workspace, definition: SurveyDefinition
 /** Returns the year to the built-in questionnaire of its period. */
 export function resetSurveyDefinition(ws: Workspace, year: number): void {
   ws.transaction(() => {
-    ws.requirePeriod(year);
+    requirePeriod(ws, year);
     new SurveyStore(ws).saveDefinition(year, null);
     applyLinkedSurveyPoints(ws, year);
   });
@@ -63,7 +64,7 @@ export function saveSurveySettings(ws: Workspace, year: number, settings: Survey
     throw new UserError(`Mã ${overlap.join(', ')} không thể vừa là "hài lòng" vừa là "không trả lời"; hãy bỏ ở một bên.`);
   }
   ws.transaction(() => {
-    ws.ensurePeriod(year);
+    ensurePeriod(ws, year);
     new SurveyStore(ws).saveSettings(year, parsed.data);
     applyLinkedSurveyPoints(ws, year);
   });

@@ -27,8 +27,11 @@ import {
   surveyResults,
   writeSurveyTemplate,
 } from './index';
-import type { Workspace } from '../../db';
+import type { Workspace } from '../../db/workspace';
 import type { DialogPurpose } from '../../app/dialogs';
+import { getFramework, listFrameworks } from '../framework/store';
+import { requirePeriod } from '../workspace/service';
+import { listBlocks } from '../workspace/store';
 
 /** What the survey handlers need of the session: its workspace (or a refusal) and its file dialogs. */
 export interface SurveySessionAccess {
@@ -38,9 +41,9 @@ export interface SurveySessionAccess {
 
 /** The survey leaves of every framework of `year`, in block order. */
 function surveyLeaves(ws: Workspace, year: number): SurveyLeaf[] {
-  const blockNames = new Map(ws.listBlocks().map((b) => [b.code, b.name]));
-  return ws.listFrameworks(year).flatMap(({ blockCode }) =>
-    leaves(ws.getFramework(year, blockCode)?.nodes ?? [])
+  const blockNames = new Map(listBlocks(ws).map((b) => [b.code, b.name]));
+  return listFrameworks(ws, year).flatMap(({ blockCode }) =>
+    leaves(getFramework(ws, year, blockCode)?.nodes ?? [])
       .filter((n) => n.source === 'survey')
       .map((n) => ({
         blockCode,
@@ -54,7 +57,7 @@ function surveyLeaves(ws: Workspace, year: number): SurveyLeaf[] {
 
 /** Refuses changes to the questionnaire or the counting rules of a published year. */
 function requireOpenSurveyYear(ws: Workspace, year: number): void {
-  if (ws.requirePeriod(year).locked) {
+  if (requirePeriod(ws, year).locked) {
     throw new UserError(
       `Năm ${year} đã công bố (khóa): bộ câu hỏi và cách tính chỉ số hài lòng của năm này không sửa được; hãy mở khóa kỳ đánh giá trước.`,
     );
@@ -66,7 +69,7 @@ export function surveyHandlers(access: SurveySessionAccess): Pick<Handlers, Surv
   return {
     'survey:overview': ({ year }) => {
       const w = ws();
-      const period = w.requirePeriod(year);
+      const period = requirePeriod(w, year);
       return {
         year,
         locked: period.locked,
@@ -130,7 +133,7 @@ export function surveyHandlers(access: SurveySessionAccess): Pick<Handlers, Surv
 
     'survey:settings': ({ year }) => {
       const w = ws();
-      w.requirePeriod(year);
+      requirePeriod(w, year);
       return { settings: getSurveySettings(w, year), defaults: DEFAULT_SURVEY_SETTINGS };
     },
 
@@ -142,7 +145,7 @@ export function surveyHandlers(access: SurveySessionAccess): Pick<Handlers, Surv
     },
 
     'survey:exportDefinition': async ({ year }) => {
-      ws().requirePeriod(year);
+      requirePeriod(ws(), year);
       const file = await access.pickOne('survey-definition-export', `Bo-cau-hoi-SIPAS-${year}.xlsx`);
       if (!file) return { cancelled: true };
       const def = await exportSurveyDefinition(ws(), year, file);

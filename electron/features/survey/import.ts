@@ -28,10 +28,14 @@ import {
 } from '../../../shared/survey';
 import { cellAddress } from '../../excel/xlsx';
 import { readTableBytes, type Table, type TableRow } from '../../excel/tabular';
-import type { Workspace } from '../../db';
+import type { Workspace } from '../../db/workspace';
 import { SurveyStore, type StoredForm } from './store';
 import { applyLinkedSurveyPoints } from './apply';
 import { getSurveyDefinition, getSurveySettings } from './definitions';
+import { participatingUnits } from '../participation/service';
+import { requireUnit } from '../units/service';
+import { listUnits } from '../units/store';
+import { ensurePeriod } from '../workspace/service';
 
 /** What an import takes (the IPC channel parses it with `surveyImportRequestSchema`). */
 export type SurveyImportOptions = SurveyImportRequest;
@@ -122,7 +126,7 @@ function parseRows(
   const columns = mapping.items.map((c) => ({ ...c, item: itemByCode.get(c.itemCode)! }));
   const lookup = labelLookup(def.scaleLabels, profile?.labels ?? {});
   const noAnswer = new Set(settings.noAnswerCodes);
-  const findUnit = unitFinder(ws.listUnits(), new Set(ws.participatingUnits(def.year)));
+  const findUnit = unitFinder(listUnits(ws), new Set(participatingUnits(ws, def.year)));
   const usedCodes = new SurveyStore(ws).formCodesOfYear(def.year);
   const unknown = new Map<number, Set<string>>();
   const forms: StoredForm[] = [];
@@ -177,7 +181,7 @@ async function parseSurveyFile(ws: Workspace, options: SurveyImportOptions): Pro
     throw new UserError([{ file: fileName, message: 'Không đọc được tệp; hãy kiểm tra đường dẫn và quyền truy cập.' }]);
   }
   const profile = resolveProfile(ws, options.profile);
-  const fixedUnit = options.unitCode ? ws.requireUnit(options.unitCode) : null;
+  const fixedUnit = options.unitCode ? requireUnit(ws, options.unitCode) : null;
   const def = getSurveyDefinition(ws, options.year);
   const settings = getSurveySettings(ws, options.year);
   const table = await readTableBytes(bytes, fileName);
@@ -207,7 +211,7 @@ async function parseSurveyFile(ws: Workspace, options: SurveyImportOptions): Pro
   problems.push(...rows.problems);
 
   const classify = answerClassifier(settings);
-  const units = new Map(ws.listUnits().map((u) => [u.code, u]));
+  const units = new Map(listUnits(ws).map((u) => [u.code, u]));
   const counts = new Map<string, SurveyImportUnitCount>();
   let validForms = 0;
   for (const f of rows.forms) {
@@ -266,7 +270,7 @@ export async function importSurveyFile(ws: Workspace, options: SurveyImportOptio
   const parsed = await parseSurveyFile(ws, options);
   if (parsed.preview.problems.length) throw new UserError(parsed.preview.problems);
   return ws.transaction(() => {
-    ws.ensurePeriod(options.year);
+    ensurePeriod(ws, options.year);
     const importId = new SurveyStore(ws).insertImport(
       {
         year: options.year,

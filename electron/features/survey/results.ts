@@ -12,9 +12,11 @@ import {
   type SurveyYearResults,
 } from '../../../shared/survey';
 import { UserError } from '../../../shared/errors';
-import type { Workspace } from '../../db';
+import type { Workspace } from '../../db/workspace';
 import { SurveyStore } from './store';
 import { getSurveyDefinition, getSurveySettings } from './definitions';
+import { getUnit, listUnits } from '../units/store';
+import { requirePeriod } from '../workspace/service';
 
 /** The stored forms of a year, with answers realigned from each file's columns to the year's items. */
 export function* surveyForms(ws: Workspace, year: number, def: SurveyDefinition): Generator<SurveyForm> {
@@ -37,18 +39,18 @@ export function* surveyForms(ws: Workspace, year: number, def: SurveyDefinition)
 
 function indicesOfYear(ws: Workspace, year: number): SurveyYearIndices & { def: SurveyDefinition } {
   const def = getSurveyDefinition(ws, year);
-  const order = ws.listUnits().map((u) => u.code);
+  const order = listUnits(ws).map((u) => u.code);
   return { ...computeSurveyIndices(def, getSurveySettings(ws, year), surveyForms(ws, year, def), order), def };
 }
 
 /** Indices of `year` with year-over-year change. */
 export function surveyResults(ws: Workspace, year: number): SurveyYearResults {
-  ws.requirePeriod(year);
+  requirePeriod(ws, year);
   const current = indicesOfYear(ws, year);
   const previousYear = new SurveyStore(ws).yearsWithForms().filter((y) => y < year).pop() ?? null;
   const previous = previousYear === null ? null : indicesOfYear(ws, previousYear);
   const previousUnits = new Map(previous?.units.map((u) => [u.unitCode, u]) ?? []);
-  const units = new Map(ws.listUnits().map((u) => [u.code, u]));
+  const units = new Map(listUnits(ws).map((u) => [u.code, u]));
   return {
     year,
     model: current.def.model,
@@ -70,7 +72,7 @@ export function surveyResults(ws: Workspace, year: number): SurveyYearResults {
 
 /** The indices of one unit in a year, or null when it has no forms that year. */
 export function unitSurveyResult(ws: Workspace, year: number, unitCode: string): SurveyUnitResult | null {
-  if (!ws.getUnit(unitCode)) throw new UserError(`Không có đơn vị mã "${unitCode}" trong tệp dữ liệu.`);
+  if (!getUnit(ws, unitCode)) throw new UserError(`Không có đơn vị mã "${unitCode}" trong tệp dữ liệu.`);
   return surveyResults(ws, year).units.find((u) => u.code === unitCode) ?? null;
 }
 

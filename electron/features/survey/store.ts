@@ -2,6 +2,7 @@
 import type { MappingProfile, SurveyDefinition, SurveyImportRecord, SurveyLink, SurveySettings } from '../../../shared/survey';
 
 export type { SurveyImportRecord };
+import { sqlOf } from '../../db/connection';
 import type { Workspace } from '../../db/workspace';
 
 export interface NewSurveyImport {
@@ -59,7 +60,7 @@ export class SurveyStore {
   constructor(readonly ws: Workspace) {}
 
   private get db() {
-    return this.ws.db;
+    return sqlOf(this.ws);
   }
 
   // ------------------------------------------------ definitions, settings

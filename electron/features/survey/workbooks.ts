@@ -7,8 +7,9 @@ import { cleanText } from '../../../shared/text';
 import type { SurveyDefinition, SurveyIndices, SurveyItem, SurveyYearResults } from '../../../shared/survey';
 import { ExcelJS, cellAddress } from '../../excel/xlsx';
 import { mapColumns, readTable, TableReader, type ColumnSpec } from '../../excel/tabular';
-import type { Workspace } from '../../db';
+import type { Workspace } from '../../db/workspace';
 import { getSurveyDefinition, getSurveySettings, saveSurveyDefinition } from './definitions';
+import { listUnits } from '../units/store';
 
 /** Rows of the entry sheet that carry validation (forms typed beyond them are still read). */
 export const TEMPLATE_ROWS = 5000;
@@ -32,7 +33,7 @@ function styleHeader(row: ExcelJS.Row): void {
 export async function writeSurveyTemplate(ws: Workspace, year: number, file: string): Promise<{ items: number; units: number }> {
   const def = getSurveyDefinition(ws, year);
   const settings = getSurveySettings(ws, year);
-  const units = ws.listUnits();
+  const units = listUnits(ws);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'PAR Workbench';
   wb.title = `Phiếu khảo sát SIPAS năm ${year}`;

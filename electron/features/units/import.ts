@@ -1,8 +1,12 @@
 import path from 'node:path';
 import { BLOCK_DEFAULT_NAMES } from '../../../shared/domain';
 import { matchKey } from '../../../shared/text';
-import type { Workspace, UnitInput } from '../../db';
+import type { Workspace } from '../../db/workspace';
+import type { UnitInput } from './service';
 import { readTable, TableReader, mapColumns } from '../../excel/tabular';
+import { upsertUnits } from './service';
+import { listUnits } from './store';
+import { listBlocks } from '../workspace/store';
 
 export interface UnitsImportSummary {
   file: string;
@@ -64,7 +68,7 @@ export async function importUnitsFile(ws: Workspace, file: string): Promise<Unit
     if (code) firstRow.set(code, row.rowNumber);
     if (code && name && block) inputs.push({ code, name, blockCode: block, ranked, predecessors });
   }
-  const known = new Set([...ws.listUnits().map((u) => u.code), ...firstRow.keys()]);
+  const known = new Set([...listUnits(ws).map((u) => u.code), ...firstRow.keys()]);
   for (const row of table.rows) {
     const code = reader.text(row, 'code');
     for (const p of (reader.text(row, 'predecessors') ?? '').split(/[;,]/).map((s) => s.trim()).filter(Boolean)) {
@@ -76,11 +80,10 @@ export async function importUnitsFile(ws: Workspace, file: string): Promise<Unit
   }
   if (table.rows.length === 0) reader.problems.push({ file: table.fileName, message: 'Tệp không có dòng đơn vị nào dưới dòng tiêu đề.' });
   reader.throwIfProblems();
-  const before = new Set(ws.listUnits().map((u) => u.code));
-  const blocksBefore = new Set(ws.listBlocks().map((b) => b.code));
-  ws.upsertUnits(inputs);
-  const blocksCreated = ws
-    .listBlocks()
+  const before = new Set(listUnits(ws).map((u) => u.code));
+  const blocksBefore = new Set(listBlocks(ws).map((b) => b.code));
+  upsertUnits(ws, inputs);
+  const blocksCreated = listBlocks(ws)
     .map((b) => b.code)
     .filter((c) => !blocksBefore.has(c));
   const created = inputs.filter((u) => !before.has(u.code)).length;

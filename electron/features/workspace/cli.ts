@@ -1,8 +1,11 @@
-import { Workspace } from '../../db';
+import { Workspace } from '../../db/workspace';
 import { parseBands } from '../../../shared/results/bands';
 import { UserError } from '../../../shared/errors';
 import { formatResultsTable, resultsJson } from '../results/output';
 import { type Command, flagString, flagYear } from '../../cli/framework';
+import { saveBlockSettings, yearResults } from '../results/service';
+import { getBlockSettings } from '../results/store';
+import { requireBlock } from './service';
 
 /** Opens the workspace file, runs `fn`, always closes it. */
 export async function withWorkspace<T>(file: string, fn: (ws: Workspace) => Promise<T> | T): Promise<T> {
@@ -48,8 +51,8 @@ export const workspaceCommands: Command[] = [
       const parsed = parseBands(args.positionals[1]);
       if ('error' in parsed) throw new UserError(parsed.error);
       return withWorkspace(args.positionals[0], (ws) => {
-        const current = ws.getBlockSettings(year, block);
-        ws.saveBlockSettings({ ...current, bands: parsed.bands });
+        const current = getBlockSettings(ws, year, block);
+        saveBlockSettings(ws, { ...current, bands: parsed.bands });
         io.err(`Đã đặt ${parsed.bands.length} mức xếp loại cho khối ${block} năm ${year}.`);
       });
     },
@@ -65,8 +68,8 @@ export const workspaceCommands: Command[] = [
       const year = flagYear(args);
       const block = flagString(args, 'block');
       return withWorkspace(args.positionals[0], (ws) => {
-        if (block) ws.requireBlock(block);
-        const all = ws.results(year);
+        if (block) requireBlock(ws, block);
+        const all = yearResults(ws, year);
         const results = block ? { ...all, blocks: all.blocks.filter((b) => b.code === block) } : all;
         io.out(args.flags.json ? JSON.stringify(resultsJson(results)) : formatResultsTable(results));
       });

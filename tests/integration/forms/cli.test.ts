@@ -7,7 +7,7 @@ import { ExcelJS } from '../../../electron/excel/xlsx';
 import { cli, cliProcess } from '../../helpers/cli';
 import { tempDir } from '../../helpers/tmp';
 import { TEST_NODES, createTestWorkspace, dumpWorkspace, fillXlsx, formCell } from './helpers';
-import { Workspace } from '../../../electron/db';
+import { Workspace } from '../../../electron/db/workspace';
 
 const self = (code: string) => formCell(TEST_NODES, code, 'self');
 

@@ -7,10 +7,12 @@ import { DEMO_OPEN_YEAR, createDemoWorkspace } from '../../../electron/features/
 import { generateFormTemplates, importFormFile, importForms, unitsOfYear } from '../../../electron/features/forms';
 import { COL, FORM_HEADER_ROW, FORM_SHEET } from '../../../electron/features/forms/layout';
 import { ExcelJS, cellAddress } from '../../../electron/excel/xlsx';
-import { Workspace } from '../../../electron/db';
+import { Workspace } from '../../../electron/db/workspace';
 import { leafCodes } from '../../../shared/results';
 import { tempDir } from '../../helpers/tmp';
 import { fillXlsx, type FillJob } from './helpers';
+import { getScores } from '../../../electron/features/appraisal/store';
+import { getFramework } from '../../../electron/features/framework/store';
 
 describe('forms for every unit of the demo workspace', () => {
   it('round-trips the scores typed into each of them', { timeout: 300_000 }, async () => {
@@ -47,9 +49,9 @@ describe('forms for every unit of the demo workspace', () => {
     const expected = new Map<string, Map<string, number>>();
     const jobs: FillJob[] = forms.map((form, i) => {
       const unit = units[i];
-      const nodes = ws.getFramework(year, unit.blockCode)!.nodes;
+      const nodes = getFramework(ws, year, unit.blockCode)!.nodes;
       const leaves = leafCodes(nodes);
-      const notApplicable = new Set(ws.getScores(year, { unitCode: unit.code }).filter((s) => s.notApplicable).map((s) => s.criterionCode));
+      const notApplicable = new Set(getScores(ws, year, { unitCode: unit.code }).filter((s) => s.notApplicable).map((s) => s.criterionCode));
       const cells: NonNullable<FillJob['cells']> = {};
       const values = new Map<string, number>();
       nodes.forEach((n, index) => {
@@ -77,7 +79,7 @@ describe('forms for every unit of the demo workspace', () => {
       expect(r.matchedBy).toBe('metadata');
     }
     for (const unit of units) {
-      const scores = new Map(ws.getScores(year, { unitCode: unit.code }).map((s) => [s.criterionCode, s]));
+      const scores = new Map(getScores(ws, year, { unitCode: unit.code }).map((s) => [s.criterionCode, s]));
       for (const [code, value] of expected.get(unit.code)!) {
         expect({ unit: unit.code, code, selfScore: scores.get(code)?.selfScore }).toEqual({ unit: unit.code, code, selfScore: value });
       }

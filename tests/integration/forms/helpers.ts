@@ -5,9 +5,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CriterionNode } from '../../../shared/domain';
-import { Workspace } from '../../../electron/db';
+import { Workspace } from '../../../electron/db/workspace';
 import { COL, FORM_HEADER_ROW } from '../../../electron/features/forms/layout';
 import { cellAddress } from '../../../electron/excel/xlsx';
+import { saveFramework } from '../../../electron/features/framework/service';
+import { upsertUnits } from '../../../electron/features/units/service';
+import { setSetting } from '../../../electron/features/workspace/store';
+import { sqlOf } from '../../../electron/db/connection';
 
 const FILLER = path.join(import.meta.dirname, 'fill_xlsx.py');
 
@@ -50,9 +54,9 @@ export const TEST_UNITS = [
 
 export function createTestWorkspace(file: string, year = 2025, nodes = TEST_NODES): Workspace {
   const ws = Workspace.create(file);
-  ws.setSetting('province', 'Tỉnh Mẫu');
-  ws.upsertUnits(TEST_UNITS);
-  ws.saveFramework({ year, blockCode: 'so', nodes });
+  setSetting(ws, 'province', 'Tỉnh Mẫu');
+  upsertUnits(ws, TEST_UNITS);
+  saveFramework(ws, { year, blockCode: 'so', nodes });
   return ws;
 }
 
@@ -117,10 +121,10 @@ export function libreOfficeConvert(files: string[], outDir: string, format = 'xl
 
 /** Every row of every table, in a stable order: equal dumps = the workspace is as it was. */
 export function dumpWorkspace(ws: Workspace): Record<string, unknown[]> {
-  const tables = (ws.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map(
+  const tables = (sqlOf(ws).prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map(
     (t) => t.name,
   );
   const dump: Record<string, unknown[]> = {};
-  for (const t of tables) dump[t] = ws.db.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all();
+  for (const t of tables) dump[t] = sqlOf(ws).prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all();
   return dump;
 }

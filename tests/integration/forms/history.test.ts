@@ -9,6 +9,8 @@ import { ExcelJS } from '../../../electron/excel/xlsx';
 import { getSubmission, listSubmissions, submissionFile } from '../../../electron/features/forms/store';
 import { tempDir } from '../../helpers/tmp';
 import { TEST_NODES, createTestWorkspace, fillXlsx, formCell } from './helpers';
+import { applyScoreChanges } from '../../../electron/features/appraisal/service';
+import { getScores } from '../../../electron/features/appraisal/store';
 
 const c = (code: string, col: 'self' | 'evidence' | 'explanation') => formCell(TEST_NODES, code, col);
 
@@ -19,7 +21,7 @@ describe('submission history', () => {
     const blank = path.join(dir, 'blank.xlsx');
     await writeFormTemplate(ws, { year: 2025, unitCode: 'SNV', outFile: blank });
     // a score typed by staff before any form came back
-    ws.applyScoreChanges(2025, [{ unitCode: 'SNV', criterionCode: '2.4', patch: { selfScore: 1 } }], { source: 'manual' });
+    applyScoreChanges(ws, 2025, [{ unitCode: 'SNV', criterionCode: '2.4', patch: { selfScore: 1 } }], { source: 'manual' });
     const v1 = path.join(dir, 'v1.xlsx');
     const v2 = path.join(dir, 'v2.xlsx');
     fillXlsx(
@@ -34,7 +36,7 @@ describe('submission history', () => {
     expect(first.warnings.map((w) => w.message)).toContain(
       'Biểu mẫu để trống 1 tiêu chí đã có điểm, tài liệu hoặc giải trình trong tệp dữ liệu từ trước (2.4); các giá trị đó được giữ nguyên.',
     );
-    ws.applyScoreChanges(
+    applyScoreChanges(ws, 
       2025,
       [
         { unitCode: 'SNV', criterionCode: '1.1.2', patch: { appraisedScore: 1.25, appraisalRound: 1 } },
@@ -46,7 +48,7 @@ describe('submission history', () => {
     const second = await importFormFile(ws, v2);
     expect(second.status).toBe('imported');
     expect(second.flaggedForReappraisal).toEqual(['1.1.2']);
-    const scores = Object.fromEntries(ws.getScores(2025, { unitCode: 'SNV' }).map((s) => [s.criterionCode, s]));
+    const scores = Object.fromEntries(getScores(ws, 2025, { unitCode: 'SNV' }).map((s) => [s.criterionCode, s]));
     expect(scores['1.1.2']).toMatchObject({ selfScore: 2, appraisedScore: 1.25, needsReappraisal: true });
     expect(scores['1.2']).toMatchObject({ selfScore: 1, appraisedScore: 1, needsReappraisal: false });
     // v1 set 2.1; v2 leaves it blank: replaced, so cleared

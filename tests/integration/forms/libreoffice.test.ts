@@ -6,7 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateFormTemplates, importFormFile, importForms } from '../../../electron/features/forms';
 import { FORM_SHEET } from '../../../electron/features/forms/layout';
-import type { Workspace } from '../../../electron/db';
+import type { Workspace } from '../../../electron/db/workspace';
+import { getScores } from '../../../electron/features/appraisal/store';
 import { tempDir } from '../../helpers/tmp';
 import { TEST_NODES, createTestWorkspace, fillXlsx, formCell, hasLibreOffice, libreOfficeConvert, type FillJob } from './helpers';
 
@@ -70,8 +71,7 @@ const EXPECTED: Record<string, Record<string, { selfScore: number | null; eviden
 
 function selfValues(ws: Workspace, unitCode: string) {
   return Object.fromEntries(
-    ws
-      .getScores(2025, { unitCode })
+    getScores(ws, 2025, { unitCode })
       .filter((s) => s.selfScore !== null || s.evidence !== null || s.explanation !== null)
       .map((s) => [s.criterionCode, { selfScore: s.selfScore, evidence: s.evidence, explanation: s.explanation }]),
   );

@@ -5,16 +5,17 @@ import { describe, expect, it } from 'vitest';
 import type { CriterionNode } from '../../../shared/domain';
 import { importFormFile, writeFormTemplate } from '../../../electron/features/forms';
 import { FORM_SHEET } from '../../../electron/features/forms/layout';
-import type { Workspace } from '../../../electron/db';
+import type { Workspace } from '../../../electron/db/workspace';
 import { tempDir } from '../../helpers/tmp';
 import { TEST_NODES, createTestWorkspace, dumpWorkspace, fillXlsx, formCell } from './helpers';
+import { getScores } from '../../../electron/features/appraisal/store';
+import { saveFramework } from '../../../electron/features/framework/service';
 
 const c = (code: string, col: 'self' | 'evidence' | 'explanation') => formCell(TEST_NODES, code, col);
 
 function selfScores(ws: Workspace, unitCode: string): Record<string, number | null> {
   return Object.fromEntries(
-    ws
-      .getScores(2025, { unitCode })
+    getScores(ws, 2025, { unitCode })
       .filter((s) => s.selfScore !== null)
       .map((s) => [s.criterionCode, s.selfScore]),
   );
@@ -63,7 +64,7 @@ describe('forms without metadata', () => {
     expect(messages).toMatch(/không có thông tin nhận dạng của PAR Workbench.*ghép với tiêu chí theo STT và nội dung/);
     expect(messages).toMatch(/dòng 12 \(STT 2\.7\) được ghép với tiêu chí 2\.1 theo nội dung/);
     expect(selfScores(ws, 'STP')).toEqual({ '1.1.1': 1, '1.1.2': 1, '1.2': 1.5, '2.1': 2.5 });
-    expect(ws.getScores(2025, { unitCode: 'STP' }).find((s) => s.criterionCode === '2.2')!.explanation).toBe('Không phát sinh');
+    expect(getScores(ws, 2025, { unitCode: 'STP' }).find((s) => s.criterionCode === '2.2')!.explanation).toBe('Không phát sinh');
     ws.close();
   });
 
@@ -146,7 +147,7 @@ describe('forms as units change them', () => {
     expect(r.errors).toEqual([]);
     expect(r).toMatchObject({ status: 'imported', matchedBy: 'metadata' });
     expect(selfScores(ws, 'SNV')).toEqual({ '1.1.2': 2, '1.2': 1, '2.1': 0.5 });
-    expect(ws.getScores(2025, { unitCode: 'SNV' }).find((s) => s.criterionCode === '1.1.2')!.evidence).toBe(
+    expect(getScores(ws, 2025, { unitCode: 'SNV' }).find((s) => s.criterionCode === '1.1.2')!.evidence).toBe(
       'Báo cáo 1/BC-SNV và phụ lục kèm theo',
     );
     ws.close();
@@ -205,7 +206,7 @@ describe('forms as units change them', () => {
     });
     revised.push({ ...revised.find((n) => n.code === '2.2')!, code: '2.6', title: 'Thực hiện cơ chế một cửa liên thông', maxPoints: 1, method: 'free' });
     revised.find((n) => n.code === 'II')!.maxPoints = 8.5;
-    ws.saveFramework({ year: 2025, blockCode: 'so', nodes: revised });
+    saveFramework(ws, { year: 2025, blockCode: 'so', nodes: revised });
     const f = path.join(dir, 'old-filled.xlsx');
     fillXlsx([{ src: old, dst: f, sheet: FORM_SHEET, cells: { [c('2.1', 'self')]: 2.5, [c('1.2', 'self')]: 1, [c('2.4', 'self')]: 1 } }], dir);
     const r = await importFormFile(ws, f);

@@ -1,11 +1,13 @@
 // Migration 2 adds the submissions table to a workspace written before it, keeping its data.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Workspace, openDatabase } from '../../../electron/db';
+import { Workspace } from '../../../electron/db/workspace';
+import { openDatabase } from '../../../electron/db/open';
 import { migration001 } from '../../../electron/db/migrations/001-core';
 import { migration002 } from '../../../electron/db/migrations/002-submissions';
 import { listSubmissions, recordSubmission } from '../../../electron/features/forms/store';
 import { tempDir } from '../../helpers/tmp';
+import { sqlOf } from '../../../electron/db/connection';
 
 describe('migration 2 (submissions)', () => {
   it('upgrades a version 1 workspace, keeps its scores and accepts submissions', () => {
@@ -53,7 +55,7 @@ describe('migration 2 (submissions)', () => {
     ]);
     // one current submission per unit and year, enforced by the schema itself
     expect(() =>
-      ws.db
+      sqlOf(ws)
         .prepare(
           `INSERT INTO form_submissions(year, unit_code, file_name, sha256, size, content, imported_at, actor, matched_by,
              framework_fingerprint, status, leaf_values, diff, warnings)

@@ -5,9 +5,12 @@ import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importFormFile, importForms, writeFormTemplate } from '../../../electron/features/forms';
 import { FORM_SHEET } from '../../../electron/features/forms/layout';
-import type { Workspace } from '../../../electron/db';
+import type { Workspace } from '../../../electron/db/workspace';
 import { tempDir } from '../../helpers/tmp';
 import { TEST_NODES, createTestWorkspace, dumpWorkspace, fillXlsx, formCell, type FillJob } from './helpers';
+import { getScores } from '../../../electron/features/appraisal/store';
+import { upsertUnits } from '../../../electron/features/units/service';
+import { setPeriodLocked } from '../../../electron/features/workspace/service';
 
 const dir = tempDir('parw-forms-refusals-');
 let ws: Workspace;
@@ -83,7 +86,7 @@ describe('refused forms', () => {
 
   it('refuses a form of a unit the workspace does not have', async () => {
     const other = createTestWorkspace(file('other.parws'));
-    other.upsertUnits([{ code: 'SXD', name: 'Sở Xây dựng', blockCode: 'so' }]);
+    upsertUnits(other, [{ code: 'SXD', name: 'Sở Xây dựng', blockCode: 'so' }]);
     const foreign = file('foreign.xlsx');
     await writeFormTemplate(other, { year: 2025, unitCode: 'SXD', outFile: foreign });
     other.close();
@@ -92,11 +95,11 @@ describe('refused forms', () => {
 
   it('refuses a form of a locked period', async () => {
     const f = filled('locked.xlsx', { [self('1.2')]: 1 });
-    ws.setPeriodLocked(2025, true);
+    setPeriodLocked(ws, 2025, true);
     try {
       await expectRefused(f, /đã khóa/);
     } finally {
-      ws.setPeriodLocked(2025, false);
+      setPeriodLocked(ws, 2025, false);
     }
   });
 
@@ -152,7 +155,7 @@ describe('refused forms', () => {
       ['a-bad.xlsx', 'refused'],
       ['b-good.xlsx', 'imported'],
     ]);
-    expect(ws.getScores(2025, { unitCode: 'SNV' }).find((s) => s.criterionCode === '1.2')!.selfScore).toBe(1.25);
+    expect(getScores(ws, 2025, { unitCode: 'SNV' }).find((s) => s.criterionCode === '1.2')!.selfScore).toBe(1.25);
   });
 });
 

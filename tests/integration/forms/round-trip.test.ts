@@ -6,9 +6,10 @@ import { FORM_SHEET, META_SHEET } from '../../../electron/features/forms/layout'
 import { ExcelJS } from '../../../electron/excel/xlsx';
 import { listSubmissions, submissionFile } from '../../../electron/features/forms/store';
 import { sha256 } from '../../../electron/features/forms/fingerprint';
-import { Workspace } from '../../../electron/db';
+import { Workspace } from '../../../electron/db/workspace';
 import { tempDir } from '../../helpers/tmp';
 import { TEST_NODES, createTestWorkspace, fillXlsx, formCell } from './helpers';
+import { getAudit, getScores } from '../../../electron/features/appraisal/store';
 
 describe('self-assessment form round trip', () => {
   it('writes a protected form with validation, metadata and print setup', async () => {
@@ -63,7 +64,7 @@ describe('self-assessment form round trip', () => {
       const r = await importFormFile(target, filled);
       expect(r).toMatchObject({ status: 'imported', unit: 'SYT', matchedBy: 'metadata' });
       expect(r.warnings.filter((w) => /bộ chỉ số/.test(w.message))).toEqual([]);
-      expect(target.getScores(2025, { unitCode: 'SYT' }).find((s) => s.criterionCode === '1.2')!.selfScore).toBe(1.25);
+      expect(getScores(target, 2025, { unitCode: 'SYT' }).find((s) => s.criterionCode === '1.2')!.selfScore).toBe(1.25);
       target.close();
     }
   });
@@ -101,7 +102,7 @@ describe('self-assessment form round trip', () => {
     const result = await importFormFile(ws, filled);
     expect(result.errors).toEqual([]);
     expect(result).toMatchObject({ status: 'imported', unit: 'SNV', year: 2025, matchedBy: 'metadata' });
-    const scores = Object.fromEntries(ws.getScores(2025, { unitCode: 'SNV' }).map((s) => [s.criterionCode, s]));
+    const scores = Object.fromEntries(getScores(ws, 2025, { unitCode: 'SNV' }).map((s) => [s.criterionCode, s]));
     expect(Object.fromEntries(Object.entries(scores).map(([k, s]) => [k, s.selfScore]))).toEqual({
       '1.1.1': 1,
       '1.1.2': 1.75,
@@ -114,7 +115,7 @@ describe('self-assessment form round trip', () => {
     expect(scores['1.1.2'].evidence).toBe('Báo cáo số 30/BC-SNV');
     expect(scores['2.2'].explanation).toBe('Không có hồ sơ trễ hạn'.normalize('NFC'));
     expect(scores['2.2'].explanation).not.toBe('Không có hồ sơ trễ hạn'.normalize('NFD'));
-    expect(ws.getAudit(2025, { unitCode: 'SNV' }).every((a) => a.source === 'form-import')).toBe(true);
+    expect(getAudit(ws, 2025, { unitCode: 'SNV' }).every((a) => a.source === 'form-import')).toBe(true);
 
     const subs = listSubmissions(ws, 2025);
     expect(subs).toHaveLength(1);

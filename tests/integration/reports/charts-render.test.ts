@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoWorkspace } from '../../../electron/features/demo';
 import { renderChartSvg } from '../../../electron/print/charts';
-import { Workspace } from '../../../electron/db';
+import { Workspace } from '../../../electron/db/workspace';
 import { blockLeafLosses, unitLeafLosses } from '../../../shared/compare';
 import type { BlockResult } from '../../../shared/domain';
 import {
@@ -18,6 +18,10 @@ import {
   yearOverYearOption,
 } from '../../../shared/print';
 import { tempDir } from '../../helpers/tmp';
+import { getScores } from '../../../electron/features/appraisal/store';
+import { requireFramework } from '../../../electron/features/framework/service';
+import { yearResults } from '../../../electron/features/results/service';
+import { getBlockSettings } from '../../../electron/features/results/store';
 
 const ARTIFACTS = path.resolve('tests/artifacts/reports/charts');
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1].replace(/&amp;/g, '&'));
@@ -29,7 +33,7 @@ describe('charts drawn by ECharts from the demo results', () => {
   beforeAll(() => {
     createDemoWorkspace(path.join(dir, 'demo.parws'));
     ws = Workspace.open(path.join(dir, 'demo.parws'));
-    xa = ws.results(2025).blocks.find((b) => b.code === 'xa')!;
+    xa = yearResults(ws, 2025).blocks.find((b) => b.code === 'xa')!;
     fs.mkdirSync(ARTIFACTS, { recursive: true });
   });
   afterAll(() => ws.close());
@@ -37,7 +41,7 @@ describe('charts drawn by ECharts from the demo results', () => {
   const keep = (name: string, svg: string) => fs.writeFileSync(path.join(ARTIFACTS, `${name}.svg`), svg);
 
   it('ranking: every commune, its band colour and the block average', () => {
-    const svg = renderChartSvg(rankingChartOption(xa, ws.getBlockSettings(2025, 'xa').bands), 900, 1400);
+    const svg = renderChartSvg(rankingChartOption(xa, getBlockSettings(ws, 2025, 'xa').bands), 900, 1400);
     keep('xep-hang-khoi-xa', svg);
     const labels = texts(svg);
     expect(labels.filter((t) => /^\d+\. /.test(t))).toHaveLength(xa.units.filter((u) => u.rank !== null).length);
@@ -55,13 +59,13 @@ describe('charts drawn by ECharts from the demo results', () => {
       ['phan-bo', distributionOption(xa), 700, 360],
       [
         'diem-bi-mat-don-vi',
-        unitLossesOption(unitLeafLosses(ws.requireFramework(2025, 'xa'), ws.getScores(2025, { unitCode: xa.units.at(-1)!.code }), xa.units.at(-1)!.code)),
+        unitLossesOption(unitLeafLosses(requireFramework(ws, 2025, 'xa'), getScores(ws, 2025, { unitCode: xa.units.at(-1)!.code }), xa.units.at(-1)!.code)),
         900,
         420,
       ],
       [
         'pareto',
-        paretoOption(blockLeafLosses(ws.requireFramework(2025, 'xa'), ws.getScores(2025, { blockCode: 'xa' }), xa.units)),
+        paretoOption(blockLeafLosses(requireFramework(ws, 2025, 'xa'), getScores(ws, 2025, { blockCode: 'xa' }), xa.units)),
         900,
         420,
       ],

@@ -11,6 +11,9 @@ import { formatPercent } from '../../../shared/format';
 import type { Channel, ChannelInput, ChannelOutput, Envelope } from '../../../shared/contract';
 import { tempDir } from '../../helpers/tmp';
 import { createReportWorkspace, UNIT_NAMES } from './fixture';
+import { getScores } from '../../../electron/features/appraisal/store';
+import { requireFramework } from '../../../electron/features/framework/service';
+import { yearResults } from '../../../electron/features/results/service';
 
 // the print window's policy is plain text; the Electron module itself cannot load here
 vi.mock('electron', () => ({ BrowserWindow: class {} }));
@@ -64,13 +67,13 @@ describe('the compare and report channels on a real workspace', () => {
   it("gives the block's Pareto of points lost", async () => {
     const { losses } = await call('compare:blockLosses', { year: 2025, blockCode: 'so' });
     const ws = session.workspace!;
-    const block = ws.results(2025).blocks[0];
-    expect(losses).toEqual(blockLeafLosses(ws.requireFramework(2025, 'so'), ws.getScores(2025), block.units));
+    const block = yearResults(ws, 2025).blocks[0];
+    expect(losses).toEqual(blockLeafLosses(requireFramework(ws, 2025, 'so'), getScores(ws, 2025), block.units));
   });
 
   it('runs a what-if without saving anything, and refuses points above the maximum', async () => {
     const ws = session.workspace!;
-    const before = JSON.stringify(ws.getScores(2025));
+    const before = JSON.stringify(getScores(ws, 2025));
     const outcome = await call('compare:whatIf', {
       year: 2025,
       unitCode: 'S02',
@@ -82,7 +85,7 @@ describe('the compare and report channels on a real workspace', () => {
     expect([outcome.before.index, outcome.before.rank]).toEqual([83.5, 3]);
     expect(outcome.after.index).toBeCloseTo(87.25, 10);
     expect(outcome.after.rank).toBe(2);
-    expect(JSON.stringify(ws.getScores(2025))).toBe(before);
+    expect(JSON.stringify(getScores(ws, 2025))).toBe(before);
     await expect(call('compare:whatIf', { year: 2025, unitCode: 'S02', hypothetical: [{ criterionCode: '3.1', points: 9 }] })).rejects.toThrow(
       UNIT_NAMES.S02,
     );

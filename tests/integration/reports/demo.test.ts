@@ -7,10 +7,12 @@ import { createDemoWorkspace } from '../../../electron/features/demo';
 import { HEADER_ROW, exportSummaryWorkbook } from '../../../electron/features/print/summary';
 import { readWorkbookFile, sheetGrid } from '../../../electron/excel/xlsx';
 import { printScorecards } from '../../../electron/features/print/scorecards';
-import { Workspace } from '../../../electron/db';
+import { Workspace } from '../../../electron/db/workspace';
 import type { YearResults } from '../../../shared/domain';
 import { formatPercent } from '../../../shared/format';
 import { tempDir } from '../../helpers/tmp';
+import { yearResults } from '../../../electron/features/results/service';
+import { listUnits } from '../../../electron/features/units/store';
 
 const flat = (file: string) => execFileSync('pdftotext', [file, '-']).toString('utf8').replace(/\s+/g, ' ');
 const pageCount = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())![1]);
@@ -22,7 +24,7 @@ describe('reports of the demo workspace', () => {
   beforeAll(() => {
     createDemoWorkspace(path.join(dir, 'demo.parws'));
     ws = Workspace.open(path.join(dir, 'demo.parws'));
-    results = ws.results(2025);
+    results = yearResults(ws, 2025);
   });
   afterAll(() => ws.close());
 
@@ -32,7 +34,7 @@ describe('reports of the demo workspace', () => {
     expect(results.blocks.reduce((n, b) => n + b.units.length, 0)).toBe(85);
     expect(sheets).toHaveLength(4 * results.blocks.length);
     const wb = await readWorkbookFile(file);
-    const units = new Map(ws.listUnits().map((u) => [u.code, u]));
+    const units = new Map(listUnits(ws).map((u) => [u.code, u]));
     for (const block of results.blocks) {
       const ranking = sheetGrid(wb.getWorksheet(`${block.name} - Xếp hạng`)!).rows.filter((r) => r.rowNumber > HEADER_ROW);
       expect(ranking).toHaveLength(block.units.length + 1);

@@ -2,7 +2,13 @@
 // unit, notes from the appraisal council, a self score above the appraisal.
 import path from 'node:path';
 import type { CriterionNode } from '../../../shared/domain';
-import { Workspace, type ScoreChange } from '../../../electron/db';
+import { Workspace } from '../../../electron/db/workspace';
+import { type ScoreChange } from '../../../electron/features/appraisal/service';
+import { applyScoreChanges } from '../../../electron/features/appraisal/service';
+import { saveFramework } from '../../../electron/features/framework/service';
+import { saveBlockSettings } from '../../../electron/features/results/service';
+import { upsertUnits } from '../../../electron/features/units/service';
+import { setSetting } from '../../../electron/features/workspace/store';
 
 type NodeSpec = [code: string, parent: string | null, level: number, title: string, max: number | null, source?: 'self' | 'survey'];
 
@@ -81,8 +87,8 @@ export const NOTES_2025: Record<string, Record<string, { note: string; self?: nu
 
 export function createReportWorkspace(dir: string, name = 'reports.parws'): Workspace {
   const ws = Workspace.create(path.join(dir, name));
-  ws.setSetting('province', 'Tỉnh Mẫu');
-  ws.upsertUnits([
+  setSetting(ws, 'province', 'Tỉnh Mẫu');
+  upsertUnits(ws, [
     { code: 'S01', name: UNIT_NAMES.S01, blockCode: 'so' },
     { code: 'S02', name: UNIT_NAMES.S02, blockCode: 'so' },
     { code: 'S03', name: UNIT_NAMES.S03, blockCode: 'so' },
@@ -92,8 +98,8 @@ export function createReportWorkspace(dir: string, name = 'reports.parws'): Work
     { code: 'S08', name: UNIT_NAMES.S08, blockCode: 'so', predecessors: ['S05', 'S06'] },
   ]);
   for (const year of [2024, 2025]) {
-    ws.saveFramework({ year, blockCode: 'so', nodes: frameworkNodes() });
-    ws.saveBlockSettings({
+    saveFramework(ws, { year, blockCode: 'so', nodes: frameworkNodes() });
+    saveBlockSettings(ws, {
       year,
       blockCode: 'so',
       precision: 2,
@@ -121,7 +127,7 @@ export function createReportWorkspace(dir: string, name = 'reports.parws'): Work
         });
       }
     }
-    ws.applyScoreChanges(year, changes, { source: 'test' });
+    applyScoreChanges(ws, year, changes, { source: 'test' });
   }
   return ws;
 }

@@ -7,12 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoWorkspace } from '../../../electron/features/demo';
 import { printScorecards, scorecardDocuments } from '../../../electron/features/print/scorecards';
 import { importSurveyFile } from '../../../electron/features/survey';
-import { Workspace } from '../../../electron/db';
+import { Workspace } from '../../../electron/db/workspace';
 import { describeIndexChange, formatNumber, formatPercent } from '../../../shared/format';
 import { builtinDefinition } from '../../../shared/survey';
 import { tempDir } from '../../helpers/tmp';
 import { generateForms, referenceFigures, type RawForm } from '../survey/reference';
 import { createReportWorkspace, LEAVES } from './fixture';
+import { applyScoreChanges } from '../../../electron/features/appraisal/service';
+import { yearResults } from '../../../electron/features/results/service';
 
 const ARTIFACTS = path.resolve('tests/artifacts/reports');
 const TITLE = 'Mức độ hài lòng (SIPAS)';
@@ -108,7 +110,7 @@ describe('unit scorecards with the satisfaction section', () => {
       await importForms(crowded, dir, 2025, forms2025);
       const longNote = (code: string) =>
         `Tiêu chí ${code}: ` + 'hồ sơ kiểm chứng chưa đầy đủ, văn bản ban hành chậm, số liệu báo cáo chưa khớp với hệ thống; '.repeat(9);
-      crowded.applyScoreChanges(
+      applyScoreChanges(crowded, 
         2025,
         LEAVES.map((code) => ({ unitCode: 'S02', criterionCode: code, patch: { note: longNote(code) } })),
         { source: 'test' },
@@ -135,7 +137,7 @@ describe('demo workspace scorecards with survey forms for a few units', () => {
   afterAll(() => ws.close());
 
   it('prints the provisional commune with many notes and a department with their satisfaction on two pages at most', async () => {
-    const results = ws.results(2025);
+    const results = yearResults(ws, 2025);
     const commune = results.blocks.find((b) => b.code === 'xa')!.units.find((u) => u.provisional)!;
     const [department, other] = results.blocks.find((b) => b.code === 'so')!.units;
     const def = builtinDefinition(2025);

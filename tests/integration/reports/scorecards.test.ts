@@ -6,10 +6,12 @@ import { commands } from '../../../electron/cli/commands';
 import { runCli } from '../../../electron/cli/framework';
 import { openPdfPrinter } from '../../../electron/print/chromium';
 import { printScorecards, scorecardDocuments } from '../../../electron/features/print/scorecards';
-import type { Workspace } from '../../../electron/db';
+import type { Workspace } from '../../../electron/db/workspace';
 import { formatPercent } from '../../../shared/format';
 import { tempDir } from '../../helpers/tmp';
 import { createReportWorkspace, LEAVES, UNIT_NAMES } from './fixture';
+import { applyScoreChanges } from '../../../electron/features/appraisal/service';
+import { yearResults } from '../../../electron/features/results/service';
 
 const ARTIFACTS = path.resolve('tests/artifacts/reports');
 
@@ -42,7 +44,7 @@ describe('unit scorecards printed by Chromium', () => {
   afterAll(() => ws.close());
 
   it('prints one PDF per unit with its name, index, rank and band, one or two pages each', async () => {
-    const results = ws.results(2025).blocks[0];
+    const results = yearResults(ws, 2025).blocks[0];
     const progress: string[] = [];
     const out = path.join(dir, 'per-unit');
     const printed = await printScorecards(ws, {
@@ -93,13 +95,13 @@ describe('unit scorecards printed by Chromium', () => {
     expect(pdfPages(printed.files[0])).toBe(total);
     const pages = pdfText(printed.files[0]).split('\f').filter((p) => p.trim());
     expect(pages).toHaveLength(total);
-    const expected = ws.results(2025).blocks[0].units.flatMap((u) =>
+    const expected = yearResults(ws, 2025).blocks[0].units.flatMap((u) =>
       Array.from({ length: printed.pages[u.code] }, (_, k) => `Trang ${k + 1}/${printed.pages[u.code]}`),
     );
     expect(pages.map((p) => /Trang \d+\/\d+/.exec(p)![0])).toEqual(expected);
     const starts = pages.filter((p) => p.includes('PHIẾU KẾT QUẢ'));
-    expect(starts.map((p) => ws.results(2025).blocks[0].units.find((u) => squeeze(p).includes(`NĂM 2025 ${u.name} Khối sở`))?.code)).toEqual(
-      ws.results(2025).blocks[0].units.map((u) => u.code),
+    expect(starts.map((p) => yearResults(ws, 2025).blocks[0].units.find((u) => squeeze(p).includes(`NĂM 2025 ${u.name} Khối sở`))?.code)).toEqual(
+      yearResults(ws, 2025).blocks[0].units.map((u) => u.code),
     );
   });
 
@@ -107,7 +109,7 @@ describe('unit scorecards printed by Chromium', () => {
     const crowded = createReportWorkspace(dir, 'crowded.parws');
     const longNote = (code: string) =>
       `Tiêu chí ${code}: ` + 'hồ sơ kiểm chứng chưa đầy đủ, văn bản ban hành chậm, số liệu báo cáo chưa khớp với hệ thống; '.repeat(9);
-    crowded.applyScoreChanges(
+    applyScoreChanges(crowded, 
       2025,
       LEAVES.map((code) => ({ unitCode: 'S03', criterionCode: code, patch: { note: longNote(code) } })),
       { source: 'test' },

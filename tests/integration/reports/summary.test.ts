@@ -5,11 +5,15 @@ import { commands } from '../../../electron/cli/commands';
 import { runCli } from '../../../electron/cli/framework';
 import { HEADER_ROW, exportSummaryWorkbook, unitsBehindLoss } from '../../../electron/features/print/summary';
 import { readWorkbookFile, sheetGrid, type CellValue } from '../../../electron/excel/xlsx';
-import type { Workspace } from '../../../electron/db';
+import type { Workspace } from '../../../electron/db/workspace';
 import { blockFieldAverages, blockLeafLosses } from '../../../shared/compare';
 import { describeChange } from '../../../shared/format';
 import { tempDir } from '../../helpers/tmp';
 import { createReportWorkspace } from './fixture';
+import { getScores } from '../../../electron/features/appraisal/store';
+import { requireFramework } from '../../../electron/features/framework/service';
+import { yearResults } from '../../../electron/features/results/service';
+import { ensurePeriod } from '../../../electron/features/workspace/service';
 
 async function cli(args: string[]) {
   const out: string[] = [];
@@ -85,7 +89,7 @@ describe('summary workbook', () => {
   });
 
   it('ranking table: every cell equals the results', async () => {
-    const block = ws.results(2025).blocks[0];
+    const block = yearResults(ws, 2025).blocks[0];
     const rows = await body('Khối sở - Xếp hạng');
     expect(rows).toEqual([
       ...block.units.map((u, i) => asRead([
@@ -107,7 +111,7 @@ describe('summary workbook', () => {
   });
 
   it('component table: every cell equals the results', async () => {
-    const block = ws.results(2025).blocks[0];
+    const block = yearResults(ws, 2025).blocks[0];
     const averages = blockFieldAverages(block);
     expect(await body('Khối sở - Chỉ số thành phần')).toEqual([
       ...block.units.map((u, i) => [i + 1, u.name, ...u.fields.map((f) => f.index), u.index]),
@@ -116,7 +120,7 @@ describe('summary workbook', () => {
   });
 
   it('year-over-year table follows lineage', async () => {
-    const block = ws.results(2025).blocks[0];
+    const block = yearResults(ws, 2025).blocks[0];
     const rows = await body('Khối sở - So với năm trước');
     expect(rows).toEqual(
       block.units.map((u, i) => [
@@ -138,8 +142,8 @@ describe('summary workbook', () => {
   });
 
   it('points-lost table: the Pareto with the units behind each', async () => {
-    const block = ws.results(2025).blocks[0];
-    const losses = blockLeafLosses(ws.requireFramework(2025, 'so'), ws.getScores(2025), block.units);
+    const block = yearResults(ws, 2025).blocks[0];
+    const losses = blockLeafLosses(requireFramework(ws, 2025, 'so'), getScores(ws, 2025), block.units);
     const rows = await body('Khối sở - Điểm bị mất');
     expect(rows).toEqual(
       losses.map((l, i) => [i + 1, l.code, l.title, l.max, l.units.length, l.lost, l.share, l.cumulativeShare, unitsBehindLoss(l)]),
@@ -151,7 +155,7 @@ describe('summary workbook', () => {
   it('refuses a wrong file name or a year without results, and writes nothing', async () => {
     const bad = await cli(['export', ws.file, '--year', '2025', '--out', path.join(dir, 'tong-hop.xls')]);
     expect([bad.code, bad.err]).toEqual([1, 'Lỗi: Tệp "tong-hop.xls" cần có đuôi .xlsx; ví dụ: tong-hop-2025.xlsx.']);
-    ws.ensurePeriod(2026);
+    ensurePeriod(ws, 2026);
     await expect(exportSummaryWorkbook(ws, 2026, path.join(dir, 'empty.xlsx'))).rejects.toThrow(
       'Năm 2026 chưa có kết quả nào (chưa có điểm) nên chưa xuất được bảng tổng hợp.',
     );

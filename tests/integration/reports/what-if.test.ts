@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../electron/cli/commands';
 import { runCli } from '../../../electron/cli/framework';
-import type { Workspace } from '../../../electron/db';
+import type { Workspace } from '../../../electron/db/workspace';
 import { whatIf } from '../../../shared/compare';
 import { computeYear } from '../../../shared/results';
 import { tempDir } from '../../helpers/tmp';
 import { createReportWorkspace } from './fixture';
+import { applyScoreChanges } from '../../../electron/features/appraisal/service';
+import { getAudit, getScores } from '../../../electron/features/appraisal/store';
+import { scoringInput, yearResults } from '../../../electron/features/results/service';
 
 describe('what-if on a real workspace', () => {
   const dir = tempDir('parw-whatif-');
@@ -15,10 +18,10 @@ describe('what-if on a real workspace', () => {
   });
   afterAll(() => ws.close());
 
-  const history = () => [computeYear(ws.scoringInput(2024))];
+  const history = () => [computeYear(scoringInput(ws, 2024))];
 
   it('gives full points on two sub-criteria and shows the new total, index, rank and band at once', () => {
-    const outcome = whatIf(ws.scoringInput(2025), history(), 'S02', [
+    const outcome = whatIf(scoringInput(ws, 2025), history(), 'S02', [
       { criterionCode: '3.1', points: 'max' },
       { criterionCode: '3.2', points: 'max' },
     ]);
@@ -34,27 +37,27 @@ describe('what-if on a real workspace', () => {
   });
 
   it('takes a whole field, moves the band, and saves nothing', () => {
-    const before = JSON.stringify(ws.getScores(2025));
-    const auditBefore = ws.getAudit(2025).length;
-    const outcome = whatIf(ws.scoringInput(2025), history(), 'S02', [
+    const before = JSON.stringify(getScores(ws, 2025));
+    const auditBefore = getAudit(ws, 2025).length;
+    const outcome = whatIf(scoringInput(ws, 2025), history(), 'S02', [
       { criterionCode: '3.1', points: 'max' },
       { criterionCode: '3.2', points: 'max' },
       { criterionCode: 'II', points: 'max' },
     ]);
     expect(outcome.after.index).toBeCloseTo(93.5, 10);
     expect([outcome.after.rank, outcome.after.band]).toEqual([2, 'Tốt']);
-    expect(JSON.stringify(ws.getScores(2025))).toBe(before);
-    expect(ws.getAudit(2025)).toHaveLength(auditBefore);
-    expect(ws.results(2025).blocks[0].units.find((u) => u.code === 'S02')!.index).toBe(83.5);
+    expect(JSON.stringify(getScores(ws, 2025))).toBe(before);
+    expect(getAudit(ws, 2025)).toHaveLength(auditBefore);
+    expect(yearResults(ws, 2025).blocks[0].units.find((u) => u.code === 'S02')!.index).toBe(83.5);
   });
 
   it('agrees with the engine once the same scores are really saved', () => {
-    const outcome = whatIf(ws.scoringInput(2025), history(), 'S03', [
+    const outcome = whatIf(scoringInput(ws, 2025), history(), 'S03', [
       { criterionCode: '2.2', points: 6 },
       { criterionCode: '3.2', points: 3.5 },
     ]);
     const copy = createReportWorkspace(dir, 'copy.parws');
-    copy.applyScoreChanges(
+    applyScoreChanges(copy, 
       2025,
       [
         { unitCode: 'S03', criterionCode: '2.2', patch: { appraisedScore: 6 } },
@@ -62,7 +65,7 @@ describe('what-if on a real workspace', () => {
       ],
       { source: 'test' },
     );
-    const saved = copy.results(2025).blocks[0];
+    const saved = yearResults(copy, 2025).blocks[0];
     copy.close();
     expect(outcome.blockAfter.units.map((u) => [u.code, u.total, u.index, u.rank, u.band, u.deltaIndex, u.deltaRank])).toEqual(
       saved.units.map((u) => [u.code, u.total, u.index, u.rank, u.band, u.deltaIndex, u.deltaRank]),
@@ -72,7 +75,7 @@ describe('what-if on a real workspace', () => {
 
   it('refuses unknown codes and points a leaf cannot take, naming each', () => {
     expect(() =>
-      whatIf(ws.scoringInput(2025), history(), 'S02', [
+      whatIf(scoringInput(ws, 2025), history(), 'S02', [
         { criterionCode: '9.9', points: 1 },
         { criterionCode: '1.1', points: 1 },
         { criterionCode: '3.1', points: 5 },
@@ -84,7 +87,7 @@ describe('what-if on a real workspace', () => {
         'Sở Tư pháp, tiêu chí 3.1: điểm 5 vượt điểm tối đa 4; hãy nhập từ 0 đến 4.',
       ].join('\n'),
     );
-    expect(() => whatIf(ws.scoringInput(2025), history(), 'NOPE', [])).toThrow('Không có đơn vị mã "NOPE".');
+    expect(() => whatIf(scoringInput(ws, 2025), history(), 'NOPE', [])).toThrow('Không có đơn vị mã "NOPE".');
   });
 });
 

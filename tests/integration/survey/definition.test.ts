@@ -13,9 +13,10 @@ import {
   resetSurveyDefinition,
   surveyResults,
 } from '../../../electron/features/survey';
-import { Workspace } from '../../../electron/db';
+import { Workspace } from '../../../electron/db/workspace';
 import { UserError } from '../../../shared/errors';
 import { tempDir } from '../../helpers/tmp';
+import { upsertUnits } from '../../../electron/features/units/service';
 
 const dir = tempDir('parw-survey-def-');
 
@@ -29,7 +30,7 @@ async function cli(...argv: string[]) {
 describe('survey definitions', () => {
   it('exports a year to Excel, takes an edited sheet back as the year’s own, and counts with it', async () => {
     const ws = Workspace.create(path.join(dir, 'def.parws'));
-    ws.upsertUnits([{ code: 'S01', name: 'Sở Tư pháp', blockCode: 'so' }]);
+    upsertUnits(ws, [{ code: 'S01', name: 'Sở Tư pháp', blockCode: 'so' }]);
     const file = path.join(dir, 'bo-cau-hoi-2025.xlsx');
     await exportSurveyDefinition(ws, 2025, file);
     const wb = new ExcelJS.Workbook();
@@ -119,7 +120,7 @@ describe('survey definitions', () => {
   it('lists and removes imported files from the command line', async () => {
     const file = path.join(dir, 'imports.parws');
     const ws = Workspace.create(file);
-    ws.upsertUnits([{ code: 'S01', name: 'Sở Tư pháp', blockCode: 'so' }]);
+    upsertUnits(ws, [{ code: 'S01', name: 'Sở Tư pháp', blockCode: 'so' }]);
     ws.close();
     const csv = path.join(dir, 'hai-phieu.csv');
     fs.writeFileSync(csv, 'Đơn vị;DV1.1;DV1.2\nS01;5;4\nS01;2;\n');

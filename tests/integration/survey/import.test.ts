@@ -15,11 +15,19 @@ import {
   surveyResults,
   writeSurveyTemplate,
 } from '../../../electron/features/survey';
-import { Workspace } from '../../../electron/db';
+import { Workspace } from '../../../electron/db/workspace';
 import { UserError } from '../../../shared/errors';
 import { DEFAULT_SURVEY_SETTINGS, builtinDefinition, type SurveyDefinition } from '../../../shared/survey';
 import { tempDir } from '../../helpers/tmp';
 import { expectSameFigures, generateForms, referenceFigures, type RawForm } from './reference';
+import { applyScoreChanges } from '../../../electron/features/appraisal/service';
+import { getAudit, getScores } from '../../../electron/features/appraisal/store';
+import { saveFramework } from '../../../electron/features/framework/service';
+import { yearResults } from '../../../electron/features/results/service';
+import { upsertUnits } from '../../../electron/features/units/service';
+import { ensurePeriod, setPeriodLocked } from '../../../electron/features/workspace/service';
+import { getPeriod } from '../../../electron/features/workspace/store';
+import { sqlOf } from '../../../electron/db/connection';
 
 const dir = tempDir('parw-survey-');
 let counter = 0;
@@ -33,7 +41,7 @@ const UNITS = [
 function freshWorkspace(): { ws: Workspace; file: string } {
   const file = path.join(dir, `ws${++counter}.parws`);
   const ws = Workspace.create(file);
-  ws.upsertUnits(UNITS);
+  upsertUnits(ws, UNITS);
   return { ws, file };
 }
 
@@ -122,7 +130,7 @@ describe('survey import', () => {
 
     // the original file is kept, byte for byte
     const again = Workspace.open(file);
-    const kept = again.db.prepare('SELECT content FROM survey_imports').get() as { content: Buffer };
+    const kept = sqlOf(again).prepare('SELECT content FROM survey_imports').get() as { content: Buffer };
     expect(kept.content.equals(fs.readFileSync(filled))).toBe(true);
     again.close();
   });
@@ -275,9 +283,9 @@ describe('survey import refusals', () => {
       'Phiếu B6: mã phiếu "P1" của Sở Tư pháp đã có; mỗi phiếu cần một mã riêng.',
     ]);
     expect((error as UserError).message).toContain('Tệp loi.xlsx, trang Phiếu, ô A3');
-    expect(ws.db.prepare('SELECT COUNT(*) AS n FROM survey_forms').get()).toEqual({ n: 0 });
-    expect(ws.db.prepare('SELECT COUNT(*) AS n FROM survey_imports').get()).toEqual({ n: 0 });
-    expect(ws.getPeriod(2025)).toBeNull();
+    expect(sqlOf(ws).prepare('SELECT COUNT(*) AS n FROM survey_forms').get()).toEqual({ n: 0 });
+    expect(sqlOf(ws).prepare('SELECT COUNT(*) AS n FROM survey_imports').get()).toEqual({ n: 0 });
+    expect(getPeriod(ws, 2025)).toBeNull();
     ws.close();
   });
 
@@ -297,7 +305,7 @@ describe('survey import refusals', () => {
     await expect(importSurveyFile(ws, { year: 2025, file: path.join(dir, 'khong-co.csv') })).rejects.toThrow(/Không đọc được tệp/);
     await expect(importSurveyFile(ws, { year: 2025, file: csv, unitCode: 'S99' })).rejects.toThrow(/Không có đơn vị mã "S99"/);
     await expect(importSurveyFile(ws, { year: 2025, file: csv, profile: 'Không có' })).rejects.toThrow(/Chưa lưu hồ sơ ánh xạ nào/);
-    expect(ws.db.prepare('SELECT COUNT(*) AS n FROM survey_forms').get()).toEqual({ n: 1 });
+    expect(sqlOf(ws).prepare('SELECT COUNT(*) AS n FROM survey_forms').get()).toEqual({ n: 1 });
     const preview = await previewSurveyImport(ws, { year: 2025, file: csv });
     expect(preview.problems).toHaveLength(1);
     ws.close();
@@ -307,7 +315,7 @@ describe('survey import refusals', () => {
 describe('survey units by name', () => {
   it('sends a name shared by an old and a new unit to the one taking part in the year', async () => {
     const { ws } = freshWorkspace();
-    ws.upsertUnits([
+    upsertUnits(ws, [
       { code: 'OLD1', name: 'Xã Hòa Lạc', blockCode: 'xa' },
       { code: 'NEW1', name: 'Xã Hòa Lạc', blockCode: 'xa', predecessors: ['OLD1'] },
     ]);
@@ -316,8 +324,8 @@ describe('survey units by name', () => {
       'Tệp hoa-lac.csv, dòng 2, cột "Đơn vị": có nhiều đơn vị cùng tên "xã hoà lạc"; hãy ghi mã đơn vị thay cho tên.',
     );
     const leaf = { code: '1', parentCode: null, level: 1, title: 'Chỉ đạo, điều hành', maxPoints: 10, source: 'self' as const };
-    ws.saveFramework({ year: 2025, blockCode: 'xa', nodes: [{ ...leaf, method: 'free', tiers: null, evidenceRequired: false, guidance: null }] });
-    ws.applyScoreChanges(2025, [{ unitCode: 'NEW1', criterionCode: '1', patch: { selfScore: 8 } }], { source: 'test' });
+    saveFramework(ws, { year: 2025, blockCode: 'xa', nodes: [{ ...leaf, method: 'free', tiers: null, evidenceRequired: false, guidance: null }] });
+    applyScoreChanges(ws, 2025, [{ unitCode: 'NEW1', criterionCode: '1', patch: { selfScore: 8 } }], { source: 'test' });
     const report = await importSurveyFile(ws, { year: 2025, file: csv });
     expect(report.units.map((u) => u.code)).toEqual(['NEW1']);
     ws.close();
@@ -327,7 +335,7 @@ describe('survey units by name', () => {
 describe('survey year over year', () => {
   it('compares merged units with the units they came from', async () => {
     const { ws, file } = freshWorkspace();
-    ws.upsertUnits([
+    upsertUnits(ws, [
       { code: 'X01', name: 'Xã An Bình', blockCode: 'xa' },
       { code: 'X02', name: 'Xã An Phú', blockCode: 'xa' },
       { code: 'X03', name: 'Xã Tân Lập', blockCode: 'xa' },
@@ -388,7 +396,7 @@ describe('survey points into the PAR index', () => {
   const node = { method: 'free' as const, tiers: null, evidenceRequired: false, guidance: null, parentCode: null, level: 1 };
 
   function frameworkWithSurveyLeaf(ws: Workspace, year: number) {
-    ws.saveFramework({
+    saveFramework(ws, {
       year,
       blockCode: 'so',
       nodes: [
@@ -401,7 +409,7 @@ describe('survey points into the PAR index', () => {
   it('gives the Hà Tĩnh 2021 example: 91,17% of a 10-point leaf is 9,12 points', async () => {
     const { ws, file } = freshWorkspace();
     frameworkWithSurveyLeaf(ws, 2021);
-    ws.applyScoreChanges(2021, [{ unitCode: 'S01', criterionCode: '1', patch: { appraisedScore: 80 } }], { source: 'test' });
+    applyScoreChanges(ws, 2021, [{ unitCode: 'S01', criterionCode: '1', patch: { appraisedScore: 80 } }], { source: 'test' });
     const def = getSurveyDefinition(ws, 2021);
     expect(def.items).toHaveLength(22);
     const rows = Array.from({ length: 10000 }, (_, k) => def.items.map(() => (k < 9117 ? 5 : 2)));
@@ -412,13 +420,13 @@ describe('survey points into the PAR index', () => {
     expect(applied.code).toBe(0);
     expect(applied.out).toContain('S01 Sở Tư pháp: 91,17% → 9,12 điểm (tiêu chí 2)');
     const again = Workspace.open(file);
-    const score = again.getScores(2021, { unitCode: 'S01' }).find((s) => s.criterionCode === '2')!;
+    const score = getScores(again, 2021, { unitCode: 'S01' }).find((s) => s.criterionCode === '2')!;
     expect(score.appraisedScore).toBeCloseTo(9.117, 12);
-    const audit = again.getAudit(2021, { unitCode: 'S01', criterionCode: '2' });
+    const audit = getAudit(again, 2021, { unitCode: 'S01', criterionCode: '2' });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ source: 'survey', field: 'appraisedScore', oldValue: null });
     expect(audit[0].reason).toContain('91,17%');
-    expect(again.results(2021).blocks[0].units[0].total).toBeCloseTo(89.117, 9);
+    expect(yearResults(again, 2021).blocks[0].units[0].total).toBeCloseTo(89.117, 9);
     // nothing changed: applying again writes nothing; the link found by title is kept
     again.close();
     const second = JSON.parse((await cli('survey', 'apply', file, '--year', '2021', '--json')).out);
@@ -443,7 +451,7 @@ describe('survey points into the PAR index', () => {
       writeCsv(name, [['Đơn vị', ...def.items.map((i) => i.code)], ...forms.map((f) => [f.unit, ...def.items.map((i) => f.answers[i.code])])]);
     const r1 = await importSurveyFile(ws, { year: 2025, file: write('dot-1.csv', first) });
     expect(r1.pointsUpdated).toBe(2);
-    const points = (unit: string) => ws.getScores(2025, { unitCode: unit }).find((s) => s.criterionCode === '2')?.appraisedScore;
+    const points = (unit: string) => getScores(ws, 2025, { unitCode: unit }).find((s) => s.criterionCode === '2')?.appraisedScore;
     const dv3 = (forms: RawForm[], unit: string) => referenceFigures(def, forms.filter((f) => f.unit === unit)).factors.DV3.index!;
     expect(points('S01')).toBeCloseTo(dv3(first, 'S01') / 10, 9);
     const second = generateForms(def, ['S01'], 30, 10);
@@ -452,7 +460,7 @@ describe('survey points into the PAR index', () => {
     expect(points('S01')).toBeCloseTo(dv3([...first, ...second], 'S01') / 10, 9);
     deleteSurveyImport(ws, r2.importId);
     expect(points('S01')).toBeCloseTo(dv3(first, 'S01') / 10, 9);
-    expect(ws.getAudit(2025, { unitCode: 'S01', criterionCode: '2' }).map((a) => a.source)).toEqual(['survey', 'survey', 'survey']);
+    expect(getAudit(ws, 2025, { unitCode: 'S01', criterionCode: '2' }).map((a) => a.source)).toEqual(['survey', 'survey', 'survey']);
     // a change of the counting rules moves the points too: DV3 pooling its answers
     saveSurveySettings(ws, 2025, { ...DEFAULT_SURVEY_SETTINGS, factorMode: 'pooled' });
     const items = referenceFigures(def, first.filter((f) => f.unit === 'S01')).items;
@@ -462,7 +470,7 @@ describe('survey points into the PAR index', () => {
     saveSurveySettings(ws, 2025, DEFAULT_SURVEY_SETTINGS);
     expect(points('S01')).toBeCloseTo(dv3(first, 'S01') / 10, 9);
     // a published (locked) year keeps its scores: survey data may still come in
-    ws.setPeriodLocked(2025, true);
+    setPeriodLocked(ws, 2025, true);
     const r3 = await importSurveyFile(ws, { year: 2025, file: write('dot-3.csv', second) });
     expect(r3.pointsUpdated).toBe(0);
     expect(points('S01')).toBeCloseTo(dv3(first, 'S01') / 10, 9);
@@ -471,7 +479,7 @@ describe('survey points into the PAR index', () => {
 
   it('refuses to apply without a linked leaf', async () => {
     const { file, ws } = freshWorkspace();
-    ws.ensurePeriod(2025);
+    ensurePeriod(ws, 2025);
     ws.close();
     const r = await cli('survey', 'apply', file, '--year', '2025');
     expect(r.code).toBe(1);

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { channels, contract } from '../../../shared/contract';
 import { AppSession, dispatch, workspaceArgument, type DialogPurpose } from '../../../electron/app';
 import { tempDir } from '../../helpers/tmp';
+import { getFramework } from '../../../electron/features/framework/store';
+import { upsertUnits } from '../../../electron/features/units/service';
+import { listUnits } from '../../../electron/features/units/store';
 
 function session(dir: string, answers: Partial<Record<DialogPurpose, string[] | null>>) {
   return new AppSession({ dataDir: path.join(dir, 'app-data'), pickFiles: async (purpose) => answers[purpose] ?? null });
@@ -37,18 +40,18 @@ describe('the contract and its handlers', () => {
     const s = session(dir, answers);
     const created = await dispatch(s.handlers, 'workspace:create', {});
     expect(created).toMatchObject({ ok: true, value: { cancelled: false, value: { workspace: { name: 'cchc.parws' } } } });
-    s.workspace!.upsertUnits([{ code: 'SNV', name: 'Sở Nội vụ', blockCode: 'so' }]);
+    upsertUnits(s.workspace!, [{ code: 'SNV', name: 'Sở Nội vụ', blockCode: 'so' }]);
 
     answers.backup = [path.join(dir, 'sao-luu.parws')];
     expect(await dispatch(s.handlers, 'workspace:backup', {})).toMatchObject({ ok: true, value: { cancelled: false } });
-    s.workspace!.upsertUnits([{ code: 'STP', name: 'Sở Tư pháp', blockCode: 'so' }]);
+    upsertUnits(s.workspace!, [{ code: 'STP', name: 'Sở Tư pháp', blockCode: 'so' }]);
 
     answers['restore-source'] = [path.join(dir, 'sao-luu.parws')];
     answers['restore-target'] = [path.join(dir, 'khoi-phuc.parws')];
     const restored = await dispatch(s.handlers, 'workspace:restore', {});
     expect(restored.ok).toBe(true);
     expect(s.workspace!.file).toBe(path.join(dir, 'khoi-phuc.parws'));
-    expect(s.workspace!.listUnits().map((u) => u.code)).toEqual(['SNV']);
+    expect(listUnits(s.workspace!).map((u) => u.code)).toEqual(['SNV']);
 
     const recent = await s.handlers['session:get']({});
     expect(recent.recent.map((r) => r.name)).toEqual(['khoi-phuc.parws', 'cchc.parws']);
@@ -58,9 +61,9 @@ describe('the contract and its handlers', () => {
     answers.backup = [path.join(dir, 'cchc-2.parws')];
     expect(await dispatch(s.handlers, 'workspace:backupFile', {})).toMatchObject({ ok: true, value: { cancelled: false } });
     expect(s.workspace!.file).toBe(path.join(dir, 'khoi-phuc.parws'));
-    const { Workspace } = await import('../../../electron/db');
+    const { Workspace } = await import('../../../electron/db/workspace');
     const copy = Workspace.open(path.join(dir, 'cchc-2.parws'));
-    expect(copy.listUnits().map((u) => u.code)).toEqual(['SNV', 'STP']);
+    expect(listUnits(copy).map((u) => u.code)).toEqual(['SNV', 'STP']);
     copy.close();
 
     answers['create-workspace'] = null;
@@ -82,7 +85,7 @@ describe('the contract and its handlers', () => {
     ];
     const refused = await dispatch(s.handlers, 'framework:save', { year: 2025, blockCode: 'so', nodes });
     expect(refused).toMatchObject({ ok: false, failure: { kind: 'user', message: expect.stringContaining('Điểm tối đa của mục I là 3') } });
-    expect(s.workspace!.getFramework(2025, 'so')).toBeNull();
+    expect(getFramework(s.workspace!, 2025, 'so')).toBeNull();
     nodes[0].maxPoints = 2.5;
     expect(await dispatch(s.handlers, 'framework:save', { year: 2025, blockCode: 'so', nodes })).toEqual({ ok: true, value: { saved: true } });
     s.close();

@@ -1,0 +1,59 @@
+// Results of a year: totals, indices, ranks, bands and the change since the year compared
+// with, computed by the shared engine from the stores' rows. A year's own figures are kept
+// between calls until something they depend on changes (the workspace's change stamps).
+import type { BlockSettings, YearResults } from '../../../shared/domain';
+import { attachYearOverYear, comparisonYears, computeYear } from '../../../shared/results/engine';
+import type { YearScoringInput } from '../../../shared/results/types';
+import type { Workspace } from '../../db/workspace';
+import { blocksWithScores, scoringScores } from '../appraisal/store';
+import { getFramework, listFrameworks } from '../framework/store';
+import { listUnits } from '../units/store';
+import { listBlocks } from '../workspace/store';
+import { requireBlock, requirePeriod } from '../workspace/service';
+import { getBlockSettings, writeBlockSettings } from './store';
+
+/** The rows the scoring engine needs for one year. */
+export function scoringInput(ws: Workspace, year: number): YearScoringInput {
+  const frameworks = listFrameworks(ws, year).map((f) => getFramework(ws, year, f.blockCode)!);
+  return {
+    year,
+    blocks: listBlocks(ws),
+    units: listUnits(ws),
+    frameworks,
+    scores: scoringScores(ws, year),
+    settings: frameworks.map((f) => getBlockSettings(ws, year, f.blockCode)),
+  };
+}
+
+const cache = new WeakMap<Workspace, Map<number, { stamp: string; results: YearResults }>>();
+
+/** One year's figures without the comparison with earlier years, computed once per change. */
+function yearFigures(ws: Workspace, year: number): YearResults {
+  let years = cache.get(ws);
+  if (!years) cache.set(ws, (years = new Map()));
+  const stamp = ws.stamp(year);
+  const kept = years.get(year);
+  if (kept?.stamp === stamp) return kept.results;
+  const results = computeYear(scoringInput(ws, year));
+  years.set(year, { stamp, results });
+  return results;
+}
+
+/**
+ * Totals, indices, ranks, bands and year-over-year change of `year`. Only the years it is
+ * compared with (per block, the latest earlier year with results) are read besides it.
+ */
+export function yearResults(ws: Workspace, year: number): YearResults {
+  requirePeriod(ws, year);
+  const earlier = comparisonYears(blocksWithScores(ws), year).map((y) => yearFigures(ws, y));
+  return attachYearOverYear(structuredClone(yearFigures(ws, year)), earlier, listUnits(ws));
+}
+
+export function saveBlockSettings(ws: Workspace, settings: BlockSettings): void {
+  ws.changedYear(settings.year);
+  ws.transaction(() => {
+    requirePeriod(ws, settings.year);
+    requireBlock(ws, settings.blockCode);
+    writeBlockSettings(ws, settings);
+  });
+}

@@ -1,0 +1,102 @@
+// SQL of units and their lineage (predecessors).
+import type { Unit } from '../../../shared/domain';
+import { sqlOf } from '../../db/connection';
+import type { Workspace } from '../../db/workspace';
+
+export interface UnitRow {
+  code: string;
+  name: string;
+  blockCode: string;
+  ranked: boolean;
+}
+
+export function listUnits(ws: Workspace): Unit[] {
+  const db = sqlOf(ws);
+  const preds = lineageLinks(ws);
+  return (db.prepare('SELECT code, name, block_code, ranked, sort_order FROM units ORDER BY sort_order, code').all() as {
+    code: string;
+    name: string;
+    block_code: string;
+    ranked: number;
+    sort_order: number;
+  }[]).map((r) => ({
+    code: r.code,
+    name: r.name,
+    blockCode: r.block_code,
+    ranked: r.ranked === 1,
+    predecessors: preds.get(r.code) ?? [],
+    sortOrder: r.sort_order,
+  }));
+}
+
+export function getUnit(ws: Workspace, code: string): Unit | null {
+  const db = sqlOf(ws);
+  const r = db.prepare('SELECT code, name, block_code, ranked, sort_order FROM units WHERE code = ?').get(code) as
+    | { code: string; name: string; block_code: string; ranked: number; sort_order: number }
+    | undefined;
+  if (!r) return null;
+  const predecessors = (db.prepare('SELECT predecessor_code FROM unit_predecessors WHERE unit_code = ? ORDER BY rowid').all(code) as {
+    predecessor_code: string;
+  }[]).map((p) => p.predecessor_code);
+  return { code: r.code, name: r.name, blockCode: r.block_code, ranked: r.ranked === 1, predecessors, sortOrder: r.sort_order };
+}
+
+export function unitExists(ws: Workspace, code: string): boolean {
+  return sqlOf(ws).prepare('SELECT 1 FROM units WHERE code = ?').get(code) !== undefined;
+}
+
+/** Inserts or updates units by code; new ones go after the existing ones. */
+export function upsertUnitRows(ws: Workspace, rows: UnitRow[]): void {
+  const db = sqlOf(ws);
+  let order = (db.prepare('SELECT COALESCE(MAX(sort_order), 0) AS n FROM units').get() as { n: number }).n;
+  const upsert = db.prepare(
+    `INSERT INTO units(code, name, block_code, ranked, sort_order) VALUES (@code, @name, @block, @ranked, @order)
+     ON CONFLICT(code) DO UPDATE SET name = excluded.name, block_code = excluded.block_code, ranked = excluded.ranked`,
+  );
+  for (const u of rows) upsert.run({ code: u.code, name: u.name, block: u.blockCode, ranked: u.ranked ? 1 : 0, order: ++order });
+}
+
+export function replacePredecessors(ws: Workspace, unitCode: string, predecessors: string[]): void {
+  const db = sqlOf(ws);
+  db.prepare('DELETE FROM unit_predecessors WHERE unit_code = ?').run(unitCode);
+  const add = db.prepare('INSERT INTO unit_predecessors(unit_code, predecessor_code) VALUES (?, ?)');
+  for (const p of predecessors) add.run(unitCode, p);
+}
+
+/** Every unit's predecessors, for rules that follow lineage. */
+export function lineageLinks(ws: Workspace): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const r of sqlOf(ws).prepare('SELECT unit_code, predecessor_code FROM unit_predecessors ORDER BY rowid').all() as {
+    unit_code: string;
+    predecessor_code: string;
+  }[]) {
+    const list = map.get(r.unit_code) ?? [];
+    list.push(r.predecessor_code);
+    map.set(r.unit_code, list);
+  }
+  return map;
+}
+
+export function writeUnitRanked(ws: Workspace, code: string, ranked: boolean): void {
+  sqlOf(ws).prepare('UPDATE units SET ranked = ? WHERE code = ?').run(ranked ? 1 : 0, code);
+}
+
+/** What keeps a unit from being deleted: its scores, or a unit that descends from it. */
+export function unitDependents(ws: Workspace, code: string): { scores: boolean; successors: boolean } {
+  const db = sqlOf(ws);
+  return {
+    scores: db.prepare('SELECT 1 FROM scores WHERE unit_code = ? LIMIT 1').get(code) !== undefined,
+    successors: db.prepare('SELECT 1 FROM unit_predecessors WHERE predecessor_code = ? LIMIT 1').get(code) !== undefined,
+  };
+}
+
+/** Deletes a unit; false when other rows (submissions, survey forms) still refer to it. */
+export function deleteUnitRow(ws: Workspace, code: string): boolean {
+  try {
+    sqlOf(ws).prepare('DELETE FROM units WHERE code = ?').run(code);
+    return true;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return false;
+    throw e;
+  }
+}
