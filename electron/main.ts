@@ -16,7 +16,7 @@ import {
   webPreferences,
   windowOpenResponse,
 } from './security';
-import { AppSession, appServices, DIALOGS, FILE_FILTERS, workspaceArgument, type PickFiles } from './app';
+import { AppSession, DIALOGS, FILE_FILTERS, workspaceArgument, type PickFiles } from './app';
 import { openElectronPrinter } from './print-window';
 
 const here = import.meta.dirname;
@@ -43,7 +43,7 @@ const pickFiles: PickFiles = async (purpose, defaultName) => {
   return r.canceled || r.filePaths.length === 0 ? null : r.filePaths;
 };
 
-const appSession = new AppSession({ dataDir: app.getPath('userData'), pickFiles, services: { ...appServices(), openPrinter: openElectronPrinter } });
+const appSession = new AppSession({ dataDir: app.getPath('userData'), pickFiles, openPrinter: openElectronPrinter });
 
 function send(command: MenuCommand): void {
   mainWindow?.webContents.send(MENU_EVENT, command);

@@ -78,6 +78,7 @@ export function previewBlock(data: BlockData, scores: ScoreMap): BlockResult | n
     frameworks: [{ year: data.year, blockCode: data.blockCode, nodes: data.nodes }],
     scores: [...scores.values()],
     settings: [data.settings],
+    participants: data.units.map((u) => u.code),
   });
   return year.blocks[0] ?? null;
 }

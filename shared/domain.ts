@@ -8,8 +8,17 @@ export const BLOCK_DEFAULT_NAMES: Record<string, string> = {
   xa: 'Khối xã',
 };
 
+/** The years a period may have: anything else is a typing mistake. */
+export const FIRST_YEAR = 1990;
+export const LAST_YEAR = 2200;
+export const yearSchema = z.number().int().min(FIRST_YEAR).max(LAST_YEAR);
+
+export function isValidYear(value: number): boolean {
+  return yearSchema.safeParse(value).success;
+}
+
 export const periodSchema = z.object({
-  year: z.number().int().min(1990).max(2200),
+  year: yearSchema,
   name: z.string(),
   locked: z.boolean(),
 });
@@ -31,6 +40,9 @@ export const unitSchema = z.object({
   /** codes of the units this one was formed from (merger, rename, split) */
   predecessors: z.array(z.string()),
   sortOrder: z.number().int(),
+  /** the first and last years the unit is in force (Từ năm, Đến năm); null = open */
+  fromYear: z.number().int().nullable().optional(),
+  toYear: z.number().int().nullable().optional(),
 });
 export type Unit = z.infer<typeof unitSchema>;
 
@@ -170,6 +182,10 @@ export interface UnitResult {
   band: string | null;
   /** true when any applicable leaf has no appraised score */
   provisional: boolean;
+  /** false while the unit has sent no self-assessment ("Chưa nộp") */
+  submitted: boolean;
+  /** true when the unit has any score in the year (self, appraised or not applicable) */
+  scored: boolean;
   fields: FieldResult[];
   previous: PreviousFigures | null;
   /** index − previous index, in percentage points */
@@ -211,6 +227,8 @@ export const unitResultSchema: z.ZodType<UnitResult> = z.object({
   rank: z.number().nullable(),
   band: z.string().nullable(),
   provisional: z.boolean(),
+  submitted: z.boolean(),
+  scored: z.boolean(),
   fields: z.array(fieldResultSchema),
   previous: z.object({ year: z.number(), index: z.number(), rank: z.number().nullable() }).nullable(),
   deltaIndex: z.number().nullable(),

@@ -10,8 +10,11 @@ import { openDatabase, type OpenOptions } from './open';
 
 /** What one feature tells the others about a change, inside the transaction that made it. */
 export interface WorkspaceEvents {
-  /** the survey forms, questionnaire or counting rules of a year changed */
-  'survey-changed': { year: number; actor?: string };
+  /**
+   * The survey forms, questionnaire or counting rules of a year changed. Listeners that write
+   * because of it (survey points) add the fields they changed to `pointsUpdated`.
+   */
+  'survey-changed': { year: number; actor?: string; pointsUpdated: number };
 }
 
 type Listener<K extends keyof WorkspaceEvents> = (ws: Workspace, event: WorkspaceEvents[K]) => void;

@@ -2,7 +2,7 @@
 // with progress; and the province's summary workbook of the year.
 import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../shared/contract';
-import type { PrintProgressOutput, ScorecardSelectionInput } from '../../shared/compare/channels';
+import type { PrintProgressOutput, ScorecardSelectionInput } from '../../shared/print/channels';
 import type { BlockResult, UnitResult } from '../../shared/domain';
 import { formatNumber } from '../../shared/format';
 import { call, messageOf } from '../api';

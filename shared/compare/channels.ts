@@ -1,16 +1,10 @@
-// The compare screen's channels (a unit's detail and losses, a block's Pareto, what-if,
-// charts saved to files) and the printed outputs of a year (scorecards, summary workbook).
+// The compare screen's channels: a unit's detail and losses, a block's Pareto, what-if,
+// charts saved to files.
 import { z } from 'zod';
+import { cancellable, code, year } from '../channels';
 import { blockResultSchema, scoringMethods, unitResultSchema } from '../domain';
 import type { BlockLeafLoss, LeafLoss } from './index';
 
-const year = z.number().int().min(1990).max(2200);
-const code = z.string().min(1).max(100);
-const none = z.object({}).strict();
-
-/** A file operation the person may cancel in its dialog. */
-const cancellable = <T extends z.ZodType>(value: T) =>
-  z.union([z.object({ cancelled: z.literal(true) }), z.object({ cancelled: z.literal(false), value })]);
 
 const leafLoss: z.ZodType<LeafLoss> = z.object({
   code: z.string(),
@@ -49,30 +43,12 @@ const criterionChoice = z.object({
   method: z.enum(scoringMethods),
   leaf: z.boolean(),
 });
-export type CriterionChoice = z.infer<typeof criterionChoice>;
 
 export const hypotheticalScoreSchema = z.object({
   criterionCode: code,
   points: z.union([z.number().min(0).max(10_000), z.literal('max')]),
 });
 export type HypotheticalScoreInput = z.infer<typeof hypotheticalScoreSchema>;
-
-/** Which scorecards to print: one unit, one block, or every unit of the year. */
-const scorecardSelection = z.union([
-  z.object({ unitCode: code }).strict(),
-  z.object({ blockCode: code }).strict(),
-  z.object({ all: z.literal(true) }).strict(),
-]);
-export type ScorecardSelectionInput = z.infer<typeof scorecardSelection>;
-
-/** Where a batch of scorecards stands; the window asks while the batch runs. */
-const printProgress = z.object({
-  running: z.boolean(),
-  done: z.number(),
-  total: z.number(),
-  unitName: z.string().nullable(),
-});
-export type PrintProgressOutput = z.infer<typeof printProgress>;
 
 /** PNG as a base64 data URL, SVG as a data URL or its text; 25 MB is far beyond any chart. */
 const chartImage = z.object({
@@ -113,17 +89,4 @@ export const compareContract = {
     }),
   },
   'compare:saveChart': { input: chartImage, output: cancellable(z.object({ file: z.string() })) },
-
-  /** Prints the chosen scorecards into a folder the person picks; the window polls the progress. */
-  'reports:printScorecards': {
-    input: z.object({ year, selection: scorecardSelection, combined: z.boolean() }),
-    output: cancellable(
-      z.object({ folder: z.string(), files: z.array(z.string()), units: z.number(), pages: z.record(z.string(), z.number()) }),
-    ),
-  },
-  'reports:printProgress': { input: none, output: printProgress },
-  'reports:exportSummary': {
-    input: z.object({ year }),
-    output: cancellable(z.object({ file: z.string(), sheets: z.array(z.string()) })),
-  },
 } as const;

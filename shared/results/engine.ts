@@ -14,6 +14,7 @@ import type {
 import { DEFAULT_PRECISION } from '../domain';
 import { roundTo } from '../format';
 import { countsInMaximum, fieldOf, leaves } from '../framework/tree';
+import { participatingCodes } from '../units/participation';
 import type { YearScoringInput } from './types';
 
 /** Leaf score = appraised if present, else self; neither counts 0. */
@@ -66,6 +67,8 @@ function planFramework(framework: Framework): FrameworkPlan {
 }
 
 function unitFigures(plan: FrameworkPlan, scores: Map<string, Score>) {
+  let submitted = false;
+  for (const s of scores.values()) if (s.selfScore !== null) submitted = true;
   const fieldTotals = new Map<string, { score: number; max: number }>();
   for (const f of plan.fields) fieldTotals.set(f.code, { score: 0, max: 0 });
   let total = 0;
@@ -93,7 +96,7 @@ function unitFigures(plan: FrameworkPlan, scores: Map<string, Score>) {
     const score = Math.min(Math.max(f.score, 0), f.max);
     return { code: n.code, title: n.title, score, max: f.max, index: f.max > 0 ? (score / f.max) * 100 : null };
   });
-  return { total, max, index: max > 0 ? (total / max) * 100 : null, provisional, fields };
+  return { total, max, index: max > 0 ? (total / max) * 100 : null, provisional, submitted, scored: scores.size > 0, fields };
 }
 
 function settingsFor(settings: BlockSettings[], blockCode: string): { bands: Band[]; precision: number } {
@@ -101,9 +104,22 @@ function settingsFor(settings: BlockSettings[], blockCode: string): { bands: Ban
   return { bands: s?.bands ?? [], precision: s?.precision ?? DEFAULT_PRECISION };
 }
 
+/** The units taking part in the input's year: as given, or by the participation rule from its own rows. */
+function participantsOf(input: YearScoringInput, scoresByUnit: Map<string, Map<string, Score>>): Set<string> {
+  if (input.participants) return new Set(input.participants);
+  return participatingCodes({
+    year: input.year,
+    units: input.units,
+    blocksWithFramework: new Set(input.frameworks.map((f) => f.blockCode)),
+    dataYears: new Map([...scoresByUnit.keys()].map((code) => [code, [input.year]])),
+    overrides: new Map(),
+  });
+}
+
 /**
  * Totals, indices, field component indices, ranks, bands and block averages of one year,
- * without the comparison with earlier years. A unit takes part when it has scores that year.
+ * without the comparison with earlier years, for the units taking part (those without a
+ * score count 0 and are provisional).
  */
 export function computeYear(input: YearScoringInput): YearResults {
   const scoresByUnit = new Map<string, Map<string, Score>>();
@@ -112,6 +128,8 @@ export function computeYear(input: YearScoringInput): YearResults {
     if (!m) scoresByUnit.set(s.unitCode, (m = new Map()));
     m.set(s.criterionCode, s);
   }
+  const participants = participantsOf(input, scoresByUnit);
+  const noScores = new Map<string, Score>();
   const blocks: BlockResult[] = [];
   const sortedBlocks = [...input.blocks].sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code));
   for (const block of sortedBlocks) {
@@ -120,11 +138,11 @@ export function computeYear(input: YearScoringInput): YearResults {
     const { bands, precision } = settingsFor(input.settings, block.code);
     const plan = planFramework(framework);
     const units = input.units
-      .filter((u) => u.blockCode === block.code && scoresByUnit.has(u.code))
+      .filter((u) => u.blockCode === block.code && participants.has(u.code))
       .sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code));
     if (units.length === 0) continue;
     const results: UnitResult[] = units.map((u) => {
-      const f = unitFigures(plan, scoresByUnit.get(u.code)!);
+      const f = unitFigures(plan, scoresByUnit.get(u.code) ?? noScores);
       return {
         code: u.code,
         name: u.name,
@@ -136,6 +154,8 @@ export function computeYear(input: YearScoringInput): YearResults {
         rank: null,
         band: bandFor(f.index, bands, precision),
         provisional: f.provisional,
+        submitted: f.submitted,
+        scored: f.scored,
         fields: f.fields,
         previous: null,
         deltaIndex: null,
@@ -173,7 +193,7 @@ export function previousFigures(
   takingPart: ReadonlySet<string> = new Set(),
 ): PreviousFigures | null {
   const earlier = history
-    .filter((h) => h.year < year && h.blocks.some((b) => b.code === unit.blockCode && b.units.length > 0))
+    .filter((h) => h.year < year && h.blocks.some((b) => b.code === unit.blockCode && b.units.some((u) => u.scored)))
     .sort((a, b) => b.year - a.year)[0];
   if (!earlier) return null;
   const byCode = new Map<string, UnitResult>();
@@ -181,7 +201,7 @@ export function previousFigures(
   const predecessors = unit.predecessors.filter((p) => !takingPart.has(p));
   const lineage = predecessors.length ? [...predecessors] : [unit.code];
   if (predecessors.length && byCode.has(unit.code) && !lineage.includes(unit.code)) lineage.push(unit.code);
-  const found = lineage.map((c) => byCode.get(c)).filter((u): u is UnitResult => u !== undefined && u.index !== null);
+  const found = lineage.map((c) => byCode.get(c)).filter((u): u is UnitResult => u !== undefined && u.scored && u.index !== null);
   if (found.length === 0) return null;
   if (found.length === 1) return { year: earlier.year, index: found[0].index!, rank: found[0].rank };
   return { year: earlier.year, index: mean(found.map((u) => u.index!))!, rank: null };

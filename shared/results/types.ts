@@ -9,4 +9,9 @@ export interface YearScoringInput {
   frameworks: Framework[];
   scores: Score[];
   settings: BlockSettings[];
+  /**
+   * The codes of the units taking part (shared/units/participation.ts, from what the
+   * workspace holds); when absent, the same rule is asked with this year's scores alone.
+   */
+  participants?: readonly string[];
 }

@@ -1,6 +1,7 @@
 // What the survey services take and give, as plain objects: the app's IPC channels, the
 // command line and the tests all speak these shapes.
 import { z } from 'zod';
+import { yearSchema } from '../domain';
 import type { SurveyChange } from './change';
 import type { SurveyIndices } from './indices';
 import type { ColumnMapping, SurveyFileFormat } from './mapping';
@@ -8,7 +9,7 @@ import { mappingProfileSchema, type SurveyDefinition, type SurveyLink } from './
 import type { Problem } from '../errors';
 
 export const surveyImportRequestSchema = z.object({
-  year: z.number().int().min(1990).max(2200),
+  year: yearSchema,
   /** path of the file to read */
   file: z.string().min(1),
   /** a saved profile's name, or a profile given in full (the mapping step before saving it) */

@@ -2,6 +2,7 @@
 // removal), mapping profiles, indices per unit and for the province, the links of survey
 // leaves to an index and the survey points they take, and the workbooks out.
 import { z } from 'zod';
+import { cancellable, code, none, problemSchema, year } from '../channels';
 import {
   FORMAT_NAMES,
   mappingProfileSchema,
@@ -18,22 +19,8 @@ import {
   type SurveyYearResults,
 } from './index';
 
-const year = z.number().int().min(1990).max(2200);
-const code = z.string().min(1).max(100);
 const index = z.number().nullable();
 
-/** A file operation the person may cancel in its dialog. */
-const cancellable = <T extends z.ZodType>(value: T) =>
-  z.union([z.object({ cancelled: z.literal(true) }), z.object({ cancelled: z.literal(false), value })]);
-
-const problemSchema = z.object({
-  file: z.string().optional(),
-  sheet: z.string().optional(),
-  cell: z.string().optional(),
-  row: z.number().optional(),
-  column: z.string().optional(),
-  message: z.string(),
-});
 
 const itemIndexSchema = z.object({ code: z.string(), title: z.string(), index, n: z.number(), satisfied: z.number() });
 const factorIndexSchema = z.object({
@@ -184,7 +171,7 @@ const importRequest = z.object({
 export const surveyContract = {
   'survey:overview': { input: z.object({ year }), output: surveyOverviewSchema },
   /** the survey file the person picks (.xlsx or .csv) */
-  'survey:pickFile': { input: z.object({}).strict(), output: cancellable(z.object({ file: z.string() })) },
+  'survey:pickFile': { input: none, output: cancellable(z.object({ file: z.string() })) },
   'survey:preview': { input: importRequest, output: surveyImportPreviewSchema },
   'survey:import': { input: importRequest, output: surveyImportReportSchema },
   'survey:deleteImport': { input: z.object({ importId: z.number().int().positive() }), output: z.object({ year: z.number(), pointsUpdated: z.number() }) },

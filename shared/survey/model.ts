@@ -1,6 +1,7 @@
 // What a SIPAS survey of one year asks (areas → factors → items) and how its answers
 // are counted (settings). Zod schemas double as validators for files and IPC.
 import { z } from 'zod';
+import { yearSchema } from '../domain';
 
 const code = z.string().trim().min(1);
 
@@ -38,7 +39,7 @@ export const surveyModels = ['sipas2017', 'sipas2022', 'custom'] as const;
 export type SurveyModel = (typeof surveyModels)[number];
 
 export const surveyDefinitionSchema = z.object({
-  year: z.number().int().min(1990).max(2200),
+  year: yearSchema,
   model: z.enum(surveyModels),
   areas: z.array(surveyAreaSchema).min(1),
   factors: z.array(surveyFactorSchema).min(1),

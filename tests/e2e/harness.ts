@@ -7,7 +7,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { channels } from '../../shared/contract';
-import { AppSession, appServices, dispatch, type DialogPurpose } from '../../electron/app';
+import { AppSession, dispatch, type DialogPurpose } from '../../electron/app';
 import { HEADLESS_CHROMIUM_ARGS } from '../../electron/print/chromium';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -51,7 +51,7 @@ export async function launchApp(options: { viewport?: { width: number; height: n
       const answer = dialogs[purpose];
       return answer === undefined ? null : answer;
     },
-    services: appServices(),
+
   });
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

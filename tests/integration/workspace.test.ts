@@ -209,15 +209,15 @@ describe('units', () => {
 });
 
 describe('participation', () => {
-  it('writes no score row for a change that sets nothing, so the unit does not take part', () => {
+  it('writes no score row for a change that sets nothing; every unit of the block takes part before any score', () => {
     const dir = tempDir();
     const ws = smallWorkspace(path.join(dir, 'empty.parws'));
     const changed = applyScoreChanges(ws, 2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { selfScore: null, note: null } }], { source: 'test' });
     expect(changed).toBe(0);
-    expect(participatingUnits(ws, 2024)).toEqual([]);
-    expect(yearResults(ws, 2024).blocks).toEqual([]);
+    expect(getScores(ws, 2024)).toEqual([]);
+    expect(participatingUnits(ws, 2024)).toEqual(['A', 'B']);
     applyScoreChanges(ws, 2024, [{ unitCode: 'A', criterionCode: '1.1', patch: { selfScore: 1 } }], { source: 'test', at: '2024-11-05T08:00:00.000Z' });
-    expect(participatingUnits(ws, 2024)).toEqual(['A']);
+    expect(participatingUnits(ws, 2024)).toEqual(['A', 'B']);
     expect(getAudit(ws, 2024)[0].at).toBe('2024-11-05T08:00:00.000Z');
     ws.close();
   });

@@ -1,17 +1,14 @@
-// The compare screen's handlers and the printed outputs of a year: a unit's detail and the
-// points it lost, a block's Pareto, what-if on the real scoring engine (nothing saved),
-// charts saved where the person chooses, scorecards printed with progress, the summary workbook.
+// The compare screen's handlers: a unit's detail and the points it lost, a block's Pareto,
+// what-if on the real scoring engine (nothing saved), charts saved where the person chooses.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers } from '../../../shared/contract';
-import type { compareContract, PrintProgressOutput, ScorecardSelectionInput } from '../../../shared/compare/channels';
+import type { compareContract } from '../../../shared/compare/channels';
 import { blockFieldAverages, blockLeafLosses, findUnit, unitLeafLosses, whatIfForYear } from '../../../shared/compare';
 import { UserError } from '../../../shared/errors';
 import { leafCodes } from '../../../shared/results';
-import { printScorecards } from '../print/scorecards';
-import type { Workspace } from '../../db/workspace';
-import type { DialogPurpose } from '../../app/dialogs';
-import type { AppServices } from '../../app/session';
+import { withExtension } from '../../files/output';
+import type { HandlerContext } from '../context';
 import { getScores } from '../appraisal/store';
 import { requireFramework } from '../framework/service';
 import { scoringInput, yearResults } from '../results/service';
@@ -20,19 +17,6 @@ import { requireBlock, requirePeriod } from '../workspace/service';
 import { listPeriods } from '../workspace/store';
 
 type CompareChannel = keyof typeof compareContract;
-
-/** What the compare handlers need of the session: its workspace, its file dialogs, its services. */
-export interface CompareSessionAccess {
-  workspace(): Workspace;
-  pickOne(purpose: DialogPurpose, defaultName?: string): Promise<string | null>;
-  services: AppServices;
-}
-
-function need<K extends keyof AppServices>(services: AppServices, key: K): NonNullable<AppServices[K]> {
-  const s = services[key];
-  if (!s) throw new UserError('Chức năng này chưa có trong phiên bản đang dùng.');
-  return s as NonNullable<AppServices[K]>;
-}
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -58,22 +42,8 @@ export function chartImageBytes(format: 'png' | 'svg', data: string): Buffer {
   return bytes;
 }
 
-/** `file` with `extension` added when the person typed a name without it. */
-function withExtension(file: string, extension: string): string {
-  return path.extname(file).toLowerCase() === extension ? file : file + extension;
-}
-
-/** How many scorecards a selection prints, before the first one is drawn. */
-function selectionSize(ws: Workspace, year: number, selection: ScorecardSelectionInput): number {
-  if ('unitCode' in selection) return 1;
-  const blocks = yearResults(ws, year).blocks;
-  if ('blockCode' in selection) return blocks.find((b) => b.code === selection.blockCode)?.units.length ?? 0;
-  return blocks.reduce((n, b) => n + b.units.length, 0);
-}
-
-export function compareHandlers(access: CompareSessionAccess): Pick<Handlers, CompareChannel> {
-  const { workspace: ws, pickOne, services } = access;
-  const progress: PrintProgressOutput = { running: false, done: 0, total: 0, unitName: null };
+export function compareHandlers(context: HandlerContext): Pick<Handlers, CompareChannel> {
+  const { workspace: ws, pickOne } = context;
 
   return {
     'compare:unit': ({ year, unitCode }) => {
@@ -136,46 +106,6 @@ export function compareHandlers(access: CompareSessionAccess): Pick<Handlers, Co
         throw new UserError(`Không ghi được tệp "${path.basename(file)}": ${(e as Error).message}; hãy chọn nơi lưu khác.`);
       }
       return { cancelled: false, value: { file } };
-    },
-
-    'reports:printScorecards': async ({ year, selection, combined }) => {
-      if (progress.running) throw new UserError('Đang in phiếu kết quả; hãy chờ lượt in này xong rồi in tiếp.');
-      const openPrinter = need(services, 'openPrinter');
-      const w = ws();
-      const total = selectionSize(w, year, selection);
-      const folder = await pickOne('scorecards-folder');
-      if (!folder) return { cancelled: true };
-      Object.assign(progress, { running: true, done: 0, total, unitName: null });
-      try {
-        const printer = await openPrinter();
-        try {
-          const printed = await printScorecards(w, {
-            year,
-            selection,
-            outDir: folder,
-            combined,
-            printer,
-            onProgress: (p) => Object.assign(progress, { done: p.done, total: p.total, unitName: p.unitName }),
-          });
-          return { cancelled: false, value: { folder, ...printed } };
-        } finally {
-          await printer.close();
-        }
-      } finally {
-        progress.running = false;
-      }
-    },
-
-    'reports:printProgress': () => ({ ...progress }),
-
-    'reports:exportSummary': async ({ year }) => {
-      const run = need(services, 'exportSummary');
-      requirePeriod(ws(), year);
-      const picked = await pickOne('summary-workbook', `Tong-hop-Chi-so-CCHC-${year}.xlsx`);
-      if (!picked) return { cancelled: true };
-      const file = withExtension(picked, '.xlsx');
-      const { sheets } = await run(ws(), year, file);
-      return { cancelled: false, value: { file, sheets } };
     },
   };
 }

@@ -11,7 +11,7 @@ import {
 } from './index';
 import { listSubmissions } from './store';
 import { type Command, UsageError, flagNumber, flagString, flagYear } from '../../cli/framework';
-import { withWorkspace } from '../workspace/cli';
+import { withWorkspace } from '../../cli/workspace';
 import { requireUnit } from '../units/service';
 import { requirePeriod } from '../workspace/service';
 

@@ -1,7 +1,7 @@
 import { formatNumber } from '../../../shared/format';
 import { exportFrameworkFile, importFrameworkFile, importScoresFile, importUnitsFile } from './imports-index';
 import { type Command, flagString, flagYear } from '../../cli/framework';
-import { withWorkspace } from '../workspace/cli';
+import { withWorkspace } from '../../cli/workspace';
 import { cloneFramework } from './service';
 
 export const importCommands: Command[] = [

@@ -14,7 +14,7 @@ import {
 import { exportSummaryWorkbook } from './summary';
 import { printScorecards, type ScorecardSelection } from './scorecards';
 import { type Command, type ParsedArgs, UsageError, flagNumber, flagString, flagYear } from '../../cli/framework';
-import { withWorkspace } from '../workspace/cli';
+import { withWorkspace } from '../../cli/workspace';
 import { getScores } from '../appraisal/store';
 import { requireFramework } from '../framework/service';
 import { scoringInput, yearResults } from '../results/service';

@@ -19,6 +19,7 @@ export function resultsJson(results: YearResults) {
         rank: u.rank,
         band: u.band,
         provisional: u.provisional,
+        submitted: u.submitted,
         fields: u.fields.map((f) => ({ code: f.code, title: f.title, score: f.score, max: f.max, index: f.index })),
         previous: u.previous ? { year: u.previous.year, index: u.previous.index, rank: u.previous.rank } : null,
         deltaIndex: u.deltaIndex,

@@ -7,21 +7,24 @@ import type { YearScoringInput } from '../../../shared/results/types';
 import type { Workspace } from '../../db/workspace';
 import { blocksWithScores, scoringScores } from '../appraisal/store';
 import { getFramework, listFrameworks } from '../framework/store';
+import { participantCodes } from '../participation/service';
 import { listUnits } from '../units/store';
 import { listBlocks } from '../workspace/store';
 import { requireBlock, requirePeriod } from '../workspace/service';
 import { getBlockSettings, writeBlockSettings } from './store';
 
-/** The rows the scoring engine needs for one year. */
+/** The rows the scoring engine needs for one year, with the units taking part in it. */
 export function scoringInput(ws: Workspace, year: number): YearScoringInput {
   const frameworks = listFrameworks(ws, year).map((f) => getFramework(ws, year, f.blockCode)!);
+  const units = listUnits(ws);
   return {
     year,
     blocks: listBlocks(ws),
-    units: listUnits(ws),
+    units,
     frameworks,
     scores: scoringScores(ws, year),
     settings: frameworks.map((f) => getBlockSettings(ws, year, f.blockCode)),
+    participants: [...participantCodes(ws, year, units)],
   };
 }
 

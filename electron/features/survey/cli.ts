@@ -25,7 +25,7 @@ import {
   writeSurveyTemplate,
 } from './index';
 import { type Command, UsageError, flagNumber, flagString, flagYear } from '../../cli/framework';
-import { withWorkspace } from '../workspace/cli';
+import { withWorkspace } from '../../cli/workspace';
 
 function codeList(text: string, flag: string): number[] {
   const codes = text

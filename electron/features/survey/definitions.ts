@@ -13,8 +13,6 @@ import {
 } from '../../../shared/survey';
 import type { Workspace } from '../../db/workspace';
 import { SurveyStore } from './store';
-// Linked survey points follow every change of the questionnaire or of the counting rules.
-import { applyLinkedSurveyPoints } from './apply';
 import { ensurePeriod, requirePeriod } from '../workspace/service';
 
 export function getSurveyDefinition(ws: Workspace, year: number): SurveyDefinition {
@@ -37,7 +35,7 @@ export function saveSurveyDefinition(ws: Workspace, definition: SurveyDefinition
   ws.transaction(() => {
     ensurePeriod(ws, parsed.data.year);
     new SurveyStore(ws).saveDefinition(parsed.data.year, parsed.data);
-    applyLinkedSurveyPoints(ws, parsed.data.year);
+    ws.emit('survey-changed', { year: parsed.data.year, pointsUpdated: 0 });
   });
 }
 
@@ -46,7 +44,7 @@ export function resetSurveyDefinition(ws: Workspace, year: number): void {
   ws.transaction(() => {
     requirePeriod(ws, year);
     new SurveyStore(ws).saveDefinition(year, null);
-    applyLinkedSurveyPoints(ws, year);
+    ws.emit('survey-changed', { year, pointsUpdated: 0 });
   });
 }
 
@@ -66,6 +64,6 @@ export function saveSurveySettings(ws: Workspace, year: number, settings: Survey
   ws.transaction(() => {
     ensurePeriod(ws, year);
     new SurveyStore(ws).saveSettings(year, parsed.data);
-    applyLinkedSurveyPoints(ws, year);
+    ws.emit('survey-changed', { year, pointsUpdated: 0 });
   });
 }

@@ -28,16 +28,10 @@ import {
   writeSurveyTemplate,
 } from './index';
 import type { Workspace } from '../../db/workspace';
-import type { DialogPurpose } from '../../app/dialogs';
+import type { HandlerContext } from '../context';
 import { getFramework, listFrameworks } from '../framework/store';
 import { requirePeriod } from '../workspace/service';
 import { listBlocks } from '../workspace/store';
-
-/** What the survey handlers need of the session: its workspace (or a refusal) and its file dialogs. */
-export interface SurveySessionAccess {
-  workspace(): Workspace;
-  pickOne(purpose: DialogPurpose, defaultName?: string): Promise<string | null>;
-}
 
 /** The survey leaves of every framework of `year`, in block order. */
 function surveyLeaves(ws: Workspace, year: number): SurveyLeaf[] {
@@ -64,7 +58,7 @@ function requireOpenSurveyYear(ws: Workspace, year: number): void {
   }
 }
 
-export function surveyHandlers(access: SurveySessionAccess): Pick<Handlers, SurveyChannel> {
+export function surveyHandlers(access: HandlerContext): Pick<Handlers, SurveyChannel> {
   const ws = () => access.workspace();
   return {
     'survey:overview': ({ year }) => {

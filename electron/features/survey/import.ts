@@ -30,7 +30,6 @@ import { cellAddress } from '../../excel/xlsx';
 import { readTableBytes, type Table, type TableRow } from '../../excel/tabular';
 import type { Workspace } from '../../db/workspace';
 import { SurveyStore, type StoredForm } from './store';
-import { applyLinkedSurveyPoints } from './apply';
 import { getSurveyDefinition, getSurveySettings } from './definitions';
 import { participatingUnits } from '../participation/service';
 import { requireUnit } from '../units/service';
@@ -284,7 +283,9 @@ export async function importSurveyFile(ws: Workspace, options: SurveyImportOptio
       },
       parsed.forms,
     );
-    const pointsUpdated = applyLinkedSurveyPoints(ws, options.year, options.actor);
+    const changed = { year: options.year, actor: options.actor, pointsUpdated: 0 };
+    ws.emit('survey-changed', changed);
+    const pointsUpdated = changed.pointsUpdated;
     return { ...parsed.preview, importId, pointsUpdated };
   });
 }
@@ -296,7 +297,9 @@ export function deleteSurveyImport(ws: Workspace, importId: number, actor?: stri
     const record = store.getImport(importId);
     if (!record) throw new UserError(`Không có lần nhập khảo sát số ${importId}.`);
     store.deleteImport(importId);
-    return { year: record.year, pointsUpdated: applyLinkedSurveyPoints(ws, record.year, actor) };
+    const changed = { year: record.year, actor, pointsUpdated: 0 };
+    ws.emit('survey-changed', changed);
+    return { year: record.year, pointsUpdated: changed.pointsUpdated };
   });
 }
 

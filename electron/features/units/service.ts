@@ -13,6 +13,9 @@ export interface UnitInput {
   blockCode: string;
   ranked?: boolean;
   predecessors?: string[];
+  /** the years in force (Từ năm, Đến năm); undefined keeps those of a known unit */
+  fromYear?: number | null;
+  toYear?: number | null;
 }
 
 /**
@@ -25,7 +28,7 @@ export function upsertUnits(ws: Workspace, inputs: UnitInput[]): void {
     for (const u of inputs) ensureBlock(ws, u.blockCode);
     upsertUnitRows(
       ws,
-      inputs.map((u) => ({ code: u.code, name: u.name, blockCode: u.blockCode, ranked: u.ranked !== false })),
+      inputs.map((u) => ({ code: u.code, name: u.name, blockCode: u.blockCode, ranked: u.ranked !== false, fromYear: u.fromYear, toYear: u.toYear })),
     );
     for (const u of inputs) {
       if (!u.predecessors) continue;
@@ -36,6 +39,11 @@ export function upsertUnits(ws: Workspace, inputs: UnitInput[]): void {
         }
       }
       replacePredecessors(ws, u.code, predecessors);
+    }
+    for (const u of inputs) {
+      if (u.fromYear != null && u.toYear != null && u.fromYear > u.toYear) {
+        throw new UserError(`Đơn vị ${u.code}: "Từ năm" ${u.fromYear} sau "Đến năm" ${u.toYear}; hãy sửa lại.`);
+      }
     }
     const cycle = findLineageCycle(lineageLinks(ws));
     if (cycle) throw new UserError(`Quan hệ kế thừa của đơn vị ${cycle} tạo thành vòng lặp; hãy sửa cột "Kế thừa từ".`);

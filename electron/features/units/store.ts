@@ -8,37 +8,52 @@ export interface UnitRow {
   name: string;
   blockCode: string;
   ranked: boolean;
+  /** the years in force; undefined leaves a known unit's years as they are */
+  fromYear?: number | null;
+  toYear?: number | null;
+}
+
+interface UnitDbRow {
+  code: string;
+  name: string;
+  block_code: string;
+  ranked: number;
+  sort_order: number;
+  from_year: number | null;
+  to_year: number | null;
+}
+
+const UNIT_COLUMNS = 'code, name, block_code, ranked, sort_order, from_year, to_year';
+
+function toUnit(r: UnitDbRow, predecessors: string[]): Unit {
+  return {
+    code: r.code,
+    name: r.name,
+    blockCode: r.block_code,
+    ranked: r.ranked === 1,
+    predecessors,
+    sortOrder: r.sort_order,
+    fromYear: r.from_year,
+    toYear: r.to_year,
+  };
 }
 
 export function listUnits(ws: Workspace): Unit[] {
   const db = sqlOf(ws);
   const preds = lineageLinks(ws);
-  return (db.prepare('SELECT code, name, block_code, ranked, sort_order FROM units ORDER BY sort_order, code').all() as {
-    code: string;
-    name: string;
-    block_code: string;
-    ranked: number;
-    sort_order: number;
-  }[]).map((r) => ({
-    code: r.code,
-    name: r.name,
-    blockCode: r.block_code,
-    ranked: r.ranked === 1,
-    predecessors: preds.get(r.code) ?? [],
-    sortOrder: r.sort_order,
-  }));
+  return (db.prepare(`SELECT ${UNIT_COLUMNS} FROM units ORDER BY sort_order, code`).all() as UnitDbRow[]).map((r) =>
+    toUnit(r, preds.get(r.code) ?? []),
+  );
 }
 
 export function getUnit(ws: Workspace, code: string): Unit | null {
   const db = sqlOf(ws);
-  const r = db.prepare('SELECT code, name, block_code, ranked, sort_order FROM units WHERE code = ?').get(code) as
-    | { code: string; name: string; block_code: string; ranked: number; sort_order: number }
-    | undefined;
+  const r = db.prepare(`SELECT ${UNIT_COLUMNS} FROM units WHERE code = ?`).get(code) as UnitDbRow | undefined;
   if (!r) return null;
   const predecessors = (db.prepare('SELECT predecessor_code FROM unit_predecessors WHERE unit_code = ? ORDER BY rowid').all(code) as {
     predecessor_code: string;
   }[]).map((p) => p.predecessor_code);
-  return { code: r.code, name: r.name, blockCode: r.block_code, ranked: r.ranked === 1, predecessors, sortOrder: r.sort_order };
+  return toUnit(r, predecessors);
 }
 
 export function unitExists(ws: Workspace, code: string): boolean {
@@ -50,10 +65,25 @@ export function upsertUnitRows(ws: Workspace, rows: UnitRow[]): void {
   const db = sqlOf(ws);
   let order = (db.prepare('SELECT COALESCE(MAX(sort_order), 0) AS n FROM units').get() as { n: number }).n;
   const upsert = db.prepare(
-    `INSERT INTO units(code, name, block_code, ranked, sort_order) VALUES (@code, @name, @block, @ranked, @order)
-     ON CONFLICT(code) DO UPDATE SET name = excluded.name, block_code = excluded.block_code, ranked = excluded.ranked`,
+    `INSERT INTO units(code, name, block_code, ranked, sort_order, from_year, to_year)
+       VALUES (@code, @name, @block, @ranked, @order, @fromYear, @toYear)
+     ON CONFLICT(code) DO UPDATE SET name = excluded.name, block_code = excluded.block_code, ranked = excluded.ranked,
+       from_year = CASE WHEN @setYears THEN excluded.from_year ELSE units.from_year END,
+       to_year = CASE WHEN @setYears THEN excluded.to_year ELSE units.to_year END`,
   );
-  for (const u of rows) upsert.run({ code: u.code, name: u.name, block: u.blockCode, ranked: u.ranked ? 1 : 0, order: ++order });
+  for (const u of rows) {
+    const setYears = u.fromYear !== undefined || u.toYear !== undefined;
+    upsert.run({
+      code: u.code,
+      name: u.name,
+      block: u.blockCode,
+      ranked: u.ranked ? 1 : 0,
+      order: ++order,
+      fromYear: u.fromYear ?? null,
+      toYear: u.toYear ?? null,
+      setYears: setYears ? 1 : 0,
+    });
+  }
 }
 
 export function replacePredecessors(ws: Workspace, unitCode: string, predecessors: string[]): void {

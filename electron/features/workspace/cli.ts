@@ -3,19 +3,11 @@ import { parseBands } from '../../../shared/results/bands';
 import { UserError } from '../../../shared/errors';
 import { formatResultsTable, resultsJson } from '../results/output';
 import { type Command, flagString, flagYear } from '../../cli/framework';
+import { withWorkspace } from '../../cli/workspace';
 import { saveBlockSettings, yearResults } from '../results/service';
 import { getBlockSettings } from '../results/store';
 import { requireBlock } from './service';
 
-/** Opens the workspace file, runs `fn`, always closes it. */
-export async function withWorkspace<T>(file: string, fn: (ws: Workspace) => Promise<T> | T): Promise<T> {
-  const ws = Workspace.open(file);
-  try {
-    return await fn(ws);
-  } finally {
-    ws.close();
-  }
-}
 
 export const workspaceCommands: Command[] = [
   {

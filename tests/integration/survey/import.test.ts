@@ -27,6 +27,7 @@ import { yearResults } from '../../../electron/features/results/service';
 import { upsertUnits } from '../../../electron/features/units/service';
 import { ensurePeriod, setPeriodLocked } from '../../../electron/features/workspace/service';
 import { getPeriod } from '../../../electron/features/workspace/store';
+import { openWorkspace } from '../../../electron/app/open';
 import { sqlOf } from '../../../electron/db/connection';
 
 const dir = tempDir('parw-survey-');
@@ -40,7 +41,7 @@ const UNITS = [
 
 function freshWorkspace(): { ws: Workspace; file: string } {
   const file = path.join(dir, `ws${++counter}.parws`);
-  const ws = Workspace.create(file);
+  const ws = openWorkspace(file, { create: true });
   upsertUnits(ws, UNITS);
   return { ws, file };
 }
@@ -129,7 +130,7 @@ describe('survey import', () => {
     expect(Object.keys(json.units[0].areas[0])).toEqual(['code', 'index', 'n']);
 
     // the original file is kept, byte for byte
-    const again = Workspace.open(file);
+    const again = openWorkspace(file);
     const kept = sqlOf(again).prepare('SELECT content FROM survey_imports').get() as { content: Buffer };
     expect(kept.content.equals(fs.readFileSync(filled))).toBe(true);
     again.close();
@@ -419,7 +420,7 @@ describe('survey points into the PAR index', () => {
     const applied = await cli('survey', 'apply', file, '--year', '2021');
     expect(applied.code).toBe(0);
     expect(applied.out).toContain('S01 Sở Tư pháp: 91,17% → 9,12 điểm (tiêu chí 2)');
-    const again = Workspace.open(file);
+    const again = openWorkspace(file);
     const score = getScores(again, 2021, { unitCode: 'S01' }).find((s) => s.criterionCode === '2')!;
     expect(score.appraisedScore).toBeCloseTo(9.117, 12);
     const audit = getAudit(again, 2021, { unitCode: 'S01', criterionCode: '2' });

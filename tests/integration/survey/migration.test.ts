@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../../electron/db/workspace';
 import { migrations } from '../../../electron/db/migrations';
 import { tempDir } from '../../helpers/tmp';
-import { upsertUnits } from '../../../electron/features/units/service';
 import { getUnit } from '../../../electron/features/units/store';
 import { ensurePeriod } from '../../../electron/features/workspace/service';
 import { sqlOf } from '../../../electron/db/connection';
@@ -15,7 +14,7 @@ describe('migration 003 (survey)', () => {
     const file = path.join(dir, 'cu.parws');
     const survey = migrations.find((m) => m.name === 'survey')!;
     const older = Workspace.create(file, { migrations: migrations.filter((m) => m.version < survey.version) });
-    upsertUnits(older, [{ code: 'S01', name: 'Sở Tư pháp', blockCode: 'so' }]);
+    sqlOf(older).exec("INSERT INTO blocks(code, name) VALUES ('so', 'Khối sở'); INSERT INTO units(code, name, block_code) VALUES ('S01', 'Sở Tư pháp', 'so');");
     older.close();
     const ws = Workspace.open(file);
     const tables = (sqlOf(ws).prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'survey%' ORDER BY name").all() as {

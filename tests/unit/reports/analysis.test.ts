@@ -147,6 +147,8 @@ function unit(code: string, ranked: boolean, fieldIndices: Record<string, number
     rank: null,
     band: null,
     provisional: false,
+    submitted: true,
+    scored: true,
     fields: Object.entries(fieldIndices).map(([c, index]) => ({ code: c, title: c, score: 0, max: 10, index })),
     previous: null,
     deltaIndex: null,

@@ -34,6 +34,8 @@ function unit(code: string, name: string, index: number, rank: number | null, ba
     rank,
     band,
     provisional: false,
+    submitted: true,
+    scored: true,
     fields: [
       { code: 'I', title: 'Chỉ đạo, điều hành', score: index / 10, max: 10, index: index - 2 },
       { code: 'II', title: 'Thủ tục hành chính', score: index / 10, max: 10, index: index + 2 },

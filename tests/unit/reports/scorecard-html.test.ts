@@ -22,6 +22,8 @@ const unit: UnitResult = {
   rank: 3,
   band: 'Khá',
   provisional: true,
+  submitted: true,
+  scored: true,
   fields: [{ code: 'I', title: 'Chỉ đạo, điều hành', score: 8.7114, max: 10, index: 87.114 }],
   previous: { year: 2024, index: 83.8, rank: 16 },
   deltaIndex: 3.314,

@@ -52,6 +52,8 @@ const unit: UnitResult = {
   rank: 1,
   band: 'Tốt',
   provisional: false,
+  submitted: true,
+  scored: true,
   fields: [],
   previous: null,
   deltaIndex: null,

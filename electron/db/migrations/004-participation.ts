@@ -1,0 +1,23 @@
+import type { Migration } from './types';
+
+// Who takes part in a year: the years a unit is in force (Từ năm, Đến năm; blank = open) and
+// the units staff added to or took out of a year by hand, with who and when.
+export const migration004: Migration = {
+  version: 4,
+  name: 'participation',
+  up(db) {
+    db.exec(`
+      ALTER TABLE units ADD COLUMN from_year INTEGER;
+      ALTER TABLE units ADD COLUMN to_year INTEGER;
+      CREATE TABLE year_participation (
+        year INTEGER NOT NULL REFERENCES periods(year) ON DELETE CASCADE,
+        unit_code TEXT NOT NULL REFERENCES units(code) ON DELETE CASCADE ON UPDATE CASCADE,
+        included INTEGER NOT NULL CHECK (included IN (0, 1)),
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        reason TEXT,
+        PRIMARY KEY (year, unit_code)
+      );
+    `);
+  },
+};

@@ -1,0 +1,47 @@
+// Biểu mẫu: forms written for the units of a year, returned files taken back one at a time
+// (the window shows progress), the import report saved. Excel loads on first use.
+import type { Handlers } from '../../../shared/contract';
+import type { formsContract } from '../../../shared/forms/channels';
+import type { HandlerContext } from '../context';
+import { unitsTakingPart } from '../participation/service';
+
+export function formsHandlers(context: HandlerContext): Pick<Handlers, keyof typeof formsContract> {
+  const ws = () => context.workspace();
+  return {
+    'forms:status': () => ({ available: true }),
+
+    'forms:generate': async ({ year, blockCode }) => {
+      const folder = await context.pickOne('forms-folder');
+      if (!folder) return { cancelled: true };
+      const unitCodes = blockCode ? unitsTakingPart(ws(), year, blockCode).map((u) => u.code) : undefined;
+      const { generateFormTemplates } = await import('./template');
+      const forms = await generateFormTemplates(ws(), { year, unitCodes, outDir: folder });
+      return { cancelled: false, value: { folder, files: forms.length } };
+    },
+
+    'forms:pickReturned': async () => {
+      const picked = await context.pickMany('returned-forms');
+      if (!picked || picked.length === 0) return { cancelled: true };
+      const { expandFormPaths } = await import('./import');
+      return { cancelled: false, value: { files: expandFormPaths(picked) } };
+    },
+
+    'forms:expand': async ({ paths }) => {
+      const { expandFormPaths } = await import('./import');
+      return { files: expandFormPaths(paths) };
+    },
+
+    'forms:importOne': async ({ year, file }) => {
+      const { importFormFile } = await import('./import');
+      return importFormFile(ws(), file, { expectedYear: year });
+    },
+
+    'forms:exportReport': async ({ results }) => {
+      const file = await context.pickOne('export-report', 'Bao-cao-nhap-bieu-mau.xlsx');
+      if (!file) return { cancelled: true };
+      const { writeImportReport } = await import('./report');
+      await writeImportReport(results, file);
+      return { cancelled: false, value: { file } };
+    },
+  };
+}

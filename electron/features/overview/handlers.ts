@@ -1,0 +1,58 @@
+// Tổng quan: where each block of a year stands (units taking part, forms received,
+// appraised, average) and the latest changes, grouped as they were made.
+import type { ChannelOutput, Handlers } from '../../../shared/contract';
+import type { AuditEntry } from '../../../shared/domain';
+import { leafCodes } from '../../../shared/framework/tree';
+import type { overviewContract } from '../../../shared/overview/channels';
+import type { HandlerContext } from '../context';
+import { getAudit, getScores } from '../appraisal/store';
+import { getFramework } from '../framework/store';
+import { unitsTakingPart } from '../participation/service';
+import { yearResults } from '../results/service';
+import { requirePeriod } from '../workspace/service';
+import { listBlocks } from '../workspace/store';
+
+export function overviewHandlers(context: HandlerContext): Pick<Handlers, keyof typeof overviewContract> {
+  return {
+    'overview:get': ({ year }) => {
+      const ws = context.workspace();
+      requirePeriod(ws, year);
+      const results = yearResults(ws, year);
+      const blocks = listBlocks(ws).map((block) => {
+        const framework = getFramework(ws, year, block.code);
+        const scores = framework ? getScores(ws, year, { blockCode: block.code }) : [];
+        const submitted = new Set(scores.filter((s) => s.selfScore !== null).map((s) => s.unitCode));
+        const blockResult = results.blocks.find((b) => b.code === block.code);
+        const scoredUnits = blockResult?.units ?? [];
+        return {
+          blockCode: block.code,
+          blockName: block.name,
+          hasFramework: framework !== null,
+          leafCount: framework ? leafCodes(framework.nodes).size : 0,
+          units: framework ? unitsTakingPart(ws, year, block.code).length : 0,
+          submitted: submitted.size,
+          appraised: scoredUnits.filter((u) => !u.provisional).length,
+          provisional: scoredUnits.filter((u) => u.provisional).length,
+          average: blockResult?.average ?? null,
+        };
+      });
+      return { year, blocks, activity: groupActivity(getAudit(ws, year, { limit: 50_000 })) };
+    },
+  };
+}
+
+/** Audit entries written together (one transaction shares its time) as one line of activity, newest first. */
+export function groupActivity(entries: AuditEntry[], limit = 8): ChannelOutput<'overview:get'>['activity'] {
+  const groups = new Map<string, { at: string; source: string; actor: string; units: Set<string>; changes: number }>();
+  for (const e of entries) {
+    const key = `${e.at}|${e.source}|${e.actor}`;
+    let g = groups.get(key);
+    if (!g) {
+      if (groups.size >= limit) continue;
+      groups.set(key, (g = { at: e.at, source: e.source, actor: e.actor, units: new Set(), changes: 0 }));
+    }
+    g.units.add(e.unitCode);
+    g.changes++;
+  }
+  return [...groups.values()].map((g) => ({ at: g.at, source: g.source, actor: g.actor, units: g.units.size, changes: g.changes }));
+}

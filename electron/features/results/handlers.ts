@@ -1,0 +1,16 @@
+// Kết quả: the results of a year with the settings of each block.
+import type { Handlers } from '../../../shared/contract';
+import type { resultsContract } from '../../../shared/results/channels';
+import type { HandlerContext } from '../context';
+import { yearResults } from './service';
+import { getBlockSettings } from './store';
+
+export function resultsHandlers(context: HandlerContext): Pick<Handlers, keyof typeof resultsContract> {
+  return {
+    'results:get': ({ year }) => {
+      const ws = context.workspace();
+      const results = yearResults(ws, year);
+      return { results, settings: results.blocks.map((b) => getBlockSettings(ws, year, b.code)) };
+    },
+  };
+}

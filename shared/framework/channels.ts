@@ -1,0 +1,27 @@
+// Bộ chỉ số: the framework of a year and block, edited, cloned, imported and exported.
+import { z } from 'zod';
+import { criterionNodeSchema } from '../domain';
+import { cancellable, code, year } from '../channels';
+import { sessionSchema } from '../workspace/channels';
+
+export const frameworkProblemSchema = z.object({ code: z.string(), message: z.string() });
+
+export const frameworkContract = {
+  'framework:get': {
+    input: z.object({ year, blockCode: code }),
+    output: z.object({
+      exists: z.boolean(),
+      nodes: z.array(criterionNodeSchema),
+      problems: z.array(frameworkProblemSchema),
+      hasScores: z.boolean(),
+    }),
+  },
+  'framework:save': {
+    input: z.object({ year, blockCode: code, nodes: z.array(criterionNodeSchema).max(2000) }),
+    output: z.object({ saved: z.literal(true) }),
+  },
+  /** answers with the session, whose list of frameworks now holds the new year's */
+  'framework:clone': { input: z.object({ fromYear: year, toYear: year, blockCode: code }), output: sessionSchema },
+  'framework:import': { input: z.object({ year, blockCode: code }), output: cancellable(z.object({ nodes: z.number() })) },
+  'framework:export': { input: z.object({ year, blockCode: code }), output: cancellable(z.object({ file: z.string() })) },
+} as const;

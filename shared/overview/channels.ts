@@ -1,0 +1,34 @@
+// Tổng quan: where each block of a year stands, and the latest changes.
+import { z } from 'zod';
+import { year } from '../channels';
+
+const blockStatusSchema = z.object({
+  blockCode: z.string(),
+  blockName: z.string(),
+  hasFramework: z.boolean(),
+  leafCount: z.number(),
+  units: z.number(),
+  /** units with at least one self score */
+  submitted: z.number(),
+  /** units whose every applicable leaf has an appraised score */
+  appraised: z.number(),
+  /** units with scores but some leaf not appraised yet */
+  provisional: z.number(),
+  average: z.number().nullable(),
+});
+
+const activitySchema = z.object({
+  at: z.string(),
+  source: z.string(),
+  actor: z.string(),
+  units: z.number(),
+  changes: z.number(),
+});
+export type Activity = z.infer<typeof activitySchema>;
+
+export const overviewContract = {
+  'overview:get': {
+    input: z.object({ year }),
+    output: z.object({ year: z.number(), blocks: z.array(blockStatusSchema), activity: z.array(activitySchema) }),
+  },
+} as const;
