@@ -1,10 +1,26 @@
-import type { Command } from './framework';
-import { workspaceCommands } from '../features/workspace/cli';
-import { importCommands } from '../features/framework/cli';
-import { surveyCommands } from '../features/survey/cli';
-import { reportCommands } from '../features/print/cli';
-import { demoCommands } from '../features/demo/cli';
-import { formsCommands } from '../features/forms/cli';
+// Every command of `par-workbench`, feature by feature. Only the descriptions load here; a
+// command's module loads when it runs, so `--help` and light commands answer at once.
+import type { CommandSpec } from './framework';
+import { commands as appraisal } from '../features/appraisal/commands';
+import { commands as compare } from '../features/compare/commands';
+import { commands as demo } from '../features/demo/commands';
+import { commands as forms } from '../features/forms/commands';
+import { commands as framework } from '../features/framework/commands';
+import { commands as print } from '../features/print/commands';
+import { commands as results } from '../features/results/commands';
+import { commands as survey } from '../features/survey/commands';
+import { commands as units } from '../features/units/commands';
+import { commands as workspace } from '../features/workspace/commands';
 
-/** Every command of `par-workbench`; each room adds its own list here. */
-export const commands: Command[] = [...workspaceCommands, ...importCommands, ...surveyCommands, ...reportCommands, ...demoCommands, ...formsCommands];
+export const commands: CommandSpec[] = [
+  ...workspace,
+  ...units,
+  ...framework,
+  ...appraisal,
+  ...results,
+  ...survey,
+  ...print,
+  ...compare,
+  ...demo,
+  ...forms,
+];

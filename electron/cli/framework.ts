@@ -1,5 +1,8 @@
-// The command-line frame: parsing, exit codes, messages. Commands live in their own files
-// and are listed in ./commands.ts.
+// The command-line frame: parsing, exit codes, messages. Each feature describes its commands
+// in its commands.ts (light: names, usage, flags) and does them in its cli.ts, which loads
+// only when one of them runs; ./commands.ts lists every feature's commands.
+import { parseArgs as nodeParseArgs } from 'node:util';
+import { isValidYear } from '../../shared/domain';
 import { UserError } from '../../shared/errors';
 
 export type FlagKind = 'string' | 'number' | 'boolean' | 'strings';
@@ -14,7 +17,10 @@ export interface CliIO {
   err: (text: string) => void;
 }
 
-export interface Command {
+/** What a command does with its parsed arguments; its exit code, or 0. */
+export type CommandRun = (args: ParsedArgs, io: CliIO) => Promise<number | void> | number | void;
+
+export interface CommandSpec {
   /** words that name it: "units import" */
   name: string;
   /** the argument synopsis after the name: "WS FILE" */
@@ -26,47 +32,75 @@ export interface Command {
   flags?: Record<string, FlagKind>;
   /** flags that must be given */
   required?: string[];
-  run(args: ParsedArgs, io: CliIO): Promise<number | void> | number | void;
+  /** the command's doing, loaded when it runs */
+  load(): Promise<CommandRun>;
 }
 
 /** Wrong usage of the command line: exit code 2. */
 export class UsageError extends Error {}
 
-export function parseArgs(argv: string[], command: Command): ParsedArgs {
+/** The synopsis of one command, as `--help` and usage errors print it. */
+export function commandUsage(command: CommandSpec): string {
+  return `Cách dùng: par-workbench ${command.name} ${command.usage}`;
+}
+
+/** What node:util parseArgs says about a flag, in Vietnamese: its codes are stable, its text is not. */
+function usageProblem(error: unknown, command: CommandSpec): UsageError | null {
+  const code = (error as { code?: string }).code;
+  if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS_')) return null;
+  const option = /'(-[^' ,]+)/.exec((error as Error).message)?.[1] ?? '';
+  const text =
+    code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+      ? `Tùy chọn không hợp lệ: ${option}`
+      : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+        ? command.flags?.[option.replace(/^-+/, '').split('=')[0]] === 'boolean'
+          ? `Tùy chọn ${option.split('=')[0]} không nhận giá trị (bỏ "=…" đi, hoặc bỏ cả tùy chọn).`
+          : `Tùy chọn ${option} cần một giá trị.`
+        : 'Sai tham số.';
+  return new UsageError(`${text}\n${commandUsage(command)}`);
+}
+
+/**
+ * Reads the arguments of one command with node:util's parseArgs (strict: an unknown option,
+ * a value given to a switch such as --json=false, or a missing value is wrong usage), then
+ * checks the count of positionals, the required flags and the numbers.
+ */
+export function parseArgs(argv: string[], command: CommandSpec): ParsedArgs {
   const spec = command.flags ?? {};
-  const positionals: string[] = [];
+  const options = Object.fromEntries(
+    Object.entries(spec).map(([name, kind]) => [
+      name,
+      kind === 'boolean' ? { type: 'boolean' as const } : { type: 'string' as const, multiple: kind === 'strings' },
+    ]),
+  );
+  let parsed: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
+  try {
+    parsed = nodeParseArgs({ args: argv, options, strict: true, allowPositionals: true });
+  } catch (e) {
+    throw usageProblem(e, command) ?? e;
+  }
+  const positionals = parsed.positionals;
   const flags: ParsedArgs['flags'] = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a.startsWith('--')) {
-      const [rawName, inline] = a.slice(2).split(/=(.*)/s, 2);
-      const kind = spec[rawName];
-      if (!kind) throw new UsageError(`Tùy chọn không hợp lệ: --${rawName}`);
-      if (kind === 'boolean') {
-        flags[rawName] = true;
-        continue;
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (value === undefined) continue;
+    if (spec[name] === 'number') {
+      const n = Number(value);
+      if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(n)) {
+        throw new UsageError(`Tùy chọn --${name} cần một số, không phải "${String(value)}".\n${commandUsage(command)}`);
       }
-      const value = inline ?? argv[++i];
-      if (value === undefined) throw new UsageError(`Tùy chọn --${rawName} cần một giá trị.`);
-      if (kind === 'number') {
-        const n = Number(value);
-        if (!Number.isFinite(n)) throw new UsageError(`Tùy chọn --${rawName} cần một số, không phải "${value}".`);
-        flags[rawName] = n;
-      } else if (kind === 'strings') {
-        flags[rawName] = [...((flags[rawName] as string[] | undefined) ?? []), value];
-      } else flags[rawName] = value;
-    } else positionals.push(a);
+      flags[name] = n;
+    } else flags[name] = value as string | boolean | string[];
   }
   if (command.variadic ? positionals.length < command.positionals : positionals.length !== command.positionals) {
-    throw new UsageError(`Sai số tham số. Cách dùng: par-workbench ${command.name} ${command.usage}`);
+    throw new UsageError(`Sai số tham số.\n${commandUsage(command)}`);
   }
   for (const r of command.required ?? []) {
-    if (flags[r] === undefined) throw new UsageError(`Thiếu tùy chọn --${r}. Cách dùng: par-workbench ${command.name} ${command.usage}`);
+    if (flags[r] === undefined) throw new UsageError(`Thiếu tùy chọn --${r}.\n${commandUsage(command)}`);
   }
   return { positionals, flags };
 }
 
-export function usageText(commands: Command[]): string {
+export function usageText(commands: CommandSpec[]): string {
   return [
     'PAR Workbench — Chỉ số cải cách hành chính và SIPAS',
     '',
@@ -79,7 +113,7 @@ export function usageText(commands: Command[]): string {
 }
 
 /** Runs the command named by argv and returns the process exit code. */
-export async function runCli(argv: string[], commands: Command[], io: CliIO): Promise<number> {
+export async function runCli(argv: string[], commands: CommandSpec[], io: CliIO): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help' || argv[0] === '-h') {
     (argv.length === 0 ? io.err : io.out)(usageText(commands));
     return argv.length === 0 ? 2 : 0;
@@ -95,9 +129,15 @@ export async function runCli(argv: string[], commands: Command[], io: CliIO): Pr
     io.err(`Lệnh không hợp lệ: ${argv.slice(0, 2).join(' ')}\n\n${usageText(commands)}`);
     return 2;
   }
+  const rest = argv.slice(command.name.split(' ').length);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`${commandUsage(command)}\n    ${command.summary}`);
+    return 0;
+  }
   try {
-    const args = parseArgs(argv.slice(command.name.split(' ').length), command);
-    const code = await command.run(args, io);
+    const args = parseArgs(rest, command);
+    const run = await command.load();
+    const code = await run(args, io);
     return code ?? 0;
   } catch (e) {
     if (e instanceof UsageError) {
@@ -125,7 +165,7 @@ export function flagNumber(args: ParsedArgs, name: string): number | undefined {
 /** A year flag, checked to be a plausible whole year. */
 export function flagYear(args: ParsedArgs, name = 'year'): number {
   const y = flagNumber(args, name);
-  if (y === undefined || !Number.isInteger(y) || y < 1990 || y > 2200) {
+  if (y === undefined || !isValidYear(y)) {
     throw new UsageError(`--${name} cần một năm, ví dụ --${name} 2025.`);
   }
   return y;

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createDemoWorkspace } from '../../electron/features/demo';
-import { importScoresFile } from '../../electron/features/framework/imports-index';
+import { importScoresFile } from '../../electron/features/appraisal/scores-import';
 import { Workspace } from '../../electron/db/workspace';
 import { computeResults, computeYear } from '../../shared/results';
 import { timed, type BenchSuite } from './harness';

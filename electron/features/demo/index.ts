@@ -22,11 +22,9 @@ import { listUnits } from '../units/store';
 import { ensurePeriod, setPeriodLocked } from '../workspace/service';
 import { listPeriods, setSetting } from '../workspace/store';
 
-export const DEMO_PROVINCE = 'Tỉnh Mẫu';
-export const DEMO_LABEL = 'Dữ liệu mẫu';
-export const DEMO_YEARS = [2023, 2024, 2025] as const;
-/** The year whose results were not all appraised when the sample was taken. */
-export const DEMO_OPEN_YEAR = 2025;
+import { DEMO_LABEL, DEMO_OPEN_YEAR, DEMO_PROVINCE, DEMO_YEARS } from './constants';
+
+export { DEMO_LABEL, DEMO_OPEN_YEAR, DEMO_PROVINCE, DEMO_YEARS };
 
 /** Classification bands the province set per year and block. */
 const BANDS: Record<number, Partial<Record<DemoBlockCode, string>>> = {

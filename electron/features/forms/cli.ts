@@ -1,3 +1,5 @@
+// What the commands of this feature do; ./commands.ts describes them, and the command line
+// loads this module only when one of them runs.
 import path from 'node:path';
 import { UserError, formatProblem } from '../../../shared/errors';
 import { formatDate, formatNumber } from '../../../shared/format';
@@ -10,10 +12,10 @@ import {
   type FormImportResult,
 } from './index';
 import { listSubmissions } from './store';
-import { type Command, UsageError, flagNumber, flagString, flagYear } from '../../cli/framework';
 import { withWorkspace } from '../../cli/workspace';
 import { requireUnit } from '../units/service';
 import { requirePeriod } from '../workspace/service';
+import { type CommandRun, UsageError, flagNumber, flagString, flagYear } from '../../cli/framework';
 
 /** "15/11/2025" or "2025-11-15" → "2025-11-15". */
 function parseDeadline(text: string | undefined): string | null {
@@ -52,98 +54,76 @@ function importResultText(r: FormImportResult): string {
   return [head, ...lines].join('\n');
 }
 
-export const formsCommands: Command[] = [
-  {
-    name: 'template',
-    usage: 'WS --year Y (--unit CODE | --all) --out PATH [--deadline dd/mm/yyyy]',
-    summary: 'tạo biểu tự đánh giá (.xlsx) cho một đơn vị, hoặc cho mọi đơn vị của năm vào một thư mục',
-    positionals: 1,
-    flags: { year: 'number', unit: 'string', all: 'boolean', out: 'string', deadline: 'string' },
-    required: ['year', 'out'],
-    run(args, io) {
-      const year = flagYear(args);
-      const unit = flagString(args, 'unit');
-      const all = args.flags.all === true;
-      const out = flagString(args, 'out')!;
-      if (Boolean(unit) === all) throw new UsageError('Hãy chọn một trong hai: --unit MÃ_ĐƠN_VỊ hoặc --all.');
-      const deadline = parseDeadline(flagString(args, 'deadline'));
-      return withWorkspace(args.positionals[0], async (ws) => {
-        if (unit) {
-          const outFile = path.extname(out).toLowerCase() === '.xlsx' ? out : path.join(out, `${year}_${unit}.xlsx`);
-          const form = await writeFormTemplate(ws, { year, unitCode: unit, deadline, outFile });
-          io.err(`Đã tạo biểu tự đánh giá năm ${year} của ${form.unitName}: ${form.file} (${form.leafCount} tiêu chí thành phần).`);
-          return;
-        }
-        const forms = await generateFormTemplates(ws, { year, outDir: out, deadline }, (p) =>
-          io.err(`[${p.done}/${p.total}] ${p.unitCode}`),
-        );
-        io.err(`Đã tạo ${forms.length} biểu tự đánh giá năm ${year} trong thư mục ${out}.`);
-      });
-    },
-  },
-  {
-    name: 'import',
-    usage: 'WS FILE_OR_FOLDER... [--year Y] [--report REPORT.xlsx] [--json]',
-    summary: 'nhập biểu tự đánh giá đơn vị gửi về (đơn vị và năm đọc từ biểu); mỗi tệp nhập trọn vẹn hoặc không nhập',
-    positionals: 2,
-    variadic: true,
-    flags: { json: 'boolean', year: 'number', report: 'string' },
-    async run(args, io) {
-      const expectedYear = flagNumber(args, 'year') === undefined ? undefined : flagYear(args);
-      const report = flagString(args, 'report');
-      const [wsFile, ...inputs] = args.positionals;
-      const results = await withWorkspace(wsFile, (ws) =>
-        importForms(ws, inputs, { expectedYear }, (p) => io.err(`[${p.done}/${p.total}] ${p.file}: ${STATUS_LABELS[p.status]}`)),
+export const runs: Record<string, CommandRun> = {
+  'template'(args, io) {
+    const year = flagYear(args);
+    const unit = flagString(args, 'unit');
+    const all = args.flags.all === true;
+    const out = flagString(args, 'out')!;
+    if (Boolean(unit) === all) throw new UsageError('Hãy chọn một trong hai: --unit MÃ_ĐƠN_VỊ hoặc --all.');
+    const deadline = parseDeadline(flagString(args, 'deadline'));
+    return withWorkspace(args.positionals[0], async (ws) => {
+      if (unit) {
+        const outFile = path.extname(out).toLowerCase() === '.xlsx' ? out : path.join(out, `${year}_${unit}.xlsx`);
+        const form = await writeFormTemplate(ws, { year, unitCode: unit, deadline, outFile });
+        io.err(`Đã tạo biểu tự đánh giá năm ${year} của ${form.unitName}: ${form.file} (${form.leafCount} tiêu chí thành phần).`);
+        return;
+      }
+      const forms = await generateFormTemplates(ws, { year, outDir: out, deadline }, (p) =>
+        io.err(`[${p.done}/${p.total}] ${p.unitCode}`),
       );
-      if (results.length === 0) throw new UserError('Không tìm thấy tệp .xlsx nào để nhập.');
-      if (report) await writeImportReport(results, report);
-      if (args.flags.json) io.out(JSON.stringify(results.map(importResultJson)));
-      else io.out(results.map(importResultText).join('\n'));
-      const count = (s: FormImportResult['status']) => results.filter((r) => r.status === s).length;
-      io.err(
-        `Tổng cộng ${results.length} tệp: ${count('imported')} đã nhập, ${count('unchanged')} không đổi, ${count('refused')} bị từ chối.` +
-          (report ? ` Báo cáo: ${report}.` : ''),
+      io.err(`Đã tạo ${forms.length} biểu tự đánh giá năm ${year} trong thư mục ${out}.`);
+    });
+  },
+
+  async 'import'(args, io) {
+    const expectedYear = flagNumber(args, 'year') === undefined ? undefined : flagYear(args);
+    const report = flagString(args, 'report');
+    const [wsFile, ...inputs] = args.positionals;
+    const results = await withWorkspace(wsFile, (ws) =>
+      importForms(ws, inputs, { expectedYear }, (p) => io.err(`[${p.done}/${p.total}] ${p.file}: ${STATUS_LABELS[p.status]}`)),
+    );
+    if (results.length === 0) throw new UserError('Không tìm thấy tệp .xlsx nào để nhập.');
+    if (report) await writeImportReport(results, report);
+    if (args.flags.json) io.out(JSON.stringify(results.map(importResultJson)));
+    else io.out(results.map(importResultText).join('\n'));
+    const count = (s: FormImportResult['status']) => results.filter((r) => r.status === s).length;
+    io.err(
+      `Tổng cộng ${results.length} tệp: ${count('imported')} đã nhập, ${count('unchanged')} không đổi, ${count('refused')} bị từ chối.` +
+        (report ? ` Báo cáo: ${report}.` : ''),
+    );
+    return count('refused') > 0 ? 1 : 0;
+  },
+
+  'submissions'(args, io) {
+    const year = flagYear(args);
+    const unit = flagString(args, 'unit');
+    return withWorkspace(args.positionals[0], (ws) => {
+      requirePeriod(ws, year);
+      if (unit) requireUnit(ws, unit);
+      const list = listSubmissions(ws, year, { unitCode: unit });
+      if (args.flags.json) {
+        io.out(JSON.stringify(list));
+        return;
+      }
+      if (list.length === 0) {
+        io.out(`Chưa có đơn vị nào nộp biểu tự đánh giá năm ${year}.`);
+        return;
+      }
+      const rows = list.map((s) =>
+        [
+          s.unitCode,
+          s.unitName,
+          `lần ${s.version}`,
+          s.status === 'current' ? 'hiện hành' : 'đã thay thế',
+          formatDate(s.importedAt),
+          s.fileName,
+          s.sha256.slice(0, 12),
+          `${formatNumber(s.changeCount)} thay đổi`,
+          s.matchedBy === 'metadata' ? 'biểu mẫu chuẩn' : 'ghép theo nội dung',
+        ].join('\t'),
       );
-      return count('refused') > 0 ? 1 : 0;
-    },
+      io.out(['Mã\tĐơn vị\tLần nộp\tTrạng thái\tNgày nhập\tTệp\tSHA-256\tThay đổi\tCách ghép', ...rows].join('\n'));
+    });
   },
-  {
-    name: 'submissions',
-    usage: 'WS --year Y [--unit CODE] [--json]',
-    summary: 'các lần nộp biểu tự đánh giá: đơn vị nào, tệp nào, khi nào, lần thứ mấy',
-    positionals: 1,
-    flags: { year: 'number', unit: 'string', json: 'boolean' },
-    required: ['year'],
-    run(args, io) {
-      const year = flagYear(args);
-      const unit = flagString(args, 'unit');
-      return withWorkspace(args.positionals[0], (ws) => {
-        requirePeriod(ws, year);
-        if (unit) requireUnit(ws, unit);
-        const list = listSubmissions(ws, year, { unitCode: unit });
-        if (args.flags.json) {
-          io.out(JSON.stringify(list));
-          return;
-        }
-        if (list.length === 0) {
-          io.out(`Chưa có đơn vị nào nộp biểu tự đánh giá năm ${year}.`);
-          return;
-        }
-        const rows = list.map((s) =>
-          [
-            s.unitCode,
-            s.unitName,
-            `lần ${s.version}`,
-            s.status === 'current' ? 'hiện hành' : 'đã thay thế',
-            formatDate(s.importedAt),
-            s.fileName,
-            s.sha256.slice(0, 12),
-            `${formatNumber(s.changeCount)} thay đổi`,
-            s.matchedBy === 'metadata' ? 'biểu mẫu chuẩn' : 'ghép theo nội dung',
-          ].join('\t'),
-        );
-        io.out(['Mã\tĐơn vị\tLần nộp\tTrạng thái\tNgày nhập\tTệp\tSHA-256\tThay đổi\tCách ghép', ...rows].join('\n'));
-      });
-    },
-  },
-];
+};

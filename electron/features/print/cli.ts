@@ -1,28 +1,11 @@
+// What the commands of this feature do; ./commands.ts describes them, and the command line
+// loads this module only when one of them runs.
 import path from 'node:path';
-import type { UnitResult } from '../../../shared/domain';
-import { UserError } from '../../../shared/errors';
-import { describeChange, formatDecimal, formatNumber, formatPercent, parseLocaleNumber } from '../../../shared/format';
-import {
-  blockLeafLosses,
-  findUnit,
-  largestLosses,
-  selfAboveAppraised,
-  unitLeafLosses,
-  whatIfForYear,
-  type HypotheticalScore,
-} from '../../../shared/compare';
 import { exportSummaryWorkbook } from './summary';
 import { printScorecards, type ScorecardSelection } from './scorecards';
-import { type Command, type ParsedArgs, UsageError, flagNumber, flagString, flagYear } from '../../cli/framework';
 import { withWorkspace } from '../../cli/workspace';
-import { getScores } from '../appraisal/store';
-import { requireFramework } from '../framework/service';
-import { scoringInput, yearResults } from '../results/service';
-import { requireUnit } from '../units/service';
-import { requireBlock, requirePeriod } from '../workspace/service';
-import { listPeriods } from '../workspace/store';
-
-const SCORECARDS_USAGE = 'WS --year Y (--unit CODE | --block B | --all) --out DIR [--combined] [--chromium PATH]';
+import { SCORECARDS_USAGE } from './commands';
+import { type CommandRun, type ParsedArgs, UsageError, flagString, flagYear } from '../../cli/framework';
 
 function selectionOf(args: ParsedArgs): ScorecardSelection {
   const unitCode = flagString(args, 'unit');
@@ -37,190 +20,35 @@ function selectionOf(args: ParsedArgs): ScorecardSelection {
   return { all: true };
 }
 
-export const reportCommands: Command[] = [
-  {
-    name: 'scorecards',
-    usage: SCORECARDS_USAGE,
-    summary: 'in phiếu kết quả Chỉ số CCHC (PDF khổ A4) của một đơn vị, một khối hoặc tất cả',
-    positionals: 1,
-    flags: { year: 'number', unit: 'string', block: 'string', all: 'boolean', out: 'string', combined: 'boolean', chromium: 'string' },
-    required: ['year', 'out'],
-    run(args, io) {
-      const year = flagYear(args);
-      const selection = selectionOf(args);
-      const outDir = flagString(args, 'out')!;
-      return withWorkspace(args.positionals[0], async (ws) => {
-        const printed = await printScorecards(ws, {
-          year,
-          selection,
-          outDir,
-          combined: args.flags.combined === true,
-          chromiumPath: flagString(args, 'chromium'),
-          onProgress: (p) => io.err(`[${p.done}/${p.total}] ${p.unitName}`),
-        });
-        const pages = Object.values(printed.pages).reduce((s, n) => s + n, 0);
-        for (const file of printed.files) io.out(file);
-        io.err(
-          `Đã in ${printed.units} phiếu kết quả (${pages} trang) vào ${printed.files.length === 1 ? path.basename(printed.files[0]) : `${printed.files.length} tệp PDF`} trong thư mục ${outDir}.`,
-        );
+export const runs: Record<string, CommandRun> = {
+  'scorecards'(args, io) {
+    const year = flagYear(args);
+    const selection = selectionOf(args);
+    const outDir = flagString(args, 'out')!;
+    return withWorkspace(args.positionals[0], async (ws) => {
+      const printed = await printScorecards(ws, {
+        year,
+        selection,
+        outDir,
+        combined: args.flags.combined === true,
+        chromiumPath: flagString(args, 'chromium'),
+        onProgress: (p) => io.err(`[${p.done}/${p.total}] ${p.unitName}`),
       });
-    },
+      const pages = Object.values(printed.pages).reduce((s, n) => s + n, 0);
+      for (const file of printed.files) io.out(file);
+      io.err(
+        `Đã in ${printed.units} phiếu kết quả (${pages} trang) vào ${printed.files.length === 1 ? path.basename(printed.files[0]) : `${printed.files.length} tệp PDF`} trong thư mục ${outDir}.`,
+      );
+    });
   },
-  {
-    name: 'export',
-    usage: 'WS --year Y --out FILE.xlsx',
-    summary: 'xuất bảng tổng hợp Excel: xếp hạng, chỉ số thành phần, so sánh năm trước, điểm bị mất',
-    positionals: 1,
-    flags: { year: 'number', out: 'string' },
-    required: ['year', 'out'],
-    run(args, io) {
-      const year = flagYear(args);
-      const file = flagString(args, 'out')!;
-      return withWorkspace(args.positionals[0], async (ws) => {
-        const { sheets } = await exportSummaryWorkbook(ws, year, file);
-        io.out(file);
-        io.err(`Đã xuất bảng tổng hợp năm ${year} (${sheets.length} trang tính) vào ${file}.`);
-      });
-    },
+
+  'export'(args, io) {
+    const year = flagYear(args);
+    const file = flagString(args, 'out')!;
+    return withWorkspace(args.positionals[0], async (ws) => {
+      const { sheets } = await exportSummaryWorkbook(ws, year, file);
+      io.out(file);
+      io.err(`Đã xuất bảng tổng hợp năm ${year} (${sheets.length} trang tính) vào ${file}.`);
+    });
   },
-];
-
-function pad(text: string, width: number, right = false): string {
-  const gap = ' '.repeat(Math.max(0, width - [...text].length));
-  return right ? gap + text : text + gap;
-}
-
-function table(header: string[], rows: string[][], right: boolean[]): string {
-  const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...r[i]].length)));
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], right[i])).join('  ').trimEnd();
-  return [line(header), ...rows.map(line)].join('\n');
-}
-
-/** "3.2=max", "5.1=1,5": a hypothetical score as typed. */
-export function parseHypothetical(text: string): HypotheticalScore {
-  const eq = text.lastIndexOf('=');
-  const code = eq > 0 ? text.slice(0, eq).trim() : '';
-  const value = eq > 0 ? text.slice(eq + 1).trim() : '';
-  if (code && /^(max|tối đa|toi da)$/i.test(value)) return { criterionCode: code, points: 'max' };
-  const points = value ? parseLocaleNumber(value) : null;
-  if (!code || points === null) {
-    throw new UsageError(`Điểm giả định "${text}" không đúng dạng MÃ=ĐIỂM, ví dụ 3.2=max hoặc 5.1=1,5.`);
-  }
-  return { criterionCode: code, points };
-}
-
-function rankText(u: UnitResult): string {
-  return u.rank === null ? (u.ranked ? '—' : 'Không xếp hạng') : String(u.rank);
-}
-
-reportCommands.push(
-  {
-    name: 'whatif',
-    usage: 'WS --year Y --unit CODE MÃ=ĐIỂM... [--json]',
-    summary: 'tính thử tổng điểm, chỉ số, xếp hạng, xếp loại của một đơn vị với điểm giả định (ĐIỂM là số hoặc max; không lưu)',
-    positionals: 2,
-    variadic: true,
-    flags: { year: 'number', unit: 'string', json: 'boolean' },
-    required: ['year', 'unit'],
-    run(args, io) {
-      const year = flagYear(args);
-      const unitCode = flagString(args, 'unit')!;
-      const hypothetical = args.positionals.slice(1).map(parseHypothetical);
-      return withWorkspace(args.positionals[0], (ws) => {
-        requirePeriod(ws, year);
-        const years = listPeriods(ws).map((p) => p.year).filter((y) => y <= year);
-        const outcome = whatIfForYear(years.map((y) => scoringInput(ws, y)), year, unitCode, hypothetical);
-        const { before, after } = outcome;
-        if (args.flags.json) {
-          const figures = (u: UnitResult) => ({ total: u.total, max: u.max, index: u.index, rank: u.rank, band: u.band, deltaIndex: u.deltaIndex, deltaRank: u.deltaRank });
-          io.out(JSON.stringify({ unitCode, year, applied: outcome.applied, before: figures(before), after: figures(after) }));
-          return;
-        }
-        io.out(`${after.name} — tính thử năm ${year} (không lưu vào tệp dữ liệu)`);
-        io.out(
-          table(
-            ['', 'Hiện tại', 'Giả định'],
-            [
-              ['Tổng điểm', `${formatDecimal(before.total)}/${formatNumber(before.max)}`, `${formatDecimal(after.total)}/${formatNumber(after.max)}`],
-              ['Chỉ số', formatPercent(before.index), formatPercent(after.index)],
-              ['Xếp hạng', rankText(before), rankText(after)],
-              ['Xếp loại', before.band ?? '—', after.band ?? '—'],
-              ['So với năm trước', describeChange(before.deltaIndex, before.deltaRank) ?? '—', describeChange(after.deltaIndex, after.deltaRank) ?? '—'],
-            ],
-            [false, true, true],
-          ),
-        );
-        io.out(`Điểm giả định: ${outcome.applied.map((a) => `${a.criterionCode} = ${formatNumber(a.points)}`).join('; ')}`);
-      });
-    },
-  },
-  {
-    name: 'losses',
-    usage: 'WS --year Y (--unit CODE | --block B) [--top N]',
-    summary: 'các tiêu chí thành phần bị mất nhiều điểm nhất của một đơn vị hoặc một khối',
-    positionals: 1,
-    flags: { year: 'number', unit: 'string', block: 'string', top: 'number' },
-    required: ['year'],
-    run(args, io) {
-      const year = flagYear(args);
-      const unitCode = flagString(args, 'unit');
-      const blockCode = flagString(args, 'block');
-      if ((unitCode === undefined) === (blockCode === undefined)) {
-        throw new UsageError('Chọn đúng một trong --unit, --block. Cách dùng: par-workbench losses WS --year Y (--unit CODE | --block B) [--top N]');
-      }
-      const top = flagNumber(args, 'top') ?? 10;
-      if (!Number.isInteger(top) || top < 1) throw new UsageError('--top cần một số nguyên dương, ví dụ --top 5.');
-      return withWorkspace(args.positionals[0], (ws) => {
-        requirePeriod(ws, year);
-        const results = yearResults(ws, year);
-        if (unitCode !== undefined) {
-          const unit = requireUnit(ws, unitCode);
-          const found = findUnit(results, unit.code);
-          if (!found) throw new UserError(`Đơn vị ${unit.name} (mã ${unit.code}) chưa có điểm năm ${year}.`);
-          const losses = unitLeafLosses(requireFramework(ws, year, unit.blockCode), getScores(ws, year, { unitCode: unit.code }), unit.code);
-          io.out(`${unit.name} — năm ${year}: các tiêu chí thành phần bị mất nhiều điểm nhất`);
-          io.out(
-            table(
-              ['Mã', 'Tiêu chí thành phần', 'Tối đa', 'Đạt', 'Mất', 'Ý kiến thẩm định'],
-              largestLosses(losses, top).map((l) => [l.code, l.title, formatNumber(l.max), formatNumber(l.score), formatNumber(l.lost), l.note ?? '']),
-              [false, false, true, true, true, false],
-            ),
-          );
-          const above = selfAboveAppraised(losses);
-          io.out('');
-          io.out(above.length ? 'Tự chấm cao hơn điểm thẩm định:' : 'Không có tiêu chí nào tự chấm cao hơn điểm thẩm định.');
-          if (above.length) {
-            io.out(
-              table(
-                ['Mã', 'Tiêu chí thành phần', 'Tự chấm', 'Thẩm định', 'Chênh lệch'],
-                above.map((l) => [l.code, l.title, formatNumber(l.selfScore!), formatNumber(l.appraisedScore!), formatNumber(l.selfAboveAppraised!)]),
-                [false, false, true, true, true],
-              ),
-            );
-          }
-          return;
-        }
-        const block = requireBlock(ws, blockCode!);
-        const blockResult = results.blocks.find((b) => b.code === block.code);
-        if (!blockResult) throw new UserError(`${block.name} chưa có kết quả năm ${year}.`);
-        const losses = blockLeafLosses(requireFramework(ws, year, block.code), getScores(ws, year, { blockCode: block.code }), blockResult.units);
-        io.out(`${block.name} — năm ${year}: các tiêu chí thành phần bị mất nhiều điểm nhất (Pareto)`);
-        io.out(
-          table(
-            ['Mã', 'Tiêu chí thành phần', 'Điểm mất', 'Tỷ lệ', 'Lũy kế', 'Số đơn vị', 'Mất nhiều nhất'],
-            losses.slice(0, top).map((l) => [
-              l.code,
-              l.title,
-              formatNumber(l.lost),
-              formatPercent(l.share),
-              formatPercent(l.cumulativeShare),
-              String(l.units.length),
-              l.units.slice(0, 3).map((u) => `${u.unitName} (${formatNumber(u.lost)})`).join('; '),
-            ]),
-            [false, false, true, true, true, true, false],
-          ),
-        );
-      });
-    },
-  },
-);
+};

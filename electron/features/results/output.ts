@@ -1,4 +1,5 @@
 // Results as the command line prints them: the JSON contract and a readable table.
+import { tableLines } from '../../cli/table';
 import type { YearResults } from '../../../shared/domain';
 import { describeChange, formatDecimal, formatPercent } from '../../../shared/format';
 
@@ -29,11 +30,6 @@ export function resultsJson(results: YearResults) {
   };
 }
 
-function pad(text: string, width: number, right = false): string {
-  const len = [...text].length;
-  return right ? ' '.repeat(Math.max(0, width - len)) + text : text + ' '.repeat(Math.max(0, width - len));
-}
-
 export function formatResultsTable(results: YearResults): string {
   const lines: string[] = [];
   if (results.blocks.length === 0) return `Năm ${results.year} chưa có kết quả (chưa có điểm nào).`;
@@ -49,10 +45,7 @@ export function formatResultsTable(results: YearResults): string {
       describeChange(u.deltaIndex, u.deltaRank) ?? '',
     ]);
     const header = ['Hạng', 'Mã', 'Đơn vị', 'Điểm', 'Chỉ số', 'Xếp loại', 'So với năm trước'];
-    const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...r[i]].length)));
-    const right = [true, false, false, true, true, false, false];
-    lines.push(header.map((h, i) => pad(h, widths[i], right[i])).join('  '));
-    for (const r of rows) lines.push(r.map((c, i) => pad(c, widths[i], right[i])).join('  ').trimEnd());
+    lines.push(...tableLines(header, rows, [true, false, false, true, true, false, false]));
     lines.push('');
   }
   return lines.join('\n').trimEnd();

@@ -1,3 +1,5 @@
+// What the commands of this feature do; ./commands.ts describes them, and the command line
+// loads this module only when one of them runs.
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../../shared/errors';
@@ -24,8 +26,8 @@ import {
   surveyResultsJson,
   writeSurveyTemplate,
 } from './index';
-import { type Command, UsageError, flagNumber, flagString, flagYear } from '../../cli/framework';
 import { withWorkspace } from '../../cli/workspace';
+import { type CommandRun, UsageError, flagNumber, flagString, flagYear } from '../../cli/framework';
 
 function codeList(text: string, flag: string): number[] {
   const codes = text
@@ -58,230 +60,155 @@ function parseTarget(text: string): Pick<SurveyLink, 'target' | 'targetCode'> {
   throw new UsageError('--to cần "overall", "area:MÃ" hoặc "factor:MÃ", ví dụ --to factor:DV3.');
 }
 
-export const surveyCommands: Command[] = [
-  {
-    name: 'survey template',
-    usage: 'WS --year Y --out FILE.xlsx',
-    summary: 'phiếu nhập khảo sát SIPAS (mỗi dòng một phiếu, mỗi cột một câu hỏi)',
-    positionals: 1,
-    flags: { year: 'number', out: 'string' },
-    required: ['year', 'out'],
-    run(args, io) {
-      const year = flagYear(args);
-      const out = flagString(args, 'out')!;
-      return withWorkspace(args.positionals[0], async (ws) => {
-        const r = await writeSurveyTemplate(ws, year, out);
-        io.err(`Đã ghi phiếu nhập năm ${year} (${r.items} câu hỏi, ${r.units} đơn vị) vào ${out}.`);
-      });
-    },
+export const runs: Record<string, CommandRun> = {
+  'survey template'(args, io) {
+    const year = flagYear(args);
+    const out = flagString(args, 'out')!;
+    return withWorkspace(args.positionals[0], async (ws) => {
+      const r = await writeSurveyTemplate(ws, year, out);
+      io.err(`Đã ghi phiếu nhập năm ${year} (${r.items} câu hỏi, ${r.units} đơn vị) vào ${out}.`);
+    });
   },
-  {
-    name: 'survey import',
-    usage: 'WS FILE --year Y [--profile NAME] [--unit CODE] [--preview] [--json]',
-    summary: 'nhập phiếu khảo sát (phiếu nhập, Google Forms, KoboToolbox/ODK, LimeSurvey; .xlsx hoặc .csv)',
-    positionals: 2,
-    flags: { year: 'number', profile: 'string', unit: 'string', preview: 'boolean', json: 'boolean' },
-    required: ['year'],
-    run(args, io) {
-      const year = flagYear(args);
-      const [wsFile, file] = args.positionals;
-      const options = { year, file, profile: flagString(args, 'profile'), unitCode: flagString(args, 'unit') };
-      return withWorkspace(wsFile, async (ws) => {
-        if (args.flags.preview) {
-          const preview = await previewSurveyImport(ws, options);
-          io.out(args.flags.json ? JSON.stringify(preview) : formatImportSummary(preview));
-          if (preview.problems.length) throw new UserError(preview.problems);
-          return;
-        }
-        const report = await importSurveyFile(ws, options);
-        if (args.flags.json) io.out(JSON.stringify(report));
-        else io.err(formatImportSummary(report));
-      });
-    },
-  },
-  {
-    name: 'survey imports',
-    usage: 'WS [--year Y]',
-    summary: 'các tệp khảo sát đã nhập (số lần nhập, tệp, số phiếu)',
-    positionals: 1,
-    flags: { year: 'number' },
-    run(args, io) {
-      const year = args.flags.year === undefined ? undefined : flagYear(args);
-      return withWorkspace(args.positionals[0], (ws) => {
-        const list = listSurveyImports(ws, year);
-        if (list.length === 0) return io.out('Chưa nhập tệp khảo sát nào.');
-        for (const i of list) {
-          io.out(`${i.id}  năm ${i.year}  ${formatDate(i.importedAt)}  ${i.fileName}  ${formatNumber(i.formCount)} phiếu  ${i.actor}`);
-        }
-      });
-    },
-  },
-  {
-    name: 'survey remove',
-    usage: 'WS --import ID',
-    summary: 'xóa một lần nhập khảo sát (tệp và các phiếu của nó)',
-    positionals: 1,
-    flags: { import: 'number' },
-    required: ['import'],
-    run(args, io) {
-      const id = flagNumber(args, 'import')!;
-      return withWorkspace(args.positionals[0], (ws) => {
-        const r = deleteSurveyImport(ws, id);
-        io.err(`Đã xóa lần nhập số ${id} (năm ${r.year}).` + (r.pointsUpdated ? ` Đã cập nhật điểm khảo sát (${r.pointsUpdated} thay đổi).` : ''));
-      });
-    },
-  },
-  {
-    name: 'survey results',
-    usage: 'WS --year Y [--json] [--out FILE.xlsx]',
-    summary: 'chỉ số hài lòng theo câu hỏi, yếu tố, lĩnh vực của từng đơn vị và toàn tỉnh',
-    positionals: 1,
-    flags: { year: 'number', json: 'boolean', out: 'string' },
-    required: ['year'],
-    run(args, io) {
-      const year = flagYear(args);
-      const out = flagString(args, 'out');
-      return withWorkspace(args.positionals[0], async (ws) => {
-        const results = surveyResults(ws, year);
-        if (out) {
-          await exportSurveyResults(results, out);
-          io.err(`Đã xuất chỉ số hài lòng năm ${year} vào ${out}.`);
-          if (!args.flags.json) return;
-        }
-        io.out(args.flags.json ? JSON.stringify(surveyResultsJson(results)) : formatSurveyResults(results));
-      });
-    },
-  },
-  {
-    name: 'survey apply',
-    usage: 'WS --year Y [--json]',
-    summary: 'đưa chỉ số hài lòng vào các tiêu chí khảo sát đã liên kết của bộ chỉ số CCHC',
-    positionals: 1,
-    flags: { year: 'number', json: 'boolean' },
-    required: ['year'],
-    run(args, io) {
-      const year = flagYear(args);
-      return withWorkspace(args.positionals[0], (ws) => {
-        const report = applySurveyPoints(ws, year);
-        io.out(args.flags.json ? JSON.stringify(report) : formatApplyReport(report));
-      });
-    },
-  },
-  {
-    name: 'survey link',
-    usage: 'WS --year Y --block B --criterion C [--to overall|area:MÃ|factor:MÃ]',
-    summary: 'liên kết một tiêu chí khảo sát của bộ chỉ số với chỉ số hài lòng',
-    positionals: 1,
-    flags: { year: 'number', block: 'string', criterion: 'string', to: 'string' },
-    required: ['year', 'block', 'criterion'],
-    run(args, io) {
-      const year = flagYear(args);
-      const target = parseTarget(flagString(args, 'to') ?? 'overall');
-      return withWorkspace(args.positionals[0], (ws) => {
-        const link = setSurveyLink(ws, {
-          year,
-          blockCode: flagString(args, 'block')!,
-          criterionCode: flagString(args, 'criterion')!,
-          ...target,
-        });
-        io.err(`Đã liên kết tiêu chí ${link.criterionCode} (${link.criterionTitle}) khối ${link.blockCode} năm ${year}.`);
-      });
-    },
-  },
-  {
-    name: 'survey profile',
-    usage: 'WS FILE.json',
-    summary: 'lưu hồ sơ ánh xạ (cột → câu hỏi, nhãn → mã) để dùng lại khi nhập',
-    positionals: 2,
-    run({ positionals: [wsFile, file] }, io) {
-      let json: unknown;
-      try {
-        json = JSON.parse(fs.readFileSync(file, 'utf8'));
-      } catch (e) {
-        throw new UserError([{ file: path.basename(file), message: `không đọc được JSON (${(e as Error).message}).` }]);
+
+  'survey import'(args, io) {
+    const year = flagYear(args);
+    const [wsFile, file] = args.positionals;
+    const options = { year, file, profile: flagString(args, 'profile'), unitCode: flagString(args, 'unit') };
+    return withWorkspace(wsFile, async (ws) => {
+      if (args.flags.preview) {
+        const preview = await previewSurveyImport(ws, options);
+        io.out(args.flags.json ? JSON.stringify(preview) : formatImportSummary(preview));
+        if (preview.problems.length) throw new UserError(preview.problems);
+        return;
       }
-      const parsed = mappingProfileSchema.safeParse({ unitColumn: null, formColumn: null, labels: {}, ...(json as object) });
-      if (!parsed.success) {
-        throw new UserError([
-          {
-            file: path.basename(file),
-            message: `hồ sơ ánh xạ không hợp lệ: ${schemaIssues(parsed.error)}`,
-          },
-        ]);
+      const report = await importSurveyFile(ws, options);
+      if (args.flags.json) io.out(JSON.stringify(report));
+      else io.err(formatImportSummary(report));
+    });
+  },
+
+  'survey imports'(args, io) {
+    const year = args.flags.year === undefined ? undefined : flagYear(args);
+    return withWorkspace(args.positionals[0], (ws) => {
+      const list = listSurveyImports(ws, year);
+      if (list.length === 0) return io.out('Chưa nhập tệp khảo sát nào.');
+      for (const i of list) {
+        io.out(`${i.id}  năm ${i.year}  ${formatDate(i.importedAt)}  ${i.fileName}  ${formatNumber(i.formCount)} phiếu  ${i.actor}`);
       }
-      return withWorkspace(wsFile, (ws) => {
-        const saved = saveMappingProfile(ws, parsed.data);
-        io.err(`Đã lưu hồ sơ ánh xạ "${saved.name}" (${Object.keys(saved.columns).length} cột, ${Object.keys(saved.labels).length} nhãn).`);
-      });
-    },
+    });
   },
-  {
-    name: 'survey settings',
-    usage: 'WS --year Y [--satisfied 4,5] [--no-answer 0,9] [--factor-mode items|pooled] [--min-answered 0.5] [--weights "CS=1;DV3=2"]',
-    summary: 'xem hoặc đặt cách tính chỉ số hài lòng của một năm',
-    positionals: 1,
-    flags: { year: 'number', satisfied: 'string', 'no-answer': 'string', 'factor-mode': 'string', 'min-answered': 'number', weights: 'string' },
-    required: ['year'],
-    run(args, io) {
-      const year = flagYear(args);
-      return withWorkspace(args.positionals[0], (ws) => {
-        const current = getSurveySettings(ws, year);
-        const next: SurveySettings = { ...current };
-        const satisfied = flagString(args, 'satisfied');
-        const noAnswer = flagString(args, 'no-answer');
-        const mode = flagString(args, 'factor-mode');
-        const share = flagNumber(args, 'min-answered');
-        const weights = flagString(args, 'weights');
-        if (weights !== undefined) next.weights = parseWeights(weights, getSurveyDefinition(ws, year));
-        if (satisfied !== undefined) next.satisfiedCodes = codeList(satisfied, 'satisfied');
-        if (noAnswer !== undefined) next.noAnswerCodes = codeList(noAnswer, 'no-answer');
-        if (mode !== undefined) {
-          if (mode !== 'items' && mode !== 'pooled') throw new UsageError('--factor-mode cần "items" hoặc "pooled".');
-          next.factorMode = mode;
-        }
-        if (share !== undefined) next.minAnsweredShare = share;
-        if (satisfied ?? noAnswer ?? mode ?? share ?? weights) saveSurveySettings(ws, year, next);
-        const weighted = Object.entries(next.weights).map(([code, w]) => `${code} = ${formatNumber(w, 4)}`);
-        io.out(
-          [
-            `Năm ${year}: mã hài lòng ${next.satisfiedCodes.join(', ')}; mã không trả lời ${next.noAnswerCodes.join(', ') || '(chỉ ô trống)'}; ` +
-              `yếu tố tính bằng ${next.factorMode === 'items' ? 'trung bình các câu hỏi' : 'gộp mọi câu trả lời'}; ` +
-              `phiếu hợp lệ khi trả lời ít nhất ${formatNumber(next.minAnsweredShare * 100)}% số câu hỏi.`,
-            `Trọng số: ${weighted.length ? weighted.join('; ') : 'bằng nhau (1)'}.`,
-          ].join('\n'),
-        );
-      });
-    },
+
+  'survey remove'(args, io) {
+    const id = flagNumber(args, 'import')!;
+    return withWorkspace(args.positionals[0], (ws) => {
+      const r = deleteSurveyImport(ws, id);
+      io.err(`Đã xóa lần nhập số ${id} (năm ${r.year}).` + (r.pointsUpdated ? ` Đã cập nhật điểm khảo sát (${r.pointsUpdated} thay đổi).` : ''));
+    });
   },
-  {
-    name: 'survey definition export',
-    usage: 'WS --year Y --out FILE.xlsx',
-    summary: 'xuất bộ câu hỏi khảo sát của một năm ra Excel',
-    positionals: 1,
-    flags: { year: 'number', out: 'string' },
-    required: ['year', 'out'],
-    run(args, io) {
-      const year = flagYear(args);
-      const out = flagString(args, 'out')!;
-      return withWorkspace(args.positionals[0], async (ws) => {
-        const def = await exportSurveyDefinition(ws, year, out);
-        io.err(`Đã xuất bộ câu hỏi năm ${year} (${def.items.length} câu hỏi) vào ${out}.`);
-      });
-    },
+
+  'survey results'(args, io) {
+    const year = flagYear(args);
+    const out = flagString(args, 'out');
+    return withWorkspace(args.positionals[0], async (ws) => {
+      const results = surveyResults(ws, year);
+      if (out) {
+        await exportSurveyResults(results, out);
+        io.err(`Đã xuất chỉ số hài lòng năm ${year} vào ${out}.`);
+        if (!args.flags.json) return;
+      }
+      io.out(args.flags.json ? JSON.stringify(surveyResultsJson(results)) : formatSurveyResults(results));
+    });
   },
-  {
-    name: 'survey definition import',
-    usage: 'WS FILE --year Y',
-    summary: 'đặt bộ câu hỏi khảo sát riêng của một năm từ tệp Excel',
-    positionals: 2,
-    flags: { year: 'number' },
-    required: ['year'],
-    run(args, io) {
-      const year = flagYear(args);
-      return withWorkspace(args.positionals[0], async (ws) => {
-        const def = await importSurveyDefinition(ws, year, args.positionals[1]);
-        io.err(`Đã đặt bộ câu hỏi năm ${year}: ${def.areas.length} lĩnh vực, ${def.factors.length} yếu tố, ${def.items.length} câu hỏi.`);
-      });
-    },
+
+  'survey apply'(args, io) {
+    const year = flagYear(args);
+    return withWorkspace(args.positionals[0], (ws) => {
+      const report = applySurveyPoints(ws, year);
+      io.out(args.flags.json ? JSON.stringify(report) : formatApplyReport(report));
+    });
   },
-];
+
+  'survey link'(args, io) {
+    const year = flagYear(args);
+    const target = parseTarget(flagString(args, 'to') ?? 'overall');
+    return withWorkspace(args.positionals[0], (ws) => {
+      const link = setSurveyLink(ws, {
+        year,
+        blockCode: flagString(args, 'block')!,
+        criterionCode: flagString(args, 'criterion')!,
+        ...target,
+      });
+      io.err(`Đã liên kết tiêu chí ${link.criterionCode} (${link.criterionTitle}) khối ${link.blockCode} năm ${year}.`);
+    });
+  },
+
+  'survey profile'({ positionals: [wsFile, file] }, io) {
+    let json: unknown;
+    try {
+      json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new UserError([{ file: path.basename(file), message: `không đọc được JSON (${(e as Error).message}).` }]);
+    }
+    const parsed = mappingProfileSchema.safeParse({ unitColumn: null, formColumn: null, labels: {}, ...(json as object) });
+    if (!parsed.success) {
+      throw new UserError([
+        {
+          file: path.basename(file),
+          message: `hồ sơ ánh xạ không hợp lệ: ${schemaIssues(parsed.error)}`,
+        },
+      ]);
+    }
+    return withWorkspace(wsFile, (ws) => {
+      const saved = saveMappingProfile(ws, parsed.data);
+      io.err(`Đã lưu hồ sơ ánh xạ "${saved.name}" (${Object.keys(saved.columns).length} cột, ${Object.keys(saved.labels).length} nhãn).`);
+    });
+  },
+
+  'survey settings'(args, io) {
+    const year = flagYear(args);
+    return withWorkspace(args.positionals[0], (ws) => {
+      const current = getSurveySettings(ws, year);
+      const next: SurveySettings = { ...current };
+      const satisfied = flagString(args, 'satisfied');
+      const noAnswer = flagString(args, 'no-answer');
+      const mode = flagString(args, 'factor-mode');
+      const share = flagNumber(args, 'min-answered');
+      const weights = flagString(args, 'weights');
+      if (weights !== undefined) next.weights = parseWeights(weights, getSurveyDefinition(ws, year));
+      if (satisfied !== undefined) next.satisfiedCodes = codeList(satisfied, 'satisfied');
+      if (noAnswer !== undefined) next.noAnswerCodes = codeList(noAnswer, 'no-answer');
+      if (mode !== undefined) {
+        if (mode !== 'items' && mode !== 'pooled') throw new UsageError('--factor-mode cần "items" hoặc "pooled".');
+        next.factorMode = mode;
+      }
+      if (share !== undefined) next.minAnsweredShare = share;
+      if (satisfied ?? noAnswer ?? mode ?? share ?? weights) saveSurveySettings(ws, year, next);
+      const weighted = Object.entries(next.weights).map(([code, w]) => `${code} = ${formatNumber(w, 4)}`);
+      io.out(
+        [
+          `Năm ${year}: mã hài lòng ${next.satisfiedCodes.join(', ')}; mã không trả lời ${next.noAnswerCodes.join(', ') || '(chỉ ô trống)'}; ` +
+            `yếu tố tính bằng ${next.factorMode === 'items' ? 'trung bình các câu hỏi' : 'gộp mọi câu trả lời'}; ` +
+            `phiếu hợp lệ khi trả lời ít nhất ${formatNumber(next.minAnsweredShare * 100)}% số câu hỏi.`,
+          `Trọng số: ${weighted.length ? weighted.join('; ') : 'bằng nhau (1)'}.`,
+        ].join('\n'),
+      );
+    });
+  },
+
+  'survey definition export'(args, io) {
+    const year = flagYear(args);
+    const out = flagString(args, 'out')!;
+    return withWorkspace(args.positionals[0], async (ws) => {
+      const def = await exportSurveyDefinition(ws, year, out);
+      io.err(`Đã xuất bộ câu hỏi năm ${year} (${def.items.length} câu hỏi) vào ${out}.`);
+    });
+  },
+
+  'survey definition import'(args, io) {
+    const year = flagYear(args);
+    return withWorkspace(args.positionals[0], async (ws) => {
+      const def = await importSurveyDefinition(ws, year, args.positionals[1]);
+      io.err(`Đã đặt bộ câu hỏi năm ${year}: ${def.areas.length} lĩnh vực, ${def.factors.length} yếu tố, ${def.items.length} câu hỏi.`);
+    });
+  },
+};

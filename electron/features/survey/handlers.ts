@@ -4,29 +4,13 @@ import { UserError } from '../../../shared/errors';
 import { DEFAULT_SURVEY_SETTINGS } from '../../../shared/survey';
 import type { SurveyChannel, SurveyLeaf } from '../../../shared/survey/channels';
 import { leaves } from '../../../shared/results';
-import {
-  applySurveyPoints,
-  deleteMappingProfile,
-  deleteSurveyImport,
-  exportSurveyDefinition,
-  exportSurveyResults,
-  getSurveyDefinition,
-  getSurveySettings,
-  hasOwnSurveyDefinition,
-  importSurveyDefinition,
-  importSurveyFile,
-  listMappingProfiles,
-  listSurveyImports,
-  previewSurveyImport,
-  removeSurveyLink,
-  resetSurveyDefinition,
-  saveMappingProfile,
-  saveSurveySettings,
-  setSurveyLink,
-  surveyLinks,
-  surveyResults,
-  writeSurveyTemplate,
-} from './index';
+import { applySurveyPoints, removeSurveyLink, setSurveyLink, surveyLinks } from './apply';
+import { getSurveyDefinition, getSurveySettings, hasOwnSurveyDefinition, resetSurveyDefinition, saveSurveySettings } from './definitions';
+import { surveyResults } from './results';
+
+// Reading and writing survey files loads Excel: those modules load when first needed.
+const files = () => import('./import');
+const workbooks = () => import('./workbooks');
 import type { Workspace } from '../../db/workspace';
 import type { HandlerContext } from '../context';
 import { getFramework, listFrameworks } from '../framework/store';
@@ -61,7 +45,8 @@ function requireOpenSurveyYear(ws: Workspace, year: number): void {
 export function surveyHandlers(access: HandlerContext): Pick<Handlers, SurveyChannel> {
   const ws = () => access.workspace();
   return {
-    'survey:overview': ({ year }) => {
+    'survey:overview': async ({ year }) => {
+      const { listMappingProfiles, listSurveyImports } = await files();
       const w = ws();
       const period = requirePeriod(w, year);
       return {
@@ -82,18 +67,20 @@ export function surveyHandlers(access: HandlerContext): Pick<Handlers, SurveyCha
       return file ? { cancelled: false, value: { file } } : { cancelled: true };
     },
 
-    'survey:preview': (request) => previewSurveyImport(ws(), request),
+    'survey:preview': async (request) => (await files()).previewSurveyImport(ws(), request),
 
-    'survey:import': (request) => importSurveyFile(ws(), request),
+    'survey:import': async (request) => (await files()).importSurveyFile(ws(), request),
 
-    'survey:deleteImport': ({ importId }) => deleteSurveyImport(ws(), importId),
+    'survey:deleteImport': async ({ importId }) => (await files()).deleteSurveyImport(ws(), importId),
 
-    'survey:saveProfile': ({ profile }) => {
+    'survey:saveProfile': async ({ profile }) => {
+      const { listMappingProfiles, saveMappingProfile } = await files();
       saveMappingProfile(ws(), profile);
       return { profiles: listMappingProfiles(ws()) };
     },
 
-    'survey:deleteProfile': ({ name }) => {
+    'survey:deleteProfile': async ({ name }) => {
+      const { deleteMappingProfile, listMappingProfiles } = await files();
       deleteMappingProfile(ws(), name);
       return { profiles: listMappingProfiles(ws()) };
     },
@@ -114,14 +101,14 @@ export function surveyHandlers(access: HandlerContext): Pick<Handlers, SurveyCha
       const results = surveyResults(ws(), year);
       const file = await access.pickOne('survey-export', `Chi-so-hai-long-SIPAS-${year}.xlsx`);
       if (!file) return { cancelled: true };
-      await exportSurveyResults(results, file);
+      await (await workbooks()).exportSurveyResults(results, file);
       return { cancelled: false, value: { file } };
     },
 
     'survey:template': async ({ year }) => {
       const file = await access.pickOne('survey-template', `Phieu-nhap-khao-sat-SIPAS-${year}.xlsx`);
       if (!file) return { cancelled: true };
-      const written = await writeSurveyTemplate(ws(), year, file);
+      const written = await (await workbooks()).writeSurveyTemplate(ws(), year, file);
       return { cancelled: false, value: { file, ...written } };
     },
 
@@ -142,7 +129,7 @@ export function surveyHandlers(access: HandlerContext): Pick<Handlers, SurveyCha
       requirePeriod(ws(), year);
       const file = await access.pickOne('survey-definition-export', `Bo-cau-hoi-SIPAS-${year}.xlsx`);
       if (!file) return { cancelled: true };
-      const def = await exportSurveyDefinition(ws(), year, file);
+      const def = await (await workbooks()).exportSurveyDefinition(ws(), year, file);
       return { cancelled: false, value: { file, items: def.items.length } };
     },
 
@@ -152,7 +139,8 @@ export function surveyHandlers(access: HandlerContext): Pick<Handlers, SurveyCha
       if (!file) return { cancelled: true };
       const w = ws();
       requireOpenSurveyYear(w, year);
-      const definition = await importSurveyDefinition(w, year, file);
+      const definition = await (await workbooks()).importSurveyDefinition(w, year, file);
+      const { listSurveyImports } = await files();
       const asked = new Set(definition.items.map((i) => i.code));
       const dropped = new Set(listSurveyImports(w, year).flatMap((r) => r.itemCodes.filter((c) => !asked.has(c))));
       return { cancelled: false, value: { file, definition, droppedItemCodes: [...dropped].sort() } };

@@ -1,19 +1,7 @@
 // Survey results as the command line prints them.
 import { describeIndexChange, formatDecimal, formatNumber, formatPercent } from '../../../shared/format';
+import { tableLines } from '../../cli/table';
 import type { SurveyApplyReport, SurveyImportPreview, SurveyYearResults } from '../../../shared/survey';
-
-function pad(text: string, width: number, right = false): string {
-  const len = [...text].length;
-  return right ? ' '.repeat(Math.max(0, width - len)) + text : text + ' '.repeat(Math.max(0, width - len));
-}
-
-function table(header: string[], rows: string[][], right: boolean[]): string[] {
-  const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...r[i]].length)));
-  return [
-    header.map((h, i) => pad(h, widths[i], right[i])).join('  '),
-    ...rows.map((r) => r.map((c, i) => pad(c, widths[i], right[i])).join('  ').trimEnd()),
-  ];
-}
 
 /** "3/5": factors whose index fell, of those compared. */
 function declining(factors: { deltaIndex: number | null }[]): string {
@@ -44,7 +32,7 @@ export function formatSurveyResults(results: SurveyYearResults): string {
     describeIndexChange(u.change?.deltaIndex ?? null) ?? '',
   ]);
   const header = ['Mã', 'Đơn vị', 'Phiếu', 'Chỉ số', ...factorCodes, results.previousYear ? `So với ${results.previousYear}` : 'So với năm trước'];
-  lines.push(...table(header, rows, header.map((_, i) => i >= 2 && i < header.length - 1)));
+  lines.push(...tableLines(header, rows, header.map((_, i) => i >= 2 && i < header.length - 1)));
   return lines.join('\n');
 }
 

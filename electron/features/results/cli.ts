@@ -1,0 +1,35 @@
+// What the commands of this feature do; ./commands.ts describes them, and the command line
+// loads this module only when one of them runs.
+import { parseBands } from '../../../shared/results/bands';
+import { UserError } from '../../../shared/errors';
+import { formatResultsTable, resultsJson } from './output';
+import { withWorkspace } from '../../cli/workspace';
+import { saveBlockSettings, yearResults } from './service';
+import { getBlockSettings } from './store';
+import { requireBlock } from '../workspace/service';
+import { type CommandRun, flagString, flagYear } from '../../cli/framework';
+
+export const runs: Record<string, CommandRun> = {
+  'bands'(args, io) {
+    const year = flagYear(args);
+    const block = flagString(args, 'block')!;
+    const parsed = parseBands(args.positionals[1]);
+    if ('error' in parsed) throw new UserError(parsed.error);
+    return withWorkspace(args.positionals[0], (ws) => {
+      const current = getBlockSettings(ws, year, block);
+      saveBlockSettings(ws, { ...current, bands: parsed.bands });
+      io.err(`Đã đặt ${parsed.bands.length} mức xếp loại cho khối ${block} năm ${year}.`);
+    });
+  },
+
+  'results'(args, io) {
+    const year = flagYear(args);
+    const block = flagString(args, 'block');
+    return withWorkspace(args.positionals[0], (ws) => {
+      if (block) requireBlock(ws, block);
+      const all = yearResults(ws, year);
+      const results = block ? { ...all, blocks: all.blocks.filter((b) => b.code === block) } : all;
+      io.out(args.flags.json ? JSON.stringify(resultsJson(results)) : formatResultsTable(results));
+    });
+  },
+};

@@ -1,0 +1,23 @@
+// The commands of this feature as the command line lists them; what they do loads on use.
+import type { CommandSpec } from '../../cli/framework';
+
+export const commands: CommandSpec[] = [
+  {
+    name: 'bands',
+    usage: 'WS --year Y --block B "Tốt=90;Khá=80;Trung bình=70;Yếu=0"',
+    summary: 'đặt các mức xếp loại của một khối trong một năm',
+    positionals: 2,
+    flags: { year: 'number', block: 'string' },
+    required: ['year', 'block'],
+    load: () => import('./cli').then((m) => m.runs['bands']),
+  },
+  {
+    name: 'results',
+    usage: 'WS --year Y [--block B] [--json]',
+    summary: 'tổng điểm, chỉ số, xếp hạng, xếp loại và thay đổi so với năm trước',
+    positionals: 1,
+    flags: { year: 'number', block: 'string', json: 'boolean' },
+    required: ['year'],
+    load: () => import('./cli').then((m) => m.runs['results']),
+  },
+];

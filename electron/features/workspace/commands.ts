@@ -1,0 +1,19 @@
+// The commands of this feature as the command line lists them; what they do loads on use.
+import type { CommandSpec } from '../../cli/framework';
+
+export const commands: CommandSpec[] = [
+  {
+    name: 'init',
+    usage: 'WS',
+    summary: 'tạo tệp dữ liệu trống (không ghi đè tệp đã có)',
+    positionals: 1,
+    load: () => import('./cli').then((m) => m.runs['init']),
+  },
+  {
+    name: 'backup',
+    usage: 'WS FILE',
+    summary: 'sao lưu tệp dữ liệu (kể cả khi đang mở) sang FILE',
+    positionals: 2,
+    load: () => import('./cli').then((m) => m.runs['backup']),
+  },
+];
