@@ -10,8 +10,8 @@ import {
   pastedCells,
   scoreKey,
   treeRows,
-} from '../../../renderer/appraisal-model';
-import { addChild, addField, moveNode, removeNode, updateNode } from '../../../renderer/framework-model';
+} from '../../../renderer/features/appraisal/model';
+import { addChild, addField, moveNode, removeNode, updateNode } from '../../../renderer/features/framework/model';
 
 const base = { source: 'self', method: 'free', tiers: null, evidenceRequired: false, guidance: null } as const;
 const nodes: CriterionNode[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerLabels, emptyProfile, fileColumns, useKey, useOfKey, withColumnUse, withLabel } from '../../../renderer/sipas/mapping-draft';
+import { answerLabels, emptyProfile, fileColumns, useKey, useOfKey, withColumnUse, withLabel } from '../../../renderer/features/survey/mapping-draft';
 import { builtinDefinition, mapSurveyColumns, type SurveyImportPreview } from '../../../shared/survey';
 
 const def = builtinDefinition(2025);

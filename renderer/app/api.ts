@@ -1,0 +1,30 @@
+// The renderer's client of the contract: call(channel, input) resolves with the channel's
+// output or throws an AppFailure carrying the Vietnamese message and its places.
+import type { Channel, ChannelInput, ChannelOutput, Failure, WindowApi, WindowEvents, WindowFiles } from '../../shared/contract';
+
+declare global {
+  interface Window {
+    api: WindowApi;
+    appEvents?: WindowEvents;
+    appFiles?: WindowFiles;
+  }
+}
+
+export class AppFailure extends Error {
+  readonly failure: Failure;
+  constructor(failure: Failure) {
+    super(failure.message);
+    this.failure = failure;
+  }
+}
+
+export async function call<K extends Channel>(channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> {
+  const envelope = await window.api[channel](input);
+  if (!envelope.ok) throw new AppFailure(envelope.failure);
+  return envelope.value;
+}
+
+/** The message of anything thrown, for the message bar. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
