@@ -1,35 +1,47 @@
+// The grid's editor of scores: keeps the text as typed (decimal comma allowed) and reports it
+// as it changes, for the live preview of total, index and rank beside the grid.
 import { useEffect, useRef, useState } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
-import { formatScore } from '../features/appraisal/model';
+import { formatNumber } from '../../shared/format';
+
+/** A score as the grid shows it: up to three decimals, blank when there is none. */
+export function formatScore(value: number | null | undefined): string {
+  return value === null || value === undefined ? '' : formatNumber(value, 3);
+}
 
 export interface ScoreEditorContext {
   /** what the person is typing, for the live preview of total, index and rank */
   onDraft(rowData: unknown, field: string, text: string | null): void;
 }
 
-/** A cell editor for scores: keeps the typed text (decimal comma allowed) and reports it as it changes. */
-export function ScoreEditor(props: CustomCellEditorProps) {
-  const input = useRef<HTMLInputElement>(null);
-  const [text, setText] = useState(() => {
-    const key = props.eventKey;
-    if (key && key.length === 1) return key;
-    if (key === 'Backspace' || key === 'Delete') return '';
-    return typeof props.value === 'number' ? formatScore(props.value) : String(props.value ?? '');
-  });
-  const context = props.context as ScoreEditorContext;
-  const field = props.colDef.colId ?? props.colDef.field ?? '';
+/** The text an edit starts with: the key that started it, nothing after Delete, else the score. */
+function startingText(eventKey: string | null | undefined, value: unknown): string {
+  if (eventKey && eventKey.length === 1) return eventKey;
+  if (eventKey === 'Backspace' || eventKey === 'Delete') return '';
+  return typeof value === 'number' ? formatScore(value) : String(value ?? '');
+}
 
+/** A cell editor for scores: keeps the typed text (decimal comma allowed) and reports it as it changes. */
+export function ScoreEditor({ eventKey, value, onValueChange, context, data, colDef }: CustomCellEditorProps) {
+  const input = useRef<HTMLInputElement>(null);
+  const [text, setText] = useState(() => startingText(eventKey, value));
+  const { onDraft } = context as ScoreEditorContext;
+  const field = colDef.colId ?? colDef.field ?? '';
+
+  // Once, when the edit starts: the grid hands the editor a new value (and new callbacks) on
+  // every keystroke, and running this again would select the text being typed.
   useEffect(() => {
     const el = input.current;
     if (!el) return;
     el.focus();
-    if (props.eventKey && props.eventKey.length === 1) el.setSelectionRange(el.value.length, el.value.length);
+    if (eventKey && eventKey.length === 1) el.setSelectionRange(el.value.length, el.value.length);
     else el.select();
-    if (text !== (typeof props.value === 'number' ? formatScore(props.value) : '')) {
-      props.onValueChange(text);
-      context.onDraft(props.data, field, text);
+    if (text !== (typeof value === 'number' ? formatScore(value) : '')) {
+      onValueChange(text);
+      onDraft(data, field, text);
     }
-    return () => context.onDraft(props.data, field, null);
+    return () => onDraft(data, field, null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the edit's start and end only, see above
   }, []);
 
   return (
@@ -41,8 +53,8 @@ export function ScoreEditor(props: CustomCellEditorProps) {
       aria-label="Điểm"
       onChange={(e) => {
         setText(e.target.value);
-        props.onValueChange(e.target.value);
-        context.onDraft(props.data, field, e.target.value);
+        onValueChange(e.target.value);
+        onDraft(data, field, e.target.value);
       }}
     />
   );

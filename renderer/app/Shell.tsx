@@ -1,37 +1,21 @@
-import { useEffect, useState } from 'react';
+// The open workspace: the sidebar of pages, the top bar (year, a new year, backup, close),
+// the message bar and the page, drawn anew for each page, year and file.
+import { useState } from 'react';
 import type { Session } from '../../shared/contract';
 import appIcon from '../../resources/icons/icon.svg';
-import { call, messageOf } from './api';
-import { MessageBar, type Message } from './MessageBar';
 import { AppraisalPage } from '../features/appraisal/Page';
+import { ComparePage } from '../features/compare/Page';
 import { FormsPage } from '../features/forms/Page';
 import { FrameworkPage } from '../features/framework/Page';
 import { OverviewPage } from '../features/overview/Page';
-import { ComparePage } from '../features/compare/Page';
 import { ResultsPage } from '../features/results/Page';
-import { SipasPage } from '../features/survey/Page';
+import { SurveyPage } from '../features/survey/Page';
 import { UnitsPage } from '../features/units/Page';
-
-export type PageKey = 'overview' | 'framework' | 'units' | 'forms' | 'appraisal' | 'results' | 'compare' | 'sipas';
-
-const PAGES: { key: PageKey; label: string }[] = [
-  { key: 'overview', label: 'Tổng quan' },
-  { key: 'framework', label: 'Bộ chỉ số' },
-  { key: 'units', label: 'Đơn vị' },
-  { key: 'forms', label: 'Biểu mẫu' },
-  { key: 'appraisal', label: 'Thẩm định' },
-  { key: 'results', label: 'Kết quả' },
-  { key: 'compare', label: 'So sánh' },
-  { key: 'sipas', label: 'Khảo sát SIPAS' },
-];
-
-export interface PageProps {
-  session: Session;
-  workspace: NonNullable<Session['workspace']>;
-  year: number;
-  onSession(session: Session): void;
-  setMessage(message: Message | null): void;
-}
+import { call } from './api';
+import { MessageBar } from './MessageBar';
+import { useAction, useMessages } from './messages';
+import { PAGES, type PageKey } from './navigation';
+import type { PageProps } from './page';
 
 interface ShellProps {
   session: Session;
@@ -40,37 +24,28 @@ interface ShellProps {
   onSession(session: Session): void;
   onBackup(): void;
   onClose(): void;
-  message: Message | null;
-  setMessage(message: Message | null): void;
 }
 
-export function Shell({ session, page, setPage, onSession, onBackup, onClose, message, setMessage }: ShellProps) {
+const PAGE_COMPONENTS: Record<PageKey, (props: PageProps) => React.ReactNode> = {
+  overview: OverviewPage,
+  framework: FrameworkPage,
+  units: UnitsPage,
+  forms: FormsPage,
+  appraisal: AppraisalPage,
+  results: ResultsPage,
+  compare: ComparePage,
+  survey: SurveyPage,
+};
+
+export function Shell({ session, page, setPage, onSession, onBackup, onClose }: ShellProps) {
+  const { clear } = useMessages();
   const workspace = session.workspace!;
   const years = workspace.periods.map((p) => p.year);
-  const [year, setYear] = useState(() => years[years.length - 1] ?? new Date().getFullYear());
-  const [newYear, setNewYear] = useState('');
-  useEffect(() => {
-    if (!years.includes(year) && years.length) setYear(years[years.length - 1]);
-  }, [workspace.file]);
-
-  const addYear = async () => {
-    const y = Number(newYear);
-    if (!Number.isInteger(y) || y < 1990 || y > 2200) {
-      setMessage({ kind: 'error', text: `Năm "${newYear}" không hợp lệ; hãy nhập năm bốn chữ số, ví dụ 2026.` });
-      return;
-    }
-    try {
-      onSession(await call('workspace:ensureYear', { year: y }));
-      setYear(y);
-      setNewYear('');
-      setMessage({ kind: 'info', text: `Đã thêm kỳ đánh giá năm ${y}.` });
-    } catch (e) {
-      setMessage({ kind: 'error', text: messageOf(e) });
-    }
-  };
-
+  const [chosenYear, setYear] = useState<number | null>(null);
+  // the year chosen while the workspace has it, else its latest
+  const year = chosenYear !== null && years.includes(chosenYear) ? chosenYear : (years[years.length - 1] ?? new Date().getFullYear());
   const period = workspace.periods.find((p) => p.year === year);
-  const props: PageProps = { session, workspace, year, onSession, setMessage };
+  const Page = PAGE_COMPONENTS[page];
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="Chức năng">
@@ -85,7 +60,7 @@ export function Shell({ session, page, setPage, onSession, onBackup, onClose, me
             className={`nav-item${page === p.key ? ' active' : ''}`}
             aria-current={page === p.key ? 'page' : undefined}
             onClick={() => {
-              setMessage(null);
+              clear();
               setPage(p.key);
             }}
           >
@@ -111,17 +86,12 @@ export function Shell({ session, page, setPage, onSession, onBackup, onClose, me
             </select>
           </label>
           {period?.locked && <span className="badge badge-locked">Đã công bố (khóa)</span>}
-          <input
-            className="year-input"
-            value={newYear}
-            onChange={(e) => setNewYear(e.target.value)}
-            placeholder="Năm mới"
-            aria-label="Năm mới"
-            inputMode="numeric"
+          <AddYear
+            onAdded={(next, y) => {
+              onSession(next);
+              setYear(y);
+            }}
           />
-          <button type="button" onClick={addYear}>
-            Thêm kỳ
-          </button>
           <span className="spacer" />
           <button type="button" onClick={onBackup}>
             Sao lưu
@@ -130,18 +100,40 @@ export function Shell({ session, page, setPage, onSession, onBackup, onClose, me
             Đóng tệp
           </button>
         </header>
-        <MessageBar message={message} onClose={() => setMessage(null)} />
+        <MessageBar />
         <section className="page" key={`${page}-${year}-${workspace.file}`}>
-          {page === 'overview' && <OverviewPage {...props} />}
-          {page === 'framework' && <FrameworkPage {...props} />}
-          {page === 'units' && <UnitsPage {...props} />}
-          {page === 'forms' && <FormsPage {...props} />}
-          {page === 'appraisal' && <AppraisalPage {...props} />}
-          {page === 'results' && <ResultsPage {...props} />}
-          {page === 'compare' && <ComparePage {...props} />}
-          {page === 'sipas' && <SipasPage {...props} />}
+          <Page session={session} workspace={workspace} year={year} onSession={onSession} />
         </section>
       </div>
     </div>
+  );
+}
+
+/** A new year typed in the top bar: its period is added and chosen. */
+function AddYear({ onAdded }: { onAdded(session: Session, year: number): void }) {
+  const { show } = useMessages();
+  const { run } = useAction();
+  const [text, setText] = useState('');
+  const add = () => {
+    const y = Number(text);
+    if (!Number.isInteger(y) || y < 1990 || y > 2200) {
+      show({ kind: 'error', text: `Năm "${text}" không hợp lệ; hãy nhập năm bốn chữ số, ví dụ 2026.` });
+      return;
+    }
+    void run(
+      async () => {
+        onAdded(await call('workspace:ensureYear', { year: y }), y);
+        setText('');
+      },
+      { done: `Đã thêm kỳ đánh giá năm ${y}.` },
+    );
+  };
+  return (
+    <>
+      <input className="year-input" value={text} onChange={(e) => setText(e.target.value)} placeholder="Năm mới" aria-label="Năm mới" inputMode="numeric" />
+      <button type="button" onClick={add}>
+        Thêm kỳ
+      </button>
+    </>
   );
 }

@@ -31,13 +31,6 @@ export function auditFieldLabel(field: string): string {
   return FIELDS[field] ?? field;
 }
 
-/** dd/mm/yyyy hh:mm */
-export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
 export const METHOD_LABELS: Record<string, string> = {
   free: 'Chấm điểm',
   yesno: 'Có/Không',

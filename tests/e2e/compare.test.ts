@@ -9,7 +9,7 @@ import type { Workspace } from '../../electron/services/workspace';
 import { largestLosses, rankedUnits, unitLeafLosses, whatIfForYear } from '../../shared/analysis';
 import type { BlockResult, UnitResult } from '../../shared/domain';
 import { formatPercent } from '../../shared/format';
-import { SAVE_REASON } from '../../renderer/features/compare/WhatIf';
+import { SAVE_REASON } from '../../renderer/features/compare/model';
 import { launchApp, stopServer, type AppUnderTest } from './harness';
 
 const YEAR = 2025;

@@ -1,5 +1,6 @@
 // The appraisal screen's model, apart from React: scores keyed by unit and leaf, edits and
-// their inverses for undo, the tree rows of one unit, and the instant preview of ranks.
+// their inverses for undo, the tree rows of one unit, the rows of the block matrix, and the
+// instant preview of ranks while a score is typed.
 import type { ChannelOutput, ScoreChangeInput, ScorePatchInput } from '../../../shared/contract';
 import { emptyScore, type BlockResult, type CriterionNode, type Score, type UnitResult } from '../../../shared/domain';
 import { formatNumber, parseLocaleNumber } from '../../../shared/format';
@@ -100,7 +101,7 @@ export interface TreeRow {
 }
 
 /** The visible rows of one unit's tree (children of collapsed nodes hidden), with parent sums. */
-export function treeRows(nodes: CriterionNode[], unitCode: string, scores: ScoreMap, collapsed: Set<string>): TreeRow[] {
+export function treeRows(nodes: CriterionNode[], unitCode: string, scores: ScoreMap, collapsed: ReadonlySet<string>): TreeRow[] {
   const leafSet = leafCodes(nodes);
   const children = new Map<string | null, CriterionNode[]>();
   for (const n of nodes) {
@@ -164,6 +165,133 @@ export function pastedCells(text: string): string[][] {
   return lines.map((l) => l.split('\t'));
 }
 
-export function formatScore(value: number | null | undefined): string {
-  return value === null || value === undefined ? '' : formatNumber(value, 3);
+/** A row of the block matrix: a unit, its result as previewed, and its score of every leaf. */
+export interface MatrixRow {
+  unitCode: string;
+  unitName: string;
+  ranked: boolean;
+  total: number | null;
+  index: number | null;
+  rank: number | null;
+  provisional: boolean;
+  scores: Record<string, Score | undefined>;
+}
+
+export function matrixRows(data: BlockData, scores: ScoreMap, preview: BlockResult | null, leafNodes: CriterionNode[]): MatrixRow[] {
+  const resultByUnit = new Map(preview?.units.map((u) => [u.code, u]) ?? []);
+  return data.units.map((u) => {
+    const r = resultByUnit.get(u.code);
+    const own: Record<string, Score | undefined> = {};
+    for (const leaf of leafNodes) own[leaf.code] = scores.get(scoreKey(u.code, leaf.code));
+    return {
+      unitCode: u.code,
+      unitName: u.name,
+      ranked: u.ranked,
+      total: r?.total ?? null,
+      index: r?.index ?? null,
+      rank: r?.rank ?? null,
+      provisional: r?.provisional ?? true,
+      scores: own,
+    };
+  });
+}
+
+/** Two rows of the same unit show the same: the grid need not draw it again. */
+export function sameMatrixRow(a: MatrixRow, b: MatrixRow): boolean {
+  if (a.total !== b.total || a.index !== b.index || a.rank !== b.rank || a.provisional !== b.provisional || a.unitName !== b.unitName) return false;
+  const codes = new Set([...Object.keys(a.scores), ...Object.keys(b.scores)]);
+  for (const code of codes) if (a.scores[code] !== b.scores[code]) return false;
+  return true;
+}
+
+export function isTreeRow(row: unknown): row is TreeRow {
+  return typeof row === 'object' && row !== null && 'node' in row;
+}
+
+/** The top-level field of each leaf: the column group it stands under in the matrix. */
+export function fieldOfLeaves(nodes: CriterionNode[], leafNodes: CriterionNode[]): Map<string, string> {
+  const byCode = new Map(nodes.map((n) => [n.code, n]));
+  const fieldOf = new Map<string, string>();
+  for (const leaf of leafNodes) {
+    let top = leaf;
+    while (top.parentCode && byCode.get(top.parentCode)) top = byCode.get(top.parentCode)!;
+    fieldOf.set(leaf.code, top.code);
+  }
+  return fieldOf;
+}
+
+/** A score being typed, before Enter: the preview ranks the block with it. */
+export interface Draft {
+  unitCode: string;
+  code: string;
+  text: string;
+}
+
+export type ParsedDraft = Draft & { parsed: ReturnType<typeof parseAppraised> };
+
+export function parseDraft(draft: Draft | null, nodeByCode: Map<string, CriterionNode>, unitName: (code: string) => string): ParsedDraft | null {
+  const node = draft ? nodeByCode.get(draft.code) : undefined;
+  return draft && node ? { ...draft, parsed: parseAppraised(node, unitName(draft.unitCode), draft.text) } : null;
+}
+
+/** The block's results with the scores on screen and the score being typed, if it reads. */
+export function previewWithDraft(data: BlockData, scores: ScoreMap, draft: ParsedDraft | null): BlockResult | null {
+  if (!draft || !('value' in draft.parsed)) return previewBlock(data, scores);
+  const current = scores.get(scoreKey(draft.unitCode, draft.code));
+  return previewBlock(data, applyLocally(scores, [{ unitCode: draft.unitCode, criterionCode: draft.code, patch: appraisedPatch(current, draft.parsed.value) }]));
+}
+
+/** Where a paste lands: the cell in focus, in the unit's tree or in the block matrix. */
+export type PasteTarget =
+  | { view: 'unit'; colId: string; rowIndex: number; rows: TreeRow[]; unitCode: string; unitName: string }
+  | { view: 'matrix'; colId: string; rowIndex: number; rows: MatrixRow[]; leafNodes: CriterionNode[] };
+
+/**
+ * The changes a block of cells pasted from a spreadsheet makes, or why nothing is changed:
+ * in the tree, one column down the leaves from the focused row; in the matrix, rows of units
+ * by columns of leaves from the focused cell. One bad cell refuses the whole paste.
+ */
+export function pasteChanges(target: PasteTarget, cells: string[][], scores: ScoreMap): { changes: ScoreChangeInput[] } | { refusal: string } {
+  const problems: string[] = [];
+  const changes: ScoreChangeInput[] = [];
+  const add = (unitCode: string, unitName: string, leaf: CriterionNode, text: string, where: string) => {
+    const parsed = parseAppraised(leaf, unitName, text);
+    if ('problem' in parsed) problems.push(`${where}: ${parsed.problem}`);
+    else changes.push({ unitCode, criterionCode: leaf.code, patch: appraisedPatch(scores.get(scoreKey(unitCode, leaf.code)), parsed.value) });
+  };
+  if (target.view === 'unit') {
+    if (target.colId !== 'appraised') return { refusal: 'Chỉ dán được vào cột "Điểm thẩm định"; hãy chọn ô đầu tiên của cột này rồi dán.' };
+    const leaves = target.rows.slice(target.rowIndex).filter((r) => r.isLeaf);
+    if (cells.length > leaves.length) problems.push(`Có ${cells.length} dòng được dán nhưng chỉ còn ${leaves.length} tiêu chí bên dưới ô đang chọn.`);
+    cells.forEach((line, i) => {
+      if (leaves[i]) add(target.unitCode, target.unitName, leaves[i].node, line[0], `Dòng ${i + 1}`);
+    });
+  } else {
+    const startCol = target.leafNodes.findIndex((l) => l.code === target.colId);
+    if (startCol < 0) return { refusal: 'Hãy chọn ô điểm của tiêu chí đầu tiên cần dán rồi dán lại.' };
+    cells.forEach((line, i) => {
+      const row = target.rows[target.rowIndex + i];
+      if (!row) return problems.push(`Dòng ${i + 1} vượt quá số đơn vị trong bảng.`);
+      line.forEach((text, j) => {
+        const leaf = target.leafNodes[startCol + j];
+        if (!leaf) return problems.push(`Cột ${j + 1} vượt quá số tiêu chí trong bảng.`);
+        add(row.unitCode, row.unitName, leaf, text, `Dòng ${i + 1}, cột ${j + 1}`);
+      });
+    });
+  }
+  if (problems.length) {
+    return { refusal: `Không dán được, chưa có điểm nào thay đổi. ${problems.slice(0, 5).join(' ')}${problems.length > 5 ? ` (và ${problems.length - 5} lỗi khác)` : ''}` };
+  }
+  return { changes };
+}
+
+/** A value of the audit trail as read: "(trống)", "không áp dụng", a score the Vietnamese way. */
+export function auditValue(field: string, value: string | null): string {
+  if (value === null) return '(trống)';
+  if (field === 'notApplicable') return value === '1' ? 'không áp dụng' : 'áp dụng';
+  if (field === 'selfScore' || field === 'appraisedScore' || field === 'reportedValue') {
+    const n = Number(value);
+    return Number.isFinite(n) ? formatNumber(n, 4) : value;
+  }
+  return value;
 }

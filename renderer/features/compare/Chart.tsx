@@ -1,10 +1,10 @@
 // One ECharts chart drawn as SVG (crisp on screen, the same as on paper), with buttons that
 // save it as PNG or SVG through the main process: the window itself never writes files.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts';
 import type { ECElementEvent, EChartsOption } from 'echarts';
-import { call, messageOf } from '../../app/api';
-import type { Message } from '../../app/MessageBar';
+import { call } from '../../app/api';
+import { useAction } from '../../app/messages';
 
 export interface ChartProps {
   option: EChartsOption;
@@ -16,7 +16,6 @@ export interface ChartProps {
   onClick?(event: ECElementEvent): void;
   /** a category of the unit axis to set apart: the unit being looked at */
   selectedLabel?: string | null;
-  setMessage(message: Message | null): void;
 }
 
 /** A tooltip for charts whose option brings none; the screen can hover, paper cannot. */
@@ -37,10 +36,10 @@ function pngDataUrl(option: EChartsOption, width: number, height: number): strin
   }
 }
 
-export function Chart({ option, height, fileName, label, onClick, selectedLabel, setMessage }: ChartProps) {
+export function Chart({ option, height, fileName, label, onClick, selectedLabel }: ChartProps) {
   const holder = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { run, busy: saving } = useAction();
 
   useEffect(() => {
     const instance = echarts.init(holder.current!, null, { renderer: 'svg' });
@@ -84,22 +83,17 @@ export function Chart({ option, height, fileName, label, onClick, selectedLabel,
     };
   }, [onClick]);
 
-  const save = async (format: 'png' | 'svg') => {
+  const save = (format: 'png' | 'svg') => {
     const instance = chart.current;
     if (!instance) return;
-    setSaving(true);
-    try {
-      const data =
-        format === 'svg'
-          ? instance.getDataURL({ type: 'svg' })
-          : pngDataUrl({ ...SCREEN_DEFAULTS, ...option }, instance.getWidth(), instance.getHeight());
-      const saved = await call('compare:saveChart', { format, name: fileName, data });
-      if (!saved.cancelled) setMessage({ kind: 'info', text: `Đã lưu biểu đồ vào tệp ${saved.value.file}.` });
-    } catch (e) {
-      setMessage({ kind: 'error', text: messageOf(e) });
-    } finally {
-      setSaving(false);
-    }
+    void run(
+      () => {
+        const data =
+          format === 'svg' ? instance.getDataURL({ type: 'svg' }) : pngDataUrl({ ...SCREEN_DEFAULTS, ...option }, instance.getWidth(), instance.getHeight());
+        return call('compare:saveChart', { format, name: fileName, data });
+      },
+      { done: (saved) => !saved.cancelled && `Đã lưu biểu đồ vào tệp ${saved.value.file}.` },
+    );
   };
 
   return (

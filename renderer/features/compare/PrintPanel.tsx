@@ -1,85 +1,19 @@
 // Scorecards of one unit, a block or the whole year, one PDF per unit or one combined PDF,
 // with progress; and the province's summary workbook of the year.
-import { useEffect, useState } from 'react';
-import type { ChannelOutput } from '../../../shared/contract';
-import type { PrintProgressOutput, ScorecardSelectionInput } from '../../../shared/contract-compare';
 import type { BlockResult, UnitResult } from '../../../shared/domain';
 import { formatNumber } from '../../../shared/format';
-import { call, messageOf } from '../../app/api';
-import type { Message } from '../../app/MessageBar';
-
-type Scope = 'unit' | 'block' | 'all';
-type Printed = Extract<ChannelOutput<'reports:printScorecards'>, { cancelled: false }>['value'];
+import { usePrinting } from './hooks';
 
 interface PrintPanelProps {
   year: number;
   block: BlockResult;
   unit: UnitResult | null;
   sample: boolean;
-  setMessage(message: Message | null): void;
   onClose(): void;
 }
 
-export function PrintPanel({ year, block, unit, sample, setMessage, onClose }: PrintPanelProps) {
-  const [scope, setScope] = useState<Scope>(unit ? 'unit' : 'block');
-  const [combined, setCombined] = useState(false);
-  const [progress, setProgress] = useState<PrintProgressOutput | null>(null);
-  const [printed, setPrinted] = useState<Printed | null>(null);
-  const [exporting, setExporting] = useState(false);
-  const running = progress?.running ?? false;
-
-  useEffect(() => {
-    if (scope === 'unit' && !unit) setScope('block');
-  }, [unit]);
-  useEffect(() => setPrinted(null), [block.code, year]);
-
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => {
-      call('reports:printProgress', {}).then(
-        (p) => setProgress((now) => (now?.running ? p : now)),
-        () => undefined,
-      );
-    }, 250);
-    return () => clearInterval(timer);
-  }, [running]);
-
-  const selection: ScorecardSelectionInput =
-    scope === 'unit' && unit ? { unitCode: unit.code } : scope === 'block' ? { blockCode: block.code } : { all: true };
-
-  const print = async () => {
-    setPrinted(null);
-    setProgress({ running: true, done: 0, total: 0, unitName: null });
-    try {
-      const r = await call('reports:printScorecards', { year, selection, combined });
-      if (!r.cancelled) {
-        setPrinted(r.value);
-        setMessage({
-          kind: 'info',
-          text: `Đã in ${formatNumber(r.value.units)} phiếu kết quả vào ${formatNumber(r.value.files.length)} tệp PDF trong thư mục ${r.value.folder}.`,
-        });
-      }
-    } catch (e) {
-      setMessage({ kind: 'error', text: messageOf(e) });
-    } finally {
-      setProgress(null);
-    }
-  };
-
-  const exportSummary = async () => {
-    setExporting(true);
-    try {
-      const r = await call('reports:exportSummary', { year });
-      if (!r.cancelled) {
-        setMessage({ kind: 'info', text: `Đã xuất bảng tổng hợp năm ${year} (${r.value.sheets.length} trang tính) vào tệp ${r.value.file}.` });
-      }
-    } catch (e) {
-      setMessage({ kind: 'error', text: messageOf(e) });
-    } finally {
-      setExporting(false);
-    }
-  };
-
+export function PrintPanel({ year, block, unit, sample, onClose }: PrintPanelProps) {
+  const { scope, setScope, combined, setCombined, progress, running, printed, exporting, print, exportSummary } = usePrinting(year, block, unit);
   return (
     <section className="print-panel" aria-label="In phiếu kết quả và xuất bảng tổng hợp" data-testid="print-panel">
       <div className="print-group">

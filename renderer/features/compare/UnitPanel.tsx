@@ -1,14 +1,13 @@
 // One unit of the block: where it stands field by field, where it lost points, and what-if.
-import { useEffect, useState } from 'react';
-import type { ChannelOutput } from '../../../shared/contract';
+import { useState } from 'react';
 import type { BlockResult } from '../../../shared/domain';
 import { largestLosses, selfAboveAppraised } from '../../../shared/analysis';
 import { describeChange, formatDecimal, formatNumber, formatPercent } from '../../../shared/format';
-import { call, messageOf } from '../../app/api';
-import type { Message } from '../../app/MessageBar';
+import { Tabs } from '../../app/Tabs';
+import { useUnitDetail } from './hooks';
+import type { UnitDetail } from './model';
 import { WhatIf } from './WhatIf';
 
-export type UnitDetail = ChannelOutput<'compare:unit'>;
 type Tab = 'detail' | 'losses' | 'whatif';
 
 const TABS: { key: Tab; label: string }[] = [
@@ -22,27 +21,13 @@ interface UnitPanelProps {
   block: BlockResult;
   unitCode: string | null;
   onUnit(code: string | null): void;
+  /** scores were saved from the what-if: the block's results are read again */
   onSaved(): void;
-  setMessage(message: Message | null): void;
 }
 
-export function UnitPanel({ year, block, unitCode, onUnit, onSaved, setMessage }: UnitPanelProps) {
-  const [detail, setDetail] = useState<UnitDetail | null>(null);
+export function UnitPanel({ year, block, unitCode, onUnit, onSaved }: UnitPanelProps) {
+  const { detail, reload } = useUnitDetail(year, unitCode);
   const [tab, setTab] = useState<Tab>('detail');
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    setDetail(null);
-    if (!unitCode) return;
-    let current = true;
-    call('compare:unit', { year, unitCode }).then(
-      (d) => current && setDetail(d),
-      (e) => setMessage({ kind: 'error', text: messageOf(e) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [year, unitCode, version]);
 
   return (
     <aside className="unit-panel" aria-label="Đơn vị đang xem" data-testid="unit-panel">
@@ -60,13 +45,7 @@ export function UnitPanel({ year, block, unitCode, onUnit, onSaved, setMessage }
       {detail && (
         <>
           <UnitHeading detail={detail} ranked={block.units.filter((u) => u.ranked).length} />
-          <div className="segmented panel-tabs" role="tablist" aria-label="Nội dung đơn vị">
-            {TABS.map((t) => (
-              <button key={t.key} type="button" role="tab" aria-selected={tab === t.key} className={tab === t.key ? 'on' : ''} onClick={() => setTab(t.key)}>
-                {t.label}
-              </button>
-            ))}
-          </div>
+          <Tabs<Tab> label="Nội dung đơn vị" className="segmented panel-tabs" items={TABS} value={tab} onChange={setTab} />
           {tab === 'detail' && <FieldTable detail={detail} />}
           {tab === 'losses' && <UnitLosses detail={detail} />}
           {tab === 'whatif' && (
@@ -74,9 +53,8 @@ export function UnitPanel({ year, block, unitCode, onUnit, onSaved, setMessage }
               key={detail.unit.code}
               year={year}
               detail={detail}
-              setMessage={setMessage}
               onSaved={() => {
-                setVersion((v) => v + 1);
+                reload();
                 onSaved();
               }}
             />

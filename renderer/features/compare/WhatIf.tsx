@@ -1,103 +1,22 @@
 // What-if for one unit: hypothetical points on some criteria, and at once its new total,
 // index, rank and band by the real scoring engine. Nothing is saved unless the person asks.
-import { useEffect, useMemo, useState } from 'react';
-import type { ChannelOutput } from '../../../shared/contract';
-import type { HypotheticalScoreInput } from '../../../shared/contract-compare';
+import { useState } from 'react';
 import { largestLosses } from '../../../shared/analysis';
-import { describeChange, formatDecimal, formatNumber, formatPercent, parseLocaleNumber } from '../../../shared/format';
-import { call, messageOf } from '../../app/api';
-import type { Message } from '../../app/MessageBar';
-import type { UnitDetail } from './UnitPanel';
+import { describeChange, formatDecimal, formatNumber, formatPercent } from '../../../shared/format';
+import { useWhatIf } from './hooks';
+import type { UnitDetail, WhatIfOutcome } from './model';
 
-interface Entry {
-  criterionCode: string;
-  /** as typed; empty means the full points */
-  text: string;
-}
-
-type Outcome = ChannelOutput<'compare:whatIf'>;
-
-export const SAVE_REASON = 'Lưu từ điểm giả định (màn hình So sánh)';
-
-function hypothesis(entry: Entry): HypotheticalScoreInput | null {
-  if (entry.text.trim() === '') return { criterionCode: entry.criterionCode, points: 'max' };
-  const points = parseLocaleNumber(entry.text);
-  return points === null || points < 0 ? null : { criterionCode: entry.criterionCode, points };
-}
-
-export function WhatIf({ year, detail, setMessage, onSaved }: { year: number; detail: UnitDetail; setMessage(m: Message | null): void; onSaved(): void }) {
-  const { unit } = detail;
-  const [entries, setEntries] = useState<Entry[]>([]);
+export function WhatIf({ year, detail, onSaved }: { year: number; detail: UnitDetail; onSaved(): void }) {
+  const whatIf = useWhatIf(year, detail, onSaved);
+  const { entries, criteria, problem, outcome } = whatIf;
   const [code, setCode] = useState('');
   const [points, setPoints] = useState('');
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const criteria = useMemo(() => new Map(detail.criteria.map((c) => [c.code, c])), [detail]);
-  const scoreOf = useMemo(() => new Map(detail.losses.map((l) => [l.code, l.score])), [detail]);
+  const scoreOf = new Map(detail.losses.map((l) => [l.code, l.score]));
   const suggestions = largestLosses(detail.losses, 6).filter((l) => !entries.some((e) => e.criterionCode === l.code));
-
-  useEffect(() => {
-    setConfirming(false);
-    const hypothetical = entries.map(hypothesis);
-    if (entries.length === 0) {
-      setOutcome(null);
-      setProblem(null);
-      return;
-    }
-    const bad = entries.filter((_, i) => hypothetical[i] === null).map((e) => e.criterionCode);
-    if (bad.length) {
-      setProblem(`Số điểm của ${bad.join(', ')} không đọc được; hãy nhập số, ví dụ 1,5 (để trống là điểm tối đa).`);
-      return;
-    }
-    let current = true;
-    const timer = setTimeout(() => {
-      call('compare:whatIf', { year, unitCode: unit.code, hypothetical: hypothetical as HypotheticalScoreInput[] }).then(
-        (o) => {
-          if (!current) return;
-          setOutcome(o);
-          setProblem(null);
-        },
-        (e) => current && setProblem(messageOf(e)),
-      );
-    }, 120);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [entries, year, unit.code]);
-
   const add = (criterionCode: string, text: string) => {
-    const c = criterionCode.trim();
-    if (!c) return;
-    if (!criteria.has(c)) {
-      setProblem(`Bộ chỉ số năm ${year} của ${unit.name} không có tiêu chí mã "${c}".`);
-      return;
-    }
-    setEntries((list) => [...list.filter((e) => e.criterionCode !== c), { criterionCode: c, text }]);
-    setCode('');
-    setPoints('');
-  };
-
-  const save = async () => {
-    if (!outcome) return;
-    const applicable = new Set(detail.losses.map((l) => l.code));
-    try {
-      const r = await call('scores:apply', {
-        year,
-        source: 'appraisal',
-        reason: SAVE_REASON,
-        changes: outcome.applied.map((a) => ({
-          unitCode: unit.code,
-          criterionCode: a.criterionCode,
-          patch: applicable.has(a.criterionCode) ? { appraisedScore: a.points } : { appraisedScore: a.points, notApplicable: false },
-        })),
-      });
-      setMessage({ kind: 'info', text: `Đã lưu ${formatNumber(r.changed)} thay đổi điểm thẩm định của ${unit.name} (có ghi nhật ký).` });
-      setEntries([]);
-      onSaved();
-    } catch (e) {
-      setMessage({ kind: 'error', text: messageOf(e) });
+    if (whatIf.add(criterionCode, text)) {
+      setCode('');
+      setPoints('');
     }
   };
 
@@ -161,11 +80,11 @@ export function WhatIf({ year, detail, setMessage, onSaved }: { year: number; de
                       value={e.text}
                       placeholder="tối đa"
                       aria-label={`Điểm giả định ${c.code}`}
-                      onChange={(ev) => setEntries((list) => list.map((x) => (x.criterionCode === e.criterionCode ? { ...x, text: ev.target.value } : x)))}
+                      onChange={(ev) => whatIf.edit(e.criterionCode, ev.target.value)}
                     />
                   </td>
                   <td>
-                    <button type="button" className="link" aria-label={`Bỏ giả định ${c.code}`} onClick={() => setEntries((list) => list.filter((x) => x !== e))}>
+                    <button type="button" className="link" aria-label={`Bỏ giả định ${c.code}`} onClick={() => whatIf.remove(e.criterionCode)}>
                       ×
                     </button>
                   </td>
@@ -180,24 +99,24 @@ export function WhatIf({ year, detail, setMessage, onSaved }: { year: number; de
           {problem}
         </p>
       )}
-      {outcome && entries.length > 0 && !problem && <OutcomeTable outcome={outcome} />}
-      {outcome && entries.length > 0 && !problem && (
+      {outcome && <OutcomeTable outcome={outcome} />}
+      {outcome && (
         <div className="what-if-actions">
-          <button type="button" onClick={() => setEntries([])}>
+          <button type="button" onClick={whatIf.clear}>
             Bỏ tất cả giả định
           </button>
-          {confirming ? (
+          {whatIf.confirming ? (
             <span className="confirm">
               Ghi {formatNumber(outcome.applied.length)} điểm này thành điểm thẩm định?{' '}
-              <button type="button" className="primary" onClick={save}>
+              <button type="button" className="primary" onClick={whatIf.save}>
                 Lưu
               </button>{' '}
-              <button type="button" onClick={() => setConfirming(false)}>
+              <button type="button" onClick={() => whatIf.confirm(false)}>
                 Hủy
               </button>
             </span>
           ) : (
-            <button type="button" onClick={() => setConfirming(true)}>
+            <button type="button" onClick={() => whatIf.confirm(true)}>
               Lưu thành điểm thẩm định…
             </button>
           )}
@@ -207,7 +126,7 @@ export function WhatIf({ year, detail, setMessage, onSaved }: { year: number; de
   );
 }
 
-function OutcomeTable({ outcome }: { outcome: Outcome }) {
+function OutcomeTable({ outcome }: { outcome: WhatIfOutcome }) {
   const { before, after, blockBefore, blockAfter } = outcome;
   const deltaIndex = before.index !== null && after.index !== null ? after.index - before.index : null;
   const deltaRank = before.rank !== null && after.rank !== null ? before.rank - after.rank : null;

@@ -1,229 +1,69 @@
+// "Bộ chỉ số": one block's framework of the year as an editable tree (fields, criteria,
+// sub-criteria with their maximum, source, scoring method and guidance), checked as it is
+// edited; saved whole, copied from last year, or taken from and given to Excel.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { ColDef, GridApi, ValueSetterParams } from 'ag-grid-community';
-import type { CriterionNode } from '../../../shared/domain';
-import { criterionSources, scoringMethods } from '../../../shared/domain';
-import { formatNumber, parseLocaleNumber } from '../../../shared/format';
-import { checkFramework, frameworkMaximum, leafCodes } from '../../../shared/scoring';
-import { call, messageOf } from '../../app/api';
-import { addChild, addField, depthOf, moveNode, removeNode, updateNode } from './model';
+import type { ColDef, GridApi, RowClassParams } from 'ag-grid-community';
+import { checkFramework } from '../../../shared/scoring';
 import { gridLocale, gridTheme } from '../../app/grid';
-import { METHOD_LABELS, SOURCE_LABELS } from '../../app/labels';
-import type { PageProps } from '../../app/Shell';
+import { useLatest } from '../../app/hooks';
+import { useMessages } from '../../app/messages';
+import type { PageProps } from '../../app/page';
+import { frameworkColumns } from './columns';
+import { useFrameworkEditor } from './hooks';
+import { addChild, addField, describeFramework, frameworkRows, moveNode, removeNode, updateNode, type CellEdit, type Row } from './model';
 
-interface Row {
-  node: CriterionNode;
-  depth: number;
-  isLeaf: boolean;
-}
+const DEFAULT_COL_DEF: ColDef = { sortable: false, suppressMovable: true, resizable: true };
+const rowClass = (p: RowClassParams<Row>) => (p.data && !p.data.isLeaf ? `row-level-${Math.min(p.data.depth + 1, 3)}` : undefined);
 
-export function FrameworkPage({ workspace, year, onSession, setMessage }: PageProps) {
-  const [blockCode, setBlockCode] = useState(
-    () => workspace.frameworks.find((f) => f.year === year)?.blockCode ?? workspace.blocks[0]?.code ?? '',
-  );
-  const [nodes, setNodes] = useState<CriterionNode[]>([]);
-  const [exists, setExists] = useState(false);
-  const [dirty, setDirty] = useState(false);
+export function FrameworkPage({ workspace, year, onSession }: PageProps) {
+  const { show } = useMessages();
+  const [blockCode, setBlockCode] = useState(() => workspace.frameworks.find((f) => f.year === year)?.blockCode ?? workspace.blocks[0]?.code ?? '');
+  const editor = useFrameworkEditor(year, blockCode, onSession);
+  const { nodes, exists, dirty, change } = editor;
   const [selected, setSelected] = useState<string | null>(null);
-  const gridApi = useRef<GridApi | null>(null);
-
-  const load = async () => {
-    try {
-      const f = await call('framework:get', { year, blockCode });
-      setNodes(f.nodes);
-      setExists(f.exists);
-      setDirty(false);
-    } catch (e) {
-      setMessage({ kind: 'error', text: messageOf(e) });
-    }
-  };
-  useEffect(() => {
-    if (blockCode) void load();
-  }, [year, blockCode]);
-
-  const change = (next: CriterionNode[]) => {
-    setNodes(next);
-    setDirty(true);
-  };
-  const latest = useRef({ nodes, change, setMessage });
-  latest.current = { nodes, change, setMessage };
+  const gridApi = useRef<GridApi<Row> | null>(null);
+  // a row just added, selected once the grid has it
+  const pendingSelection = useRef<string | null>(null);
 
   const problems = useMemo(() => checkFramework(nodes), [nodes]);
-  const rows = useMemo<Row[]>(() => {
-    const depth = depthOf(nodes);
-    const leafSet = leafCodes(nodes);
-    return nodes.map((n) => ({ node: n, depth: depth.get(n.code) ?? 0, isLeaf: leafSet.has(n.code) }));
-  }, [nodes]);
-  const problemCodes = useMemo(() => new Set(problems.map((p) => p.code)), [problems]);
-
-  const columns = useMemo<ColDef<Row>[]>(() => {
-    const set = (patch: (p: ValueSetterParams<Row>) => Partial<CriterionNode> | string) => (p: ValueSetterParams<Row>) => {
-      const result = patch(p);
-      if (typeof result === 'string') {
-        latest.current.setMessage({ kind: 'error', text: result });
-        return false;
-      }
-      latest.current.change(updateNode(latest.current.nodes, p.data.node.code, result));
-      return false;
-    };
-    return [
-      {
-        colId: 'code',
-        headerName: 'Mã',
-        width: 130,
-        editable: true,
-        valueGetter: (p) => p.data?.node.code,
-        cellRenderer: (p: { data: Row }) => <span style={{ paddingLeft: p.data.depth * 16 }}>{p.data.node.code}</span>,
-        valueSetter: set((p) => {
-          const code = String(p.newValue ?? '').trim();
-          if (!code) return 'Mã tiêu chí không được để trống.';
-          if (code !== p.data.node.code && latest.current.nodes.some((n) => n.code === code)) return `Mã ${code} đã có trong bộ chỉ số; hãy chọn mã khác.`;
-          return { code };
-        }),
-      },
-      {
-        colId: 'title',
-        headerName: 'Nội dung',
-        flex: 1,
-        minWidth: 320,
-        editable: true,
-        valueGetter: (p) => p.data?.node.title,
-        tooltipValueGetter: (p) => p.value,
-        valueSetter: set((p) => {
-          const title = String(p.newValue ?? '').trim();
-          return title ? { title } : 'Nội dung tiêu chí không được để trống.';
-        }),
-      },
-      {
-        colId: 'max',
-        headerName: 'Điểm tối đa',
-        width: 115,
-        type: 'rightAligned',
-        editable: true,
-        valueGetter: (p) => p.data?.node.maxPoints ?? null,
-        valueFormatter: (p) => (p.value === null ? '' : formatNumber(p.value, 3)),
-        cellClass: (p) => ['ag-right-aligned-cell', p.data && problemCodesRef.current.has(p.data.node.code) ? 'cell-problem' : ''],
-        valueSetter: set((p) => {
-          const text = p.newValue === null || p.newValue === undefined ? '' : String(p.newValue).trim();
-          if (!text) return { maxPoints: null };
-          const value = parseLocaleNumber(text);
-          if (value === null || value < 0) return `Điểm tối đa "${text}" không hợp lệ; hãy nhập một số không âm, ví dụ 2,5.`;
-          return { maxPoints: value };
-        }),
-      },
-      {
-        colId: 'source',
-        headerName: 'Nguồn điểm',
-        width: 160,
-        editable: (p) => Boolean(p.data?.isLeaf),
-        cellEditor: 'agSelectCellEditor',
-        cellEditorParams: { values: [...criterionSources] },
-        valueGetter: (p) => p.data?.node.source,
-        valueFormatter: (p) => SOURCE_LABELS[p.value] ?? p.value,
-        valueSetter: set((p) => ({ source: p.newValue })),
-      },
-      {
-        colId: 'method',
-        headerName: 'Cách chấm',
-        width: 130,
-        editable: (p) => Boolean(p.data?.isLeaf),
-        cellEditor: 'agSelectCellEditor',
-        cellEditorParams: { values: [...scoringMethods] },
-        valueGetter: (p) => (p.data?.isLeaf ? p.data.node.method : null),
-        valueFormatter: (p) => (p.value ? (METHOD_LABELS[p.value] ?? p.value) : ''),
-        valueSetter: set((p) => ({ method: p.newValue })),
-      },
-      {
-        colId: 'evidence',
-        headerName: 'Cần TLKC',
-        width: 100,
-        editable: (p) => Boolean(p.data?.isLeaf),
-        cellEditor: 'agCheckboxCellEditor',
-        valueGetter: (p) => Boolean(p.data?.node.evidenceRequired),
-        valueFormatter: (p) => (p.data?.isLeaf ? (p.value ? 'Có' : 'Không') : ''),
-        cellRenderer: undefined,
-        valueSetter: set((p) => ({ evidenceRequired: Boolean(p.newValue) })),
-      },
-      {
-        colId: 'guidance',
-        headerName: 'Hướng dẫn chấm',
-        width: 220,
-        editable: true,
-        valueGetter: (p) => p.data?.node.guidance ?? '',
-        tooltipValueGetter: (p) => p.value,
-        valueSetter: set((p) => ({ guidance: String(p.newValue ?? '').trim() || null })),
-      },
-    ];
-  }, []);
-  const problemCodesRef = useRef(problemCodes);
-  problemCodesRef.current = problemCodes;
+  const rows = useMemo(() => frameworkRows(nodes, new Set(problems.map((p) => p.code))), [nodes, problems]);
+  // a parent's maximum can turn wrong when a child changes: its cell is drawn again
   useEffect(() => {
     gridApi.current?.refreshCells({ columns: ['max'], force: true });
-  }, [problemCodes]);
+  }, [problems]);
 
-  const withSelection = (fn: (code: string) => void) => {
-    if (!selected) return setMessage({ kind: 'info', text: 'Hãy chọn một dòng của bộ chỉ số trước.' });
-    fn(selected);
-  };
+  // the grid's columns, made once: a typed cell reaches the nodes as they are then
+  const latest = useLatest({ nodes, change, show });
+  const [columns] = useState(() =>
+    frameworkColumns({
+      nodes: () => latest.current.nodes,
+      onEdit: (row: Row, edit: CellEdit) => {
+        const now = latest.current;
+        if (typeof edit === 'string') now.show({ kind: 'error', text: edit });
+        else now.change(updateNode(now.nodes, row.node.code, edit));
+      },
+    }),
+  );
 
-  const save = async () => {
-    try {
-      await call('framework:save', { year, blockCode, nodes });
-      setDirty(false);
-      setExists(true);
-      onSession(await call('session:get', {}));
-      setMessage({ kind: 'info', text: `Đã lưu bộ chỉ số năm ${year} (${formatNumber(nodes.length)} dòng, tổng điểm tối đa ${formatNumber(frameworkMaximum(nodes), 3)}).` });
-    } catch (e) {
-      setMessage({ kind: 'error', text: `Chưa lưu bộ chỉ số. ${messageOf(e)}` });
-    }
-  };
-
-  const cloneFrom = async () => {
-    const from = year - 1;
-    try {
-      onSession(await call('framework:clone', { fromYear: from, toYear: year, blockCode }));
-      await load();
-      setMessage({ kind: 'info', text: `Đã sao chép bộ chỉ số năm ${from} sang năm ${year}.` });
-    } catch (e) {
-      setMessage({ kind: 'error', text: messageOf(e) });
-    }
-  };
-
-  const importFile = async () => {
-    try {
-      const r = await call('framework:import', { year, blockCode });
-      if (r.cancelled) return;
-      onSession(await call('session:get', {}));
-      await load();
-      setMessage({ kind: 'info', text: `Đã nhập bộ chỉ số: ${formatNumber(r.value.nodes)} dòng.` });
-    } catch (e) {
-      setMessage({ kind: 'error', text: messageOf(e) });
-    }
-  };
-
-  const exportFile = async () => {
-    try {
-      const r = await call('framework:export', { year, blockCode });
-      if (!r.cancelled) setMessage({ kind: 'info', text: `Đã xuất bộ chỉ số ra tệp ${r.value.file}.` });
-    } catch (e) {
-      setMessage({ kind: 'error', text: messageOf(e) });
-    }
-  };
-
-  const [pendingSelect, setPendingSelect] = useState<string | null>(null);
   const select = (code: string) => {
     setSelected(code);
-    setPendingSelect(code);
+    pendingSelection.current = code;
   };
-  useEffect(() => {
+  const withSelection = (fn: (code: string) => void) => {
+    if (!selected) show({ kind: 'info', text: 'Hãy chọn một dòng của bộ chỉ số trước.' });
+    else fn(selected);
+  };
+  const onRowDataUpdated = () => {
     const api = gridApi.current;
-    const node = pendingSelect ? api?.getRowNode(pendingSelect) : null;
+    const node = pendingSelection.current ? api?.getRowNode(pendingSelection.current) : null;
     if (!api || !node) return;
+    pendingSelection.current = null;
     node.setSelected(true, true);
     api.ensureNodeVisible(node);
-    setPendingSelect(null);
-  }, [rows, pendingSelect]);
+  };
 
+  const hasLastYear = workspace.frameworks.some((f) => f.year === year - 1 && f.blockCode === blockCode);
   return (
     <div className="framework">
       <div className="toolbar">
@@ -237,10 +77,26 @@ export function FrameworkPage({ workspace, year, onSession, setMessage }: PagePr
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => { const r = addField(nodes); change(r.nodes); select(r.code); }}>
+        <button
+          type="button"
+          onClick={() => {
+            const r = addField(nodes);
+            change(r.nodes);
+            select(r.code);
+          }}
+        >
           Thêm lĩnh vực
         </button>
-        <button type="button" onClick={() => withSelection((c) => { const r = addChild(nodes, c); change(r.nodes); select(r.code); })}>
+        <button
+          type="button"
+          onClick={() =>
+            withSelection((c) => {
+              const r = addChild(nodes, c);
+              change(r.nodes);
+              select(r.code);
+            })
+          }
+        >
           Thêm tiêu chí con
         </button>
         <button type="button" onClick={() => withSelection((c) => change(moveNode(nodes, c, -1)))}>
@@ -249,32 +105,41 @@ export function FrameworkPage({ workspace, year, onSession, setMessage }: PagePr
         <button type="button" onClick={() => withSelection((c) => change(moveNode(nodes, c, 1)))}>
           Xuống
         </button>
-        <button type="button" className="danger" onClick={() => withSelection((c) => { change(removeNode(nodes, c)); setSelected(null); })}>
+        <button
+          type="button"
+          className="danger"
+          onClick={() =>
+            withSelection((c) => {
+              change(removeNode(nodes, c));
+              setSelected(null);
+            })
+          }
+        >
           Xóa
         </button>
         <span className="spacer" />
-        <button type="button" disabled={!dirty} onClick={() => void load()}>
+        <button type="button" disabled={!dirty} onClick={editor.discard}>
           Bỏ thay đổi
         </button>
-        <button type="button" className="primary" disabled={!dirty} onClick={save}>
+        <button type="button" className="primary" disabled={!dirty} onClick={editor.save}>
           Lưu bộ chỉ số
         </button>
       </div>
       <div className="toolbar">
         <span className="muted">
-          {exists ? `Bộ chỉ số năm ${year}: ${formatNumber(nodes.length)} dòng, ${formatNumber(leafCodes(nodes).size)} tiêu chí chấm, tổng điểm tối đa ${formatNumber(frameworkMaximum(nodes), 3)}.` : `Khối này chưa có bộ chỉ số năm ${year}.`}
+          {exists ? describeFramework(nodes, year) : `Khối này chưa có bộ chỉ số năm ${year}.`}
           {dirty && ' Có thay đổi chưa lưu.'}
         </span>
         <span className="spacer" />
-        {!exists && workspace.frameworks.some((f) => f.year === year - 1 && f.blockCode === blockCode) && (
-          <button type="button" onClick={cloneFrom}>
+        {!exists && hasLastYear && (
+          <button type="button" onClick={() => editor.cloneFrom(year - 1)}>
             Sao chép từ năm {year - 1}
           </button>
         )}
-        <button type="button" onClick={importFile}>
+        <button type="button" onClick={editor.importFile}>
           Nhập từ Excel
         </button>
-        <button type="button" disabled={!exists} onClick={exportFile}>
+        <button type="button" disabled={!exists} onClick={editor.exportFile}>
           Xuất ra Excel
         </button>
       </div>
@@ -293,15 +158,16 @@ export function FrameworkPage({ workspace, year, onSession, setMessage }: PagePr
           rowData={rows}
           columnDefs={columns}
           getRowId={(p) => p.data.node.code}
-          getRowClass={(p) => (p.data && !p.data.isLeaf ? `row-level-${Math.min(p.data.depth + 1, 3)}` : undefined)}
+          getRowClass={rowClass}
           rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
           onSelectionChanged={(e) => setSelected(e.api.getSelectedRows()[0]?.node.code ?? null)}
           onGridReady={(e) => (gridApi.current = e.api)}
+          onRowDataUpdated={onRowDataUpdated}
           enterNavigatesVertically
           enterNavigatesVerticallyAfterEdit
           stopEditingWhenCellsLoseFocus
           tooltipShowDelay={400}
-          defaultColDef={{ sortable: false, suppressMovable: true, resizable: true }}
+          defaultColDef={DEFAULT_COL_DEF}
         />
       </div>
       <p className="hint muted">

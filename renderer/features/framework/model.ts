@@ -1,5 +1,8 @@
-// Editing a framework tree kept flat in document order: each operation returns new nodes.
+// Editing a framework tree kept flat in document order: each operation returns new nodes;
+// the grid's rows and what a typed cell changes.
 import type { CriterionNode } from '../../../shared/domain';
+import { formatNumber, parseLocaleNumber } from '../../../shared/format';
+import { frameworkMaximum, leafCodes } from '../../../shared/scoring';
 
 export function depthOf(nodes: CriterionNode[]): Map<string, number> {
   const byCode = new Map(nodes.map((n) => [n.code, n]));
@@ -113,4 +116,47 @@ export function updateNode(nodes: CriterionNode[], code: string, patch: Partial<
     if (newCode && n.parentCode === code) return { ...n, parentCode: newCode };
     return n;
   });
+}
+
+/** A row of the framework grid: a node, its depth in the tree, whether it is scored (a leaf) and has a problem. */
+export interface Row {
+  node: CriterionNode;
+  depth: number;
+  isLeaf: boolean;
+  problem: boolean;
+}
+
+export function frameworkRows(nodes: CriterionNode[], problemCodes: Set<string>): Row[] {
+  const depth = depthOf(nodes);
+  const leafSet = leafCodes(nodes);
+  return nodes.map((n) => ({ node: n, depth: depth.get(n.code) ?? 0, isLeaf: leafSet.has(n.code), problem: problemCodes.has(n.code) }));
+}
+
+/** A cell typed into: the change of its node, or why it is refused. */
+export type CellEdit = Partial<CriterionNode> | string;
+
+export function codeEdit(typed: unknown, node: CriterionNode, nodes: CriterionNode[]): CellEdit {
+  const code = String(typed ?? '').trim();
+  if (!code) return 'Mã tiêu chí không được để trống.';
+  if (code !== node.code && nodes.some((n) => n.code === code)) return `Mã ${code} đã có trong bộ chỉ số; hãy chọn mã khác.`;
+  return { code };
+}
+
+export function titleEdit(typed: unknown): CellEdit {
+  const title = String(typed ?? '').trim();
+  return title ? { title } : 'Nội dung tiêu chí không được để trống.';
+}
+
+/** A maximum typed the Vietnamese way; blank takes the sum of the children. */
+export function maxEdit(typed: unknown): CellEdit {
+  const text = typed === null || typed === undefined ? '' : String(typed).trim();
+  if (!text) return { maxPoints: null };
+  const value = parseLocaleNumber(text);
+  if (value === null || value < 0) return `Điểm tối đa "${text}" không hợp lệ; hãy nhập một số không âm, ví dụ 2,5.`;
+  return { maxPoints: value };
+}
+
+/** "Bộ chỉ số năm 2025: 120 dòng, 88 tiêu chí chấm, tổng điểm tối đa 100." */
+export function describeFramework(nodes: CriterionNode[], year: number): string {
+  return `Bộ chỉ số năm ${year}: ${formatNumber(nodes.length)} dòng, ${formatNumber(leafCodes(nodes).size)} tiêu chí chấm, tổng điểm tối đa ${formatNumber(frameworkMaximum(nodes), 3)}.`;
 }

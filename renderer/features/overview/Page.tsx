@@ -1,15 +1,11 @@
-import { useEffect, useState } from 'react';
-import type { ChannelOutput } from '../../../shared/contract';
-import { formatNumber, formatPercent } from '../../../shared/format';
-import { call, messageOf } from '../../app/api';
-import { formatDateTime, sourceLabel } from '../../app/labels';
-import type { PageProps } from '../../app/Shell';
+// "Tổng quan": each block's progress in the year, and the latest imports and score changes.
+import { formatDateTime, formatNumber, formatPercent } from '../../../shared/format';
+import { sourceLabel } from '../../app/labels';
+import type { PageProps } from '../../app/page';
+import { useOverview } from './hooks';
 
-export function OverviewPage({ workspace, year, setMessage }: PageProps) {
-  const [overview, setOverview] = useState<ChannelOutput<'overview:get'> | null>(null);
-  useEffect(() => {
-    call('overview:get', { year }).then(setOverview, (e) => setMessage({ kind: 'error', text: messageOf(e) }));
-  }, [year]);
+export function OverviewPage({ workspace, year }: PageProps) {
+  const overview = useOverview(year);
   if (!overview) return <p className="muted">Đang tải…</p>;
   return (
     <div className="overview">

@@ -1,66 +1,54 @@
-import { useEffect, useMemo, useState } from 'react';
+// "Kết quả": each block's ranking with index, band and the change on last year.
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
-import type { ChannelOutput } from '../../../shared/contract';
 import type { UnitResult } from '../../../shared/domain';
-import { describeChange, formatDecimal, formatNumber, formatPercent } from '../../../shared/format';
-import { call, messageOf } from '../../app/api';
-import { gridLocale, gridTheme } from '../../app/grid';
-import type { PageProps } from '../../app/Shell';
+import { formatDecimal, formatNumber, formatPercent } from '../../../shared/format';
 import { EmptyState } from '../../app/EmptyState';
+import { gridLocale, gridTheme } from '../../app/grid';
+import { useChoice } from '../../app/hooks';
+import type { PageProps } from '../../app/page';
+import { blockTabs, Tabs } from '../../app/Tabs';
+import { useResults } from './hooks';
+import { bandClass, changeOf, rankText } from './model';
 
-export function ResultsPage({ year, setMessage }: PageProps) {
-  const [data, setData] = useState<ChannelOutput<'results:get'> | null>(null);
-  const [blockCode, setBlockCode] = useState('');
-  useEffect(() => {
-    call('results:get', { year }).then(
-      (d) => {
-        setData(d);
-        setBlockCode((b) => (d.results.blocks.some((x) => x.code === b) ? b : (d.results.blocks[0]?.code ?? '')));
-      },
-      (e) => setMessage({ kind: 'error', text: messageOf(e) }),
-    );
-  }, [year]);
-  const block = data?.results.blocks.find((b) => b.code === blockCode);
-  const settings = data?.settings.find((s) => s.blockCode === blockCode);
-  const columns = useMemo<ColDef<UnitResult>[]>(
-    () => [
-      { headerName: 'Hạng', field: 'rank', width: 76, type: 'rightAligned', valueFormatter: (p) => (p.value === null ? (p.data?.ranked ? '—' : 'KXH') : String(p.value)) },
-      { headerName: 'Đơn vị', field: 'name', flex: 1, minWidth: 200, tooltipField: 'name' },
-      { headerName: 'Tổng điểm', field: 'total', width: 100, type: 'rightAligned', valueFormatter: (p) => formatDecimal(p.value, 2) },
-      { headerName: 'Điểm tối đa', field: 'max', width: 100, type: 'rightAligned', valueFormatter: (p) => formatNumber(p.value, 3) },
-      { headerName: 'Chỉ số', field: 'index', width: 92, type: 'rightAligned', valueFormatter: (p) => formatPercent(p.value) },
-      { headerName: 'Xếp loại', field: 'band', width: 108, cellClass: (p) => `band band-${bandClass(p.value)}` },
-      {
-        headerName: 'Năm trước',
-        colId: 'previous',
-        width: 145,
-        valueGetter: (p) => p.data?.previous,
-        valueFormatter: (p) => (p.value ? `${formatPercent(p.value.index)}${p.value.rank ? ` · hạng ${p.value.rank}` : ''}` : '—'),
-      },
-      {
-        headerName: 'Thay đổi so với năm trước',
-        colId: 'change',
-        minWidth: 250,
-        flex: 1,
-        cellRenderer: (p: ICellRendererParams<UnitResult>) => <Change unit={p.data!} />,
-      },
-      { headerName: 'Tình trạng', colId: 'status', width: 105, valueGetter: (p) => (p.data?.provisional ? 'Tạm tính' : 'Chính thức') },
-    ],
-    [],
-  );
+const COLUMNS: ColDef<UnitResult>[] = [
+  { headerName: 'Hạng', field: 'rank', width: 76, type: 'rightAligned', valueFormatter: (p) => rankText(p.value, p.data?.ranked) },
+  { headerName: 'Đơn vị', field: 'name', flex: 1, minWidth: 200, tooltipField: 'name' },
+  { headerName: 'Tổng điểm', field: 'total', width: 100, type: 'rightAligned', valueFormatter: (p) => formatDecimal(p.value, 2) },
+  { headerName: 'Điểm tối đa', field: 'max', width: 100, type: 'rightAligned', valueFormatter: (p) => formatNumber(p.value, 3) },
+  { headerName: 'Chỉ số', field: 'index', width: 92, type: 'rightAligned', valueFormatter: (p) => formatPercent(p.value) },
+  { headerName: 'Xếp loại', field: 'band', width: 108, cellClass: (p) => `band band-${bandClass(p.value)}` },
+  {
+    headerName: 'Năm trước',
+    colId: 'previous',
+    width: 145,
+    valueGetter: (p) => p.data?.previous,
+    valueFormatter: (p) => (p.value ? `${formatPercent(p.value.index)}${p.value.rank ? ` · hạng ${p.value.rank}` : ''}` : '—'),
+  },
+  {
+    headerName: 'Thay đổi so với năm trước',
+    colId: 'change',
+    minWidth: 250,
+    flex: 1,
+    cellRenderer: (p: ICellRendererParams<UnitResult>) => <Change unit={p.data!} />,
+  },
+  { headerName: 'Tình trạng', colId: 'status', width: 105, valueGetter: (p) => (p.data?.provisional ? 'Tạm tính' : 'Chính thức') },
+];
+
+const DEFAULT_COL_DEF: ColDef = { sortable: true, resizable: true, suppressMovable: true };
+
+export function ResultsPage({ year }: PageProps) {
+  const { data } = useResults(year);
+  const blocks = data?.results.blocks ?? [];
+  const [blockCode, setBlockCode] = useChoice(blocks.map((b) => b.code));
   if (!data) return <p className="muted">Đang tải…</p>;
-  if (data.results.blocks.length === 0) return <EmptyState text={`Năm ${year} chưa có điểm nào để xếp hạng.`} />;
+  if (blocks.length === 0) return <EmptyState text={`Năm ${year} chưa có điểm nào để xếp hạng.`} />;
+  const block = blocks.find((b) => b.code === blockCode);
+  const settings = data.settings.find((s) => s.blockCode === blockCode);
   return (
     <div className="results">
       <div className="toolbar">
-        <div className="segmented" role="tablist" aria-label="Khối">
-          {data.results.blocks.map((b) => (
-            <button key={b.code} type="button" role="tab" aria-selected={b.code === blockCode} className={b.code === blockCode ? 'on' : ''} onClick={() => setBlockCode(b.code)}>
-              {b.name}
-            </button>
-          ))}
-        </div>
+        <Tabs label="Khối" items={blockTabs(blocks)} value={blockCode} onChange={setBlockCode} />
         <span className="spacer" />
         {block && (
           <span>
@@ -83,9 +71,9 @@ export function ResultsPage({ year, setMessage }: PageProps) {
           theme={gridTheme}
           localeText={gridLocale}
           rowData={block?.units ?? []}
-          columnDefs={columns}
+          columnDefs={COLUMNS}
           getRowId={(p) => p.data.code}
-          defaultColDef={{ sortable: true, resizable: true, suppressMovable: true }}
+          defaultColDef={DEFAULT_COL_DEF}
           tooltipShowDelay={400}
         />
       </div>
@@ -94,25 +82,14 @@ export function ResultsPage({ year, setMessage }: PageProps) {
 }
 
 function Change({ unit }: { unit: UnitResult }) {
-  const text = describeChange(unit.deltaIndex, unit.deltaRank);
-  if (!text) return <span className="muted">{unit.previous ? '—' : 'chưa có năm trước'}</span>;
-  const dir = unit.deltaRank ?? unit.deltaIndex ?? 0;
-  const arrow = dir > 0 ? '▲' : dir < 0 ? '▼' : '►';
+  const change = changeOf(unit);
+  if (!change) return <span className="muted">{unit.previous ? '—' : 'chưa có năm trước'}</span>;
   return (
-    <span className={dir > 0 ? 'up' : dir < 0 ? 'down' : 'same'}>
+    <span className={change.direction}>
       <span className="arrow" aria-hidden>
-        {arrow}
+        {change.direction === 'up' ? '▲' : change.direction === 'down' ? '▼' : '►'}
       </span>{' '}
-      {text}
+      {change.text}
     </span>
   );
-}
-
-function bandClass(name: string | null): string {
-  if (!name) return 'none';
-  const key = name.toLowerCase();
-  if (key.includes('tốt') || key === 'a' || key.includes('xuất sắc')) return 'top';
-  if (key.includes('khá') || key === 'b') return 'good';
-  if (key.includes('trung bình') || key === 'c') return 'mid';
-  return 'low';
 }

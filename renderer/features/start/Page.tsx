@@ -1,17 +1,10 @@
 import type { Session } from '../../../shared/contract';
 import { formatDate } from '../../../shared/format';
 import appIcon from '../../../resources/icons/icon.svg';
+import type { WorkspaceActions } from './hooks';
 
-interface StartActions {
-  create(): void;
-  open(): void;
-  openRecent(file: string): void;
-  openSample(): void;
-  restore(): void;
-  backupFile(): void;
-}
-
-export function StartScreen({ recent, actions }: { recent: Session['recent']; actions: StartActions }) {
+/** The start screen: no workspace is open. */
+export function StartPage({ recent, actions }: { recent: Session['recent']; actions: WorkspaceActions }) {
   return (
     <main className="start">
       <header className="start-header">

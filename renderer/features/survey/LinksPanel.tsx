@@ -1,12 +1,11 @@
 // Survey points into the PAR index: which index each survey leaf of the year's frameworks
 // takes its points from (overall, an area or a factor), and "apply" writing index × maximum
 // / 100 as the appraised score of every unit with survey data, with an audit entry.
-import { useState } from 'react';
 import type { SurveyLeaf } from '../../../shared/contract-survey';
 import { formatDecimal, formatNumber, formatPercent } from '../../../shared/format';
-import type { SurveyApplyReport, SurveyDefinition, SurveyLinkInfo } from '../../../shared/survey';
-import { call, messageOf } from '../../app/api';
-import type { Message } from '../../app/MessageBar';
+import type { SurveyDefinition, SurveyLinkInfo } from '../../../shared/survey';
+import { useSurveyLinks } from './hooks';
+import { describeTarget, targetKey } from './model';
 
 export interface LinksPanelProps {
   year: number;
@@ -15,60 +14,12 @@ export interface LinksPanelProps {
   leaves: SurveyLeaf[];
   links: SurveyLinkInfo[];
   hasForms: boolean;
-  setMessage(message: Message | null): void;
   onChanged(): void;
 }
 
-/** The picker's value of a link: "overall", "area:DV", "factor:DV1"; "" = not linked. */
-function targetKey(link: SurveyLinkInfo | undefined): string {
-  if (!link) return '';
-  return link.target === 'overall' ? 'overall' : `${link.target}:${link.targetCode}`;
-}
-
-function describeTarget(link: SurveyLinkInfo, definition: SurveyDefinition): string {
-  if (link.target === 'overall') return 'Chỉ số hài lòng chung';
-  const list = link.target === 'area' ? definition.areas : definition.factors;
-  const name = list.find((x) => x.code === link.targetCode)?.name ?? link.targetCode;
-  return `${link.target === 'area' ? 'Lĩnh vực' : 'Yếu tố'} ${link.targetCode}. ${name}`;
-}
-
-export function LinksPanel({ year, locked, definition, leaves, links, hasForms, setMessage, onChanged }: LinksPanelProps) {
-  const [report, setReport] = useState<SurveyApplyReport | null>(null);
-  const [busy, setBusy] = useState(false);
+export function LinksPanel({ year, locked, definition, leaves, links, hasForms, onChanged }: LinksPanelProps) {
+  const { report, applying: busy, setTarget, apply } = useSurveyLinks(year, onChanged);
   const linkOf = (leaf: SurveyLeaf) => links.find((l) => l.blockCode === leaf.blockCode && l.criterionCode === leaf.criterionCode);
-
-  const setTarget = async (leaf: SurveyLeaf, key: string) => {
-    try {
-      if (key === '') {
-        await call('survey:removeLink', { year, blockCode: leaf.blockCode, criterionCode: leaf.criterionCode });
-      } else {
-        const [target, targetCode] = key.split(':') as ['overall' | 'area' | 'factor', string | undefined];
-        await call('survey:setLink', { year, blockCode: leaf.blockCode, criterionCode: leaf.criterionCode, target, targetCode: targetCode ?? null });
-      }
-      onChanged();
-    } catch (e) {
-      setMessage({ kind: 'error', text: messageOf(e) });
-    }
-  };
-
-  const apply = async () => {
-    setBusy(true);
-    try {
-      const r = await call('survey:apply', { year });
-      setReport(r);
-      setMessage({
-        kind: r.skipped.length ? 'warning' : 'info',
-        text:
-          `Đã áp dụng điểm khảo sát cho ${formatNumber(r.applied.length)} đơn vị × tiêu chí; ${formatNumber(r.changedFields)} thay đổi điểm được ghi vào nhật ký.` +
-          (r.skipped.length ? ` ${formatNumber(r.skipped.length)} trường hợp bỏ qua vì chưa có câu trả lời hợp lệ.` : ''),
-      });
-      onChanged();
-    } catch (e) {
-      setMessage({ kind: 'error', text: messageOf(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const reportLinks = report ? new Map(report.links.map((l) => [`${l.blockCode}|${l.criterionCode}`, l])) : null;
   return (
@@ -105,7 +56,7 @@ export function LinksPanel({ year, locked, definition, leaves, links, hasForms, 
                     <td>
                       <select
                         value={targetKey(link)}
-                        onChange={(e) => setTarget(leaf, e.target.value)}
+                        onChange={(e) => setTarget(leaf.blockCode, leaf.criterionCode, e.target.value)}
                         aria-label={`Chỉ số cho tiêu chí ${leaf.criterionCode} khối ${leaf.blockName}`}
                       >
                         <option value="">— Chưa liên kết —</option>

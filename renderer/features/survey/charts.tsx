@@ -5,12 +5,13 @@ import { useEffect, useRef } from 'react';
 import type { EChartsOption } from 'echarts';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
-import { init, use, type ECharts } from 'echarts/core';
+import { init, use as registerParts, type ECharts } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { describeIndexChange, formatNumber, formatPercent } from '../../../shared/format';
 import type { SurveyIndices, SurveyUnitResult, SurveyYearResults } from '../../../shared/survey';
 
-use([BarChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, SVGRenderer]);
+// the parts of ECharts core these charts draw
+registerParts([BarChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, SVGRenderer]);
 
 const FONT = '"Noto Sans", sans-serif';
 const UNIT_COLOR = '#1f5fa8';

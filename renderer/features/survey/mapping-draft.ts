@@ -63,11 +63,11 @@ export function withLabel(profile: MappingProfile, label: string, code: number |
 }
 
 /** The value of a column's picker: "item:DV1.1", "unit", "form" or "ignore". */
-export function useKey(use: ColumnUse): string {
+export function columnUseKey(use: ColumnUse): string {
   return use.kind === 'item' ? `item:${use.itemCode}` : use.kind;
 }
 
-export function useOfKey(key: string): ColumnUse {
+export function columnUseOf(key: string): ColumnUse {
   if (key.startsWith('item:')) return { kind: 'item', itemCode: key.slice(5) };
   return { kind: key as 'unit' | 'form' | 'ignore' };
 }

@@ -1,52 +1,39 @@
-import { useEffect, useMemo, useState } from 'react';
+// "Đơn vị": the units of each block with their lineage (the units they were formed from and
+// those formed from them) and whether they are ranked; a unit added, changed or deleted here.
+import { useMemo, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import type { Block, Unit } from '../../../shared/domain';
 import { formatNumber } from '../../../shared/format';
-import { call, messageOf } from '../../app/api';
 import { gridLocale, gridTheme } from '../../app/grid';
-import type { PageProps } from '../../app/Shell';
+import { Tabs } from '../../app/Tabs';
+import { useUnits } from './hooks';
+import { draftOf, emptyDraft, firstBlock, lineageNames, type Draft } from './model';
 
-interface Draft {
-  code: string;
-  name: string;
-  blockCode: string;
-  ranked: boolean;
-  predecessors: string;
-  existing: boolean;
+const DEFAULT_COL_DEF: ColDef = { sortable: true, resizable: true, suppressMovable: true };
+
+export function UnitsPage() {
+  const { list, save, remove } = useUnits();
+  if (!list) return <p className="muted">Đang tải…</p>;
+  return <UnitsEditor units={list.units} blocks={list.blocks} save={save} remove={remove} />;
 }
 
-const emptyDraft = (blockCode: string): Draft => ({ code: '', name: '', blockCode, ranked: true, predecessors: '', existing: false });
+interface EditorProps {
+  units: Unit[];
+  blocks: Block[];
+  save(draft: Draft): Promise<boolean>;
+  remove(draft: Draft): Promise<boolean>;
+}
 
-export function UnitsPage({ setMessage }: PageProps) {
-  const [units, setUnits] = useState<Unit[]>([]);
-  const [blocks, setBlocks] = useState<Block[]>([]);
-  const [blockCode, setBlockCode] = useState('');
-  const [draft, setDraft] = useState<Draft>(emptyDraft(''));
-
-  useEffect(() => {
-    call('units:list', {}).then(
-      (r) => {
-        setUnits(r.units);
-        setBlocks(r.blocks);
-        const first = r.blocks.find((b) => r.units.some((u) => u.blockCode === b.code))?.code ?? r.blocks[0]?.code ?? '';
-        setBlockCode(first);
-        setDraft(emptyDraft(first));
-      },
-      (e) => setMessage({ kind: 'error', text: messageOf(e) }),
-    );
-  }, []);
-
-  const names = useMemo(() => new Map(units.map((u) => [u.code, u.name])), [units]);
-  const successors = useMemo(() => {
-    const m = new Map<string, string[]>();
-    for (const u of units) for (const p of u.predecessors) m.set(p, [...(m.get(p) ?? []), u.code]);
-    return m;
-  }, [units]);
+function UnitsEditor({ units, blocks, save, remove }: EditorProps) {
+  const [blockCode, setBlockCode] = useState(() => firstBlock(blocks, units));
+  const [draft, setDraft] = useState<Draft>(() => emptyDraft(blockCode));
+  const edit = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
   const shown = units.filter((u) => u.blockCode === blockCode);
 
-  const columns = useMemo<ColDef<Unit>[]>(
-    () => [
+  const columns = useMemo<ColDef<Unit>[]>(() => {
+    const lineage = lineageNames(units);
+    return [
       { headerName: 'Mã', field: 'code', width: 130 },
       { headerName: 'Tên đơn vị', field: 'name', flex: 1, minWidth: 240, tooltipField: 'name' },
       { headerName: 'Xếp hạng', field: 'ranked', width: 140, valueFormatter: (p) => (p.value ? 'Có' : 'Không xếp hạng') },
@@ -55,62 +42,42 @@ export function UnitsPage({ setMessage }: PageProps) {
         colId: 'predecessors',
         flex: 1,
         minWidth: 240,
-        valueGetter: (p) => p.data?.predecessors.map((c) => names.get(c) ?? c).join('; ') ?? '',
+        valueGetter: (p) => (p.data ? lineage.predecessors(p.data) : ''),
         tooltipValueGetter: (p) => p.value,
       },
       {
         headerName: 'Đơn vị kế tục',
         colId: 'successors',
         width: 220,
-        valueGetter: (p) => (successors.get(p.data?.code ?? '') ?? []).map((c) => names.get(c) ?? c).join('; '),
+        valueGetter: (p) => lineage.successors(p.data?.code ?? ''),
         tooltipValueGetter: (p) => p.value,
       },
-    ],
-    [names, successors],
-  );
+    ];
+  }, [units]);
 
-  const save = async () => {
-    const predecessors = draft.predecessors
-      .split(/[,;\s]+/)
-      .map((s) => s.trim())
-      .filter(Boolean);
-    try {
-      const r = await call('units:save', {
-        unit: { code: draft.code.trim(), name: draft.name.trim(), blockCode: draft.blockCode, ranked: draft.ranked, predecessors },
-      });
-      setUnits(r.units);
+  const onSave = async () => {
+    if (await save(draft)) {
       setBlockCode(draft.blockCode);
       setDraft({ ...draft, existing: true });
-      setMessage({ kind: 'info', text: `Đã lưu đơn vị ${draft.name.trim()}.` });
-    } catch (e) {
-      setMessage({ kind: 'error', text: messageOf(e) });
     }
   };
-
-  const remove = async () => {
-    try {
-      const r = await call('units:delete', { code: draft.code });
-      setUnits(r.units);
-      setMessage({ kind: 'info', text: `Đã xóa đơn vị ${draft.name}.` });
-      setDraft(emptyDraft(blockCode));
-    } catch (e) {
-      setMessage({ kind: 'error', text: messageOf(e) });
-    }
+  const onRemove = async () => {
+    if (await remove(draft)) setDraft(emptyDraft(blockCode));
   };
 
+  const tabs = blocks.map((b) => ({ key: b.code, label: `${b.name} (${formatNumber(units.filter((u) => u.blockCode === b.code).length)})` }));
   return (
     <div className="units">
       <div className="toolbar">
-        <div className="segmented" role="tablist" aria-label="Khối">
-          {blocks.map((b) => (
-            <button key={b.code} type="button" role="tab" aria-selected={b.code === blockCode} className={b.code === blockCode ? 'on' : ''} onClick={() => {
-                setBlockCode(b.code);
-                if (!draft.existing) setDraft({ ...draft, blockCode: b.code });
-              }}>
-              {b.name} ({formatNumber(units.filter((u) => u.blockCode === b.code).length)})
-            </button>
-          ))}
-        </div>
+        <Tabs
+          label="Khối"
+          items={tabs}
+          value={blockCode}
+          onChange={(code) => {
+            setBlockCode(code);
+            if (!draft.existing) edit({ blockCode: code });
+          }}
+        />
         <span className="spacer" />
         <button type="button" onClick={() => setDraft(emptyDraft(blockCode))}>
           Thêm đơn vị
@@ -121,20 +88,20 @@ export function UnitsPage({ setMessage }: PageProps) {
         aria-label="Thông tin đơn vị"
         onSubmit={(e) => {
           e.preventDefault();
-          void save();
+          void onSave();
         }}
       >
         <label>
           Mã đơn vị
-          <input value={draft.code} readOnly={draft.existing} onChange={(e) => setDraft({ ...draft, code: e.target.value })} aria-label="Mã đơn vị" size={12} />
+          <input value={draft.code} readOnly={draft.existing} onChange={(e) => edit({ code: e.target.value })} aria-label="Mã đơn vị" size={12} />
         </label>
         <label style={{ flex: 1 }}>
           Tên đơn vị
-          <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} aria-label="Tên đơn vị" style={{ width: '100%' }} />
+          <input value={draft.name} onChange={(e) => edit({ name: e.target.value })} aria-label="Tên đơn vị" style={{ width: '100%' }} />
         </label>
         <label>
           Khối
-          <select value={draft.blockCode} onChange={(e) => setDraft({ ...draft, blockCode: e.target.value })} aria-label="Khối của đơn vị">
+          <select value={draft.blockCode} onChange={(e) => edit({ blockCode: e.target.value })} aria-label="Khối của đơn vị">
             {blocks.map((b) => (
               <option key={b.code} value={b.code}>
                 {b.name}
@@ -144,17 +111,17 @@ export function UnitsPage({ setMessage }: PageProps) {
         </label>
         <label>
           Kế thừa từ (mã, cách nhau bởi dấu phẩy)
-          <input value={draft.predecessors} onChange={(e) => setDraft({ ...draft, predecessors: e.target.value })} aria-label="Kế thừa từ" size={28} />
+          <input value={draft.predecessors} onChange={(e) => edit({ predecessors: e.target.value })} aria-label="Kế thừa từ" size={28} />
         </label>
         <label className="checkbox">
           <span>Xếp hạng</span>
-          <input type="checkbox" checked={draft.ranked} onChange={(e) => setDraft({ ...draft, ranked: e.target.checked })} aria-label="Được xếp hạng" />
+          <input type="checkbox" checked={draft.ranked} onChange={(e) => edit({ ranked: e.target.checked })} aria-label="Được xếp hạng" />
         </label>
         <button type="submit" className="primary" disabled={!draft.code.trim() || !draft.name.trim()}>
           {draft.existing ? 'Lưu thay đổi' : 'Thêm'}
         </button>
         {draft.existing && (
-          <button type="button" className="danger" onClick={remove}>
+          <button type="button" className="danger" onClick={onRemove}>
             Xóa
           </button>
         )}
@@ -167,18 +134,8 @@ export function UnitsPage({ setMessage }: PageProps) {
           columnDefs={columns}
           getRowId={(p) => p.data.code}
           rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
-          onRowClicked={(e) =>
-            e.data &&
-            setDraft({
-              code: e.data.code,
-              name: e.data.name,
-              blockCode: e.data.blockCode,
-              ranked: e.data.ranked,
-              predecessors: e.data.predecessors.join(', '),
-              existing: true,
-            })
-          }
-          defaultColDef={{ sortable: true, resizable: true, suppressMovable: true }}
+          onRowClicked={(e) => e.data && setDraft(draftOf(e.data))}
+          defaultColDef={DEFAULT_COL_DEF}
           tooltipShowDelay={400}
         />
       </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerLabels, emptyProfile, fileColumns, useKey, useOfKey, withColumnUse, withLabel } from '../../../renderer/features/survey/mapping-draft';
+import { answerLabels, emptyProfile, fileColumns, columnUseKey, columnUseOf, withColumnUse, withLabel } from '../../../renderer/features/survey/mapping-draft';
 import { builtinDefinition, mapSurveyColumns, type SurveyImportPreview } from '../../../shared/survey';
 
 const def = builtinDefinition(2025);
@@ -28,7 +28,7 @@ function previewOf(profile: Parameters<typeof mapSurveyColumns>[2], unknownLabel
 describe('the mapping step of a survey import', () => {
   it('lists every named column with its use and how it was found', () => {
     const columns = fileColumns(previewOf(null), null);
-    expect(columns.map((c) => [c.header, useKey(c.use), c.foundBy])).toEqual([
+    expect(columns.map((c) => [c.header, columnUseKey(c.use), c.foundBy])).toEqual([
       ['Số phiếu', 'form', 'header'],
       ['DV1.1', 'item:DV1.1', 'code'],
       [headers[4], `item:${def.items[1].code}`, 'title'],
@@ -40,9 +40,9 @@ describe('the mapping step of a survey import', () => {
 
   it('draws up a profile that the column mapping then follows: unit, item, ignored, and a use moved elsewhere', () => {
     let profile = emptyProfile();
-    profile = withColumnUse(profile, 'Cơ quan giải quyết hồ sơ', useOfKey('unit'));
-    profile = withColumnUse(profile, 'Câu hỏi lạ', useOfKey('item:DV3.1'));
-    profile = withColumnUse(profile, 'DV1.1', useOfKey('ignore'));
+    profile = withColumnUse(profile, 'Cơ quan giải quyết hồ sơ', columnUseOf('unit'));
+    profile = withColumnUse(profile, 'Câu hỏi lạ', columnUseOf('item:DV3.1'));
+    profile = withColumnUse(profile, 'DV1.1', columnUseOf('ignore'));
     const mapping = mapSurveyColumns(headers, def, profile);
     expect(headers[mapping.unitColumn!]).toBe('Cơ quan giải quyết hồ sơ');
     expect(mapping.items.find((i) => i.header === 'Câu hỏi lạ')).toMatchObject({ itemCode: 'DV3.1', matchedBy: 'profile' });
@@ -52,7 +52,7 @@ describe('the mapping step of a survey import', () => {
     expect(columns.find((c) => c.header === 'DV1.1')).toMatchObject({ use: { kind: 'ignore' }, foundBy: 'profile' });
 
     // the unit column becomes an item: it is no longer the unit column
-    profile = withColumnUse(profile, 'Cơ quan giải quyết hồ sơ', useOfKey('item:DV4.1'));
+    profile = withColumnUse(profile, 'Cơ quan giải quyết hồ sơ', columnUseOf('item:DV4.1'));
     expect(profile.unitColumn).toBeNull();
     expect(profile.columns['Cơ quan giải quyết hồ sơ']).toBe('DV4.1');
     expect(mapSurveyColumns(headers, def, profile).unitColumn).toBeNull();
