@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerLabels, emptyProfile, fileColumns, columnUseKey, columnUseOf, withColumnUse, withLabel } from '../../../renderer/features/survey/mapping-draft';
-import { builtinDefinition, mapSurveyColumns, type SurveyImportPreview } from '../../../shared/survey';
+import { importRequest, importStepReducer, noImport, profileOf } from '../../../renderer/features/survey/model';
+import { builtinDefinition, mapSurveyColumns, type SurveyImportPreview, type SurveyImportReport } from '../../../shared/survey';
 
 const def = builtinDefinition(2025);
 const headers = ['Dấu thời gian', 'Cơ quan giải quyết hồ sơ', 'Số phiếu', 'DV1.1', `Mức độ hài lòng [${def.items[1].title}]`, 'Câu hỏi lạ'];
@@ -71,5 +72,38 @@ describe('the mapping step of a survey import', () => {
       { label: 'Không ý kiến gì', headers: [] },
     ]);
     expect(profile.labels).toEqual({ 'Rất tốt': 5, 'Không ý kiến gì': null });
+  });
+});
+
+describe('the steps of a survey import', () => {
+  const saved = { ...emptyProfile('Google Forms SIPAS'), unitColumn: 'Cơ quan giải quyết hồ sơ' };
+
+  it('asks for the preview the steps describe: the draft over the saved profile, one unit for the file when chosen', () => {
+    expect(importRequest(noImport, 2025)).toBeNull();
+    let steps = importStepReducer(noImport, { type: 'start', file: '/tmp/f.csv' });
+    steps = importStepReducer(steps, { type: 'chooseProfile', name: saved.name });
+    expect(steps.profileName).toBe(saved.name);
+    expect(importRequest(steps, 2025)).toEqual({ year: 2025, file: '/tmp/f.csv', profile: saved.name, unitCode: null });
+    expect(profileOf(steps, [saved])).toBe(saved);
+    const draft = withColumnUse(saved, 'Số phiếu', columnUseOf('form'));
+    steps = importStepReducer(steps, { type: 'edit', draft });
+    steps = importStepReducer(steps, { type: 'unitSource', source: 'fixed' });
+    // one unit for the whole file counts once a unit is chosen
+    expect(importRequest(steps, 2025)?.unitCode).toBeNull();
+    steps = importStepReducer(steps, { type: 'fixedUnit', code: 'STC' });
+    expect(importRequest(steps, 2025)).toEqual({ year: 2025, file: '/tmp/f.csv', profile: draft, unitCode: 'STC' });
+    // saved under a name, the draft is that profile
+    steps = importStepReducer(steps, { type: 'profileSaved', name: 'Giấy' });
+    expect([steps.savedProfile, steps.draft]).toEqual(['Giấy', null]);
+  });
+
+  it('ends with the report, and offers the same mapping for the next file', () => {
+    let steps = importStepReducer(noImport, { type: 'start', file: 'a.csv' });
+    steps = importStepReducer(steps, { type: 'chooseProfile', name: saved.name });
+    const report = { fileName: 'a.csv' } as SurveyImportReport;
+    steps = importStepReducer(steps, { type: 'imported', report });
+    expect([steps.file, steps.report]).toEqual([null, report]);
+    steps = importStepReducer(steps, { type: 'start', file: 'b.csv' });
+    expect([steps.file, steps.report, steps.savedProfile]).toEqual(['b.csv', null, saved.name]);
   });
 });
