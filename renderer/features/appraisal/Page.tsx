@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellFocusedEvent, ColDef, GetRowIdParams, GridApi, RowClassParams } from 'ag-grid-community';
 import { leaves } from '../../../shared/scoring';
+import { BlockSelect } from '../../app/BlockSelect';
 import { EmptyState } from '../../app/EmptyState';
 import { gridLocale, gridTheme } from '../../app/grid';
 import { useChoice, useLatest, useReusedRows } from '../../app/hooks';
@@ -89,7 +90,20 @@ export function AppraisalPage({ workspace, year }: PageProps) {
     const onGridReady = (e: { api: GridApi }) => {
       gridApi.current = e.api;
     };
-    return { handlers, context, onCellFocused, onGridReady };
+    // what both grids share; one object, so that the grid sees the same options on every render
+    const options = {
+      theme: gridTheme,
+      localeText: gridLocale,
+      context,
+      defaultColDef: DEFAULT_COL_DEF,
+      enterNavigatesVertically: true,
+      enterNavigatesVerticallyAfterEdit: true,
+      stopEditingWhenCellsLoseFocus: true,
+      tooltipShowDelay: 400,
+      onGridReady,
+      onCellFocused,
+    };
+    return { handlers, options };
   });
   const treeColumns = useMemo(() => unitColumns(grid.handlers), [grid]);
   const blockColumns = useMemo(() => matrixColumns(nodes, leafNodes, grid.handlers), [nodes, leafNodes, grid]);
@@ -135,16 +149,7 @@ export function AppraisalPage({ workspace, year }: PageProps) {
   return (
     <div className="appraisal">
       <div className="toolbar">
-        <label>
-          Khối
-          <select value={blockCode} onChange={(e) => setBlockCode(e.target.value)} aria-label="Khối">
-            {blocks.map((b) => (
-              <option key={b.code} value={b.code}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <BlockSelect blocks={blocks} value={blockCode} onChange={setBlockCode} />
         <Tabs<View> label="Cách xem" items={VIEWS} value={view} onChange={setView} />
         {view === 'unit' && data && (
           <>
@@ -187,40 +192,10 @@ export function AppraisalPage({ workspace, year }: PageProps) {
       <div className={`appraisal-body appraisal-${view}`}>
         <div className="grid-wrap" onPaste={onPaste} onKeyDown={onKeyDown} data-testid="appraisal-grid">
           {data && view === 'unit' && (
-            <AgGridReact<TreeRow>
-              theme={gridTheme}
-              localeText={gridLocale}
-              rowData={rows}
-              columnDefs={treeColumns}
-              getRowId={treeRowId}
-              context={grid.context}
-              getRowClass={treeRowClass}
-              enterNavigatesVertically
-              enterNavigatesVerticallyAfterEdit
-              singleClickEdit={false}
-              stopEditingWhenCellsLoseFocus
-              tooltipShowDelay={400}
-              onGridReady={grid.onGridReady}
-              onCellFocused={grid.onCellFocused}
-              defaultColDef={DEFAULT_COL_DEF}
-            />
+            <AgGridReact<TreeRow> {...grid.options} rowData={rows} columnDefs={treeColumns} getRowId={treeRowId} getRowClass={treeRowClass} singleClickEdit={false} />
           )}
           {data && view === 'matrix' && (
-            <AgGridReact<MatrixRow>
-              theme={gridTheme}
-              localeText={gridLocale}
-              rowData={matrix}
-              columnDefs={blockColumns}
-              getRowId={matrixRowId}
-              context={grid.context}
-              enterNavigatesVertically
-              enterNavigatesVerticallyAfterEdit
-              stopEditingWhenCellsLoseFocus
-              tooltipShowDelay={400}
-              onGridReady={grid.onGridReady}
-              onCellFocused={grid.onCellFocused}
-              defaultColDef={DEFAULT_COL_DEF}
-            />
+            <AgGridReact<MatrixRow> {...grid.options} rowData={matrix} columnDefs={blockColumns} getRowId={matrixRowId} />
           )}
         </div>
         <SidePanel

@@ -1,9 +1,10 @@
 // One ECharts chart drawn as SVG (crisp on screen, the same as on paper), with buttons that
 // save it as PNG or SVG through the main process: the window itself never writes files.
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import * as echarts from 'echarts';
 import type { ECElementEvent, EChartsOption } from 'echarts';
 import { call } from '../../app/api';
+import { useEChart } from '../../app/echarts';
 import { useAction } from '../../app/messages';
 
 export interface ChartProps {
@@ -37,29 +38,13 @@ function pngDataUrl(option: EChartsOption, width: number, height: number): strin
 }
 
 export function Chart({ option, height, fileName, label, onClick, selectedLabel }: ChartProps) {
-  const holder = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
   const { run, busy: saving } = useAction();
-
-  useEffect(() => {
-    const instance = echarts.init(holder.current!, null, { renderer: 'svg' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(holder.current!);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption({ ...SCREEN_DEFAULTS, ...option }, { notMerge: true });
-  }, [option]);
+  const screenOption = useMemo(() => ({ ...SCREEN_DEFAULTS, ...option }), [option]);
+  const { holder, chart } = useEChart(screenOption);
 
   useEffect(() => {
     chart.current?.resize();
-  }, [height]);
+  }, [chart, height]);
 
   useEffect(() => {
     if (selectedLabel === undefined) return;
@@ -71,7 +56,7 @@ export function Chart({ option, height, fileName, label, onClick, selectedLabel 
         },
       },
     });
-  }, [option, selectedLabel]);
+  }, [chart, option, selectedLabel]);
 
   useEffect(() => {
     const instance = chart.current;
@@ -81,7 +66,7 @@ export function Chart({ option, height, fileName, label, onClick, selectedLabel 
     return () => {
       instance.off('click', handler);
     };
-  }, [onClick]);
+  }, [chart, onClick]);
 
   const save = (format: 'png' | 'svg') => {
     const instance = chart.current;
@@ -89,7 +74,7 @@ export function Chart({ option, height, fileName, label, onClick, selectedLabel 
     void run(
       () => {
         const data =
-          format === 'svg' ? instance.getDataURL({ type: 'svg' }) : pngDataUrl({ ...SCREEN_DEFAULTS, ...option }, instance.getWidth(), instance.getHeight());
+          format === 'svg' ? instance.getDataURL({ type: 'svg' }) : pngDataUrl(screenOption, instance.getWidth(), instance.getHeight());
         return call('compare:saveChart', { format, name: fileName, data });
       },
       { done: (saved) => !saved.cancelled && `Đã lưu biểu đồ vào tệp ${saved.value.file}.` },

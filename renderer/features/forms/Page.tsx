@@ -2,6 +2,7 @@
 // of each file (imported, unchanged or refused, with the cell of each problem).
 import { useState } from 'react';
 import { formatNumber } from '../../../shared/format';
+import { BlockSelect } from '../../app/BlockSelect';
 import { DropZone } from '../../app/DropZone';
 import { FORM_STATUS_LABELS } from '../../app/labels';
 import type { PageProps } from '../../app/page';
@@ -17,17 +18,7 @@ export function FormsPage({ workspace, year }: PageProps) {
       <section className="card">
         <h3>Gửi biểu mẫu tự đánh giá</h3>
         <div className="toolbar">
-          <label>
-            Khối
-            <select value={blockCode} onChange={(e) => setBlockCode(e.target.value)} aria-label="Khối cần tạo biểu mẫu">
-              <option value="">Tất cả các khối</option>
-              {blocks.map((b) => (
-                <option key={b.code} value={b.code}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <BlockSelect blocks={blocks} value={blockCode} onChange={setBlockCode} ariaLabel="Khối cần tạo biểu mẫu" all="Tất cả các khối" />
           <button type="button" className="primary" disabled={generating || blocks.length === 0} onClick={() => generate(blockCode)}>
             {generating ? 'Đang tạo biểu mẫu…' : 'Tạo biểu mẫu cho các đơn vị…'}
           </button>

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, GridApi, RowClassParams } from 'ag-grid-community';
 import { checkFramework } from '../../../shared/scoring';
+import { BlockSelect } from '../../app/BlockSelect';
 import { gridLocale, gridTheme } from '../../app/grid';
 import { useLatest } from '../../app/hooks';
 import { useMessages } from '../../app/messages';
@@ -67,16 +68,7 @@ export function FrameworkPage({ workspace, year, onSession }: PageProps) {
   return (
     <div className="framework">
       <div className="toolbar">
-        <label>
-          Khối
-          <select value={blockCode} onChange={(e) => setBlockCode(e.target.value)} aria-label="Khối">
-            {workspace.blocks.map((b) => (
-              <option key={b.code} value={b.code}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <BlockSelect blocks={workspace.blocks} value={blockCode} onChange={setBlockCode} />
         <button
           type="button"
           onClick={() => {

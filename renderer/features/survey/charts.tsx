@@ -1,14 +1,14 @@
 // The SIPAS charts: the factor indices of one unit beside the province's, and every unit's
 // change of satisfaction against the earlier surveyed year. ECharts core with only the parts
 // drawn here, rendered as SVG (crisp on screen and in print).
-import { useEffect, useRef } from 'react';
 import type { EChartsOption } from 'echarts';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
-import { init, use as registerParts, type ECharts } from 'echarts/core';
+import { use as registerParts } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { describeIndexChange, formatNumber, formatPercent } from '../../../shared/format';
 import type { SurveyIndices, SurveyUnitResult, SurveyYearResults } from '../../../shared/survey';
+import { useEChart } from '../../app/echarts';
 
 // the parts of ECharts core these charts draw
 registerParts([BarChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, SVGRenderer]);
@@ -21,23 +21,8 @@ const DOWN_COLOR = '#b42318';
 
 /** One ECharts chart in SVG, redrawn when its option changes and resized with its box. */
 export function EChart({ option, height, label, testId }: { option: EChartsOption; height: number; label: string; testId?: string }) {
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<ECharts | null>(null);
-  useEffect(() => {
-    const instance = init(box.current!, null, { renderer: 'svg' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(box.current!);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-  return <div ref={box} className="sipas-chart" style={{ height }} role="img" aria-label={label} data-testid={testId} />;
+  const { holder } = useEChart(option);
+  return <div ref={holder} className="sipas-chart" style={{ height }} role="img" aria-label={label} data-testid={testId} />;
 }
 
 const title = (text: string) => ({ text, left: 'center', top: 2, textStyle: { fontSize: 14, fontWeight: 600, fontFamily: FONT, color: '#1d2733' } });

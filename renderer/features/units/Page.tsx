@@ -5,6 +5,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import type { Block, Unit } from '../../../shared/domain';
 import { formatNumber } from '../../../shared/format';
+import { BlockSelect } from '../../app/BlockSelect';
 import { gridLocale, gridTheme } from '../../app/grid';
 import { Tabs } from '../../app/Tabs';
 import { useUnits } from './hooks';
@@ -99,16 +100,7 @@ function UnitsEditor({ units, blocks, save, remove }: EditorProps) {
           Tên đơn vị
           <input value={draft.name} onChange={(e) => edit({ name: e.target.value })} aria-label="Tên đơn vị" style={{ width: '100%' }} />
         </label>
-        <label>
-          Khối
-          <select value={draft.blockCode} onChange={(e) => edit({ blockCode: e.target.value })} aria-label="Khối của đơn vị">
-            {blocks.map((b) => (
-              <option key={b.code} value={b.code}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <BlockSelect blocks={blocks} value={draft.blockCode} onChange={(code) => edit({ blockCode: code })} ariaLabel="Khối của đơn vị" />
         <label>
           Kế thừa từ (mã, cách nhau bởi dấu phẩy)
           <input value={draft.predecessors} onChange={(e) => edit({ predecessors: e.target.value })} aria-label="Kế thừa từ" size={28} />
