@@ -12,7 +12,7 @@ const PROBLEMS_SHOWN = 5;
  * A service's advice as the screen shows it: the services also speak to the command line,
  * whose option names ("(--unit)") mean nothing here.
  */
-export function forScreen(message: string): string {
+function forScreen(message: string): string {
   return message.replace(/\s*\((?:--[a-z]+|survey [a-z]+)\)/g, '');
 }
 

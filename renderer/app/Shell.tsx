@@ -102,7 +102,7 @@ export function Shell({ session, page, setPage, onSession, onBackup, onClose }: 
         </header>
         <MessageBar />
         <section className="page" key={`${page}-${year}-${workspace.file}`}>
-          <Page session={session} workspace={workspace} year={year} onSession={onSession} />
+          <Page workspace={workspace} year={year} onSession={onSession} />
         </section>
       </div>
     </div>

@@ -3,7 +3,6 @@
 import type { Session } from '../../shared/contract';
 
 export interface PageProps {
-  session: Session;
   workspace: NonNullable<Session['workspace']>;
   year: number;
   onSession(session: Session): void;

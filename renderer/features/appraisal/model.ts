@@ -70,7 +70,7 @@ export function appraisedPatch(current: Score | undefined, value: number | null)
 }
 
 /** Results of the block computed here, at once, from the scores on screen. */
-export function previewBlock(data: BlockData, scores: ScoreMap): BlockResult | null {
+function previewBlock(data: BlockData, scores: ScoreMap): BlockResult | null {
   const block = data.results.blocks.find((b) => b.code === data.blockCode);
   const year = computeYear({
     year: data.year,

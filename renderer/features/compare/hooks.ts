@@ -118,7 +118,7 @@ export function useWhatIf(year: number, detail: UnitDetail, onSaved: () => void)
 }
 
 type Printed = Extract<ChannelOutput<'reports:printScorecards'>, { cancelled: false }>['value'];
-export type PrintScope = 'unit' | 'block' | 'all';
+type PrintScope = 'unit' | 'block' | 'all';
 
 /**
  * Scorecards of one unit, the block or the whole year printed into a folder the person picks,

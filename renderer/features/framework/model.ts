@@ -4,7 +4,7 @@ import type { CriterionNode } from '../../../shared/domain';
 import { formatNumber, parseLocaleNumber } from '../../../shared/format';
 import { frameworkMaximum, leafCodes } from '../../../shared/scoring';
 
-export function depthOf(nodes: CriterionNode[]): Map<string, number> {
+function depthOf(nodes: CriterionNode[]): Map<string, number> {
   const byCode = new Map(nodes.map((n) => [n.code, n]));
   const depth = new Map<string, number>();
   for (const n of nodes) {
@@ -22,7 +22,7 @@ export function depthOf(nodes: CriterionNode[]): Map<string, number> {
 }
 
 /** The index just after the last descendant of the node at `index`. */
-export function subtreeEnd(nodes: CriterionNode[], index: number): number {
+function subtreeEnd(nodes: CriterionNode[], index: number): number {
   const inside = new Set([nodes[index].code]);
   let end = index + 1;
   while (end < nodes.length && nodes[end].parentCode !== null && inside.has(nodes[end].parentCode!)) {

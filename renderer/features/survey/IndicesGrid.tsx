@@ -15,7 +15,7 @@ export interface IndicesRow extends SurveyIndices {
   change: SurveyChange | null;
 }
 
-export const PROVINCE_ROW = 'Toàn tỉnh';
+const PROVINCE_ROW = 'Toàn tỉnh';
 
 const AUTO_HEIGHT_ROWS = 12;
 
@@ -84,7 +84,7 @@ function indexColumn(
   };
 }
 
-export function indicesRows(results: SurveyYearResults): { province: IndicesRow; units: IndicesRow[] } {
+function indicesRows(results: SurveyYearResults): { province: IndicesRow; units: IndicesRow[] } {
   return {
     province: { ...results.province, code: '', name: PROVINCE_ROW, change: results.provinceChange },
     units: results.units.map((u) => ({ ...u })),

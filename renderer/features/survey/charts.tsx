@@ -90,7 +90,7 @@ export function factorComparisonOption(unit: SurveyUnitResult, province: SurveyI
 }
 
 /** Units shown at each end of the change chart when there are too many for one chart. */
-export const CHANGE_CHART_ENDS = 15;
+const CHANGE_CHART_ENDS = 15;
 
 /**
  * The units compared with the earlier year, largest rise first: all of them, or the

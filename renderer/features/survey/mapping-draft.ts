@@ -18,7 +18,7 @@ export interface FileColumn {
 }
 
 /** The profile's name while it is only a draft (the schema wants one); the person names it when saving. */
-export const DRAFT_NAME = 'Hồ sơ đang soạn';
+const DRAFT_NAME = 'Hồ sơ đang soạn';
 
 export function emptyProfile(name = DRAFT_NAME): MappingProfile {
   return { name, columns: {}, labels: {}, unitColumn: null, formColumn: null };

@@ -25,7 +25,7 @@ export function scaleCodes(def: SurveyDefinition): { code: number; label: string
 }
 
 /** Codes of the areas and factors of the questionnaire: the weights the form edits. */
-export function weightedCodes(def: SurveyDefinition): string[] {
+function weightedCodes(def: SurveyDefinition): string[] {
   return [...def.areas.map((a) => a.code), ...def.factors.map((f) => f.code)];
 }
 
