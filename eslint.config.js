@@ -1,6 +1,7 @@
 // Lint keeps the rooms apart (see the architecture notes in README): shared/ runs anywhere,
 // the renderer talks only to window.api, services never import Electron.
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'url', 'stream', 'zlib', 'worker_threads'];
 
@@ -40,5 +41,19 @@ export default tseslint.config(
   {
     files: ['electron/app/**/*.ts', 'electron/db/**/*.ts', 'electron/excel/**/*.ts', 'electron/print/**/*.ts', 'electron/features/**/*.ts', 'electron/cli/**/*.ts', 'electron/cli.ts'],
     rules: restrict(['electron', '**/renderer/**'], 'Services run under plain Node: never import electron or the renderer.'),
+  },
+  {
+    // React's rules for the renderer: eslint-plugin-react-hooks' recommended set. Besides the
+    // rules of hooks it carries the React Compiler's checks; the renderer is not built with the
+    // compiler, but those checks catch what breaks plain React too (a ref read or written while
+    // rendering, state set in an effect where it could be derived, props or state mutated, a
+    // component made during render), so all of them are on. A missing effect dependency is an
+    // error rather than a warning: one left out on purpose says why on its line.
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-hooks/exhaustive-deps': 'error',
+    },
   },
 );

@@ -77,9 +77,62 @@ export function describeChange(deltaIndex: number | null, deltaRank: number | nu
   return parts.length ? parts.join(' và ') : null;
 }
 
-/** dd/mm/yyyy */
-export function formatDate(date: Date | string): string {
+// Dates and times. One rule for the time zone: a moment is shown in the local time of the
+// PC the app runs on (the time zone the runtime reports), unless the caller names one (tests
+// pass `timeZone` so that their figures do not depend on the machine). A stored date without
+// a time ("2025-07-01") is read by `Date` as midnight UTC: callers wanting the calendar day
+// parse it as local midnight ("2025-07-01T00:00:00") before formatting it.
+
+export interface DateFormatOptions {
+  /** an IANA time zone such as "Asia/Ho_Chi_Minh" or "UTC"; default: the PC's own */
+  timeZone?: string;
+}
+
+type DatePart = 'day' | 'month' | 'year' | 'hour' | 'minute' | 'second';
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The parts of a moment as vi-VN writes them, two digits each (four for the year), 24-hour clock. */
+function dateParts(date: Date | string, options: DateFormatOptions): Record<DatePart, string> | null {
   const d = typeof date === 'string' ? new Date(date) : date;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
+  if (Number.isNaN(d.getTime())) return null;
+  const zone = options.timeZone ?? '';
+  let format = dateFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('vi-VN', {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZone: options.timeZone,
+    });
+    dateFormats.set(zone, format);
+  }
+  const parts = { day: '', month: '', year: '', hour: '', minute: '', second: '' };
+  for (const p of format.formatToParts(d)) if (p.type in parts) parts[p.type as DatePart] = p.value;
+  return parts;
+}
+
+/** What a date that cannot be read shows: the text as it came, or a dash. */
+const unreadable = (date: Date | string) => (typeof date === 'string' ? date : '—');
+
+/** dd/mm/yyyy: 01/07/2025. */
+export function formatDate(date: Date | string, options: DateFormatOptions = {}): string {
+  const p = dateParts(date, options);
+  return p ? `${p.day}/${p.month}/${p.year}` : unreadable(date);
+}
+
+/** dd/mm/yyyy HH:mm: 01/07/2025 14:05. */
+export function formatDateTime(date: Date | string, options: DateFormatOptions = {}): string {
+  const p = dateParts(date, options);
+  return p ? `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}` : unreadable(date);
+}
+
+/** HH:mm:ss: 14:05:09, for "saved at" where seconds tell one save from the next. */
+export function formatTime(date: Date | string, options: DateFormatOptions = {}): string {
+  const p = dateParts(date, options);
+  return p ? `${p.hour}:${p.minute}:${p.second}` : unreadable(date);
 }

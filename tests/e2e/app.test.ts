@@ -76,9 +76,19 @@ describe('the app with the demo workspace', () => {
     const problems = page.getByTestId('framework-problems');
     await problems.waitFor();
     expect(await problems.textContent()).toContain(`Điểm tối đa của mục I là ${String(before + 1.5).replace('.', ',')}`);
+    // a criterion of the field wrong too: the refusal lists both problems under its message
+    const nodes = getFramework(app.session.workspace!, 2025, 'so')!.nodes;
+    const criterion = nodes.find((n) => n.parentCode === 'I' && nodes.some((c) => c.parentCode === n.code))!;
+    await page.locator(`[data-testid=framework-grid] .ag-row[row-id="${criterion.code}"] [col-id=max]`).first().dblclick();
+    await page.locator('[data-testid=framework-grid] input').first().fill(String(criterion.maxPoints! + 1).replace('.', ','));
+    await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Lưu bộ chỉ số' }).click();
     await page.getByRole('alert').waitFor();
-    expect(await page.getByRole('alert').textContent()).toContain('Chưa lưu bộ chỉ số');
+    expect(await page.getByRole('alert').textContent()).toContain('Chưa lưu bộ chỉ số. Có 2 lỗi:');
+    expect(await page.getByRole('alert').locator('li').allTextContents()).toEqual([
+      expect.stringContaining(`Điểm tối đa của mục I là ${String(before + 1.5).replace('.', ',')}`),
+      expect.stringContaining(`Điểm tối đa của mục ${criterion.code} là ${String(criterion.maxPoints! + 1).replace('.', ',')}`),
+    ]);
     await app.screenshot('09-framework-refused');
     expect(getFramework(app.session.workspace!, 2025, 'so')!.nodes.find((n) => n.code === 'I')!.maxPoints).toBe(before);
     await page.getByRole('button', { name: 'Bỏ thay đổi' }).click();

@@ -9,7 +9,7 @@ import type { Workspace } from '../../electron/db/workspace';
 import { largestLosses, rankedUnits, unitLeafLosses, whatIfForYear } from '../../shared/compare';
 import type { BlockResult, UnitResult } from '../../shared/domain';
 import { formatPercent } from '../../shared/format';
-import { SAVE_REASON } from '../../renderer/compare/WhatIf';
+import { SAVE_REASON } from '../../renderer/features/compare/model';
 import { launchApp, stopServer, type AppUnderTest } from './harness';
 import { getAudit, getScores } from '../../electron/features/appraisal/store';
 import { requireFramework } from '../../electron/features/framework/service';

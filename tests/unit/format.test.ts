@@ -3,10 +3,12 @@ import { parseBands } from '../../shared/results/bands';
 import {
   describeChange,
   formatDate,
+  formatDateTime,
   formatDecimal,
   formatNumber,
   formatPercent,
   parseLocaleNumber,
+  formatTime,
   roundTo,
 } from '../../shared/format';
 import { matchKey } from '../../shared/text';
@@ -56,5 +58,34 @@ describe('vi-VN formatting', () => {
     });
     expect(parseBands('Tốt=90;Khá')).toHaveProperty('error');
     expect(parseBands('A=90;B=90')).toHaveProperty('error');
+  });
+
+  it('writes dates as dd/mm/yyyy and times on a 24-hour clock, in the time zone asked for', () => {
+    // 17:05:09 UTC on 1 July is already 2 July in Hà Nội (UTC+7)
+    const moment = '2025-07-01T17:05:09.000Z';
+    expect(formatDate(moment, { timeZone: 'UTC' })).toBe('01/07/2025');
+    expect(formatDate(moment, { timeZone: 'Asia/Ho_Chi_Minh' })).toBe('02/07/2025');
+    expect(formatDateTime(moment, { timeZone: 'UTC' })).toBe('01/07/2025 17:05');
+    expect(formatDateTime(moment, { timeZone: 'Asia/Ho_Chi_Minh' })).toBe('02/07/2025 00:05');
+    expect(formatTime(moment, { timeZone: 'Asia/Ho_Chi_Minh' })).toBe('00:05:09');
+    expect(formatDateTime(new Date(Date.UTC(2024, 11, 31, 23, 59)), { timeZone: 'UTC' })).toBe('31/12/2024 23:59');
+    // the zone's own daylight-saving rule: New York's clocks jump from 01:59 to 03:00
+    expect(formatDateTime('2025-03-09T06:59:00Z', { timeZone: 'America/New_York' })).toBe('09/03/2025 01:59');
+    expect(formatDateTime('2025-03-09T07:00:00Z', { timeZone: 'America/New_York' })).toBe('09/03/2025 03:00');
+  });
+
+  it('shows local time of the PC when no time zone is named', () => {
+    // a moment built from local parts comes back with those parts, whatever the machine's zone
+    expect(formatDate(new Date(2025, 0, 5, 23, 30))).toBe('05/01/2025');
+    expect(formatDateTime(new Date(2025, 0, 5, 23, 30))).toBe('05/01/2025 23:30');
+    expect(formatDateTime(new Date(2025, 0, 5, 0, 7))).toBe('05/01/2025 00:07');
+    expect(formatTime(new Date(2025, 0, 5, 9, 3, 4))).toBe('09:03:04');
+    // a calendar day read as local midnight stays that day
+    expect(formatDate(new Date('2026-03-31T00:00:00'))).toBe('31/03/2026');
+  });
+
+  it('keeps a date it cannot read as it came', () => {
+    expect(formatDate('chưa có')).toBe('chưa có');
+    expect(formatDateTime(new Date(Number.NaN))).toBe('—');
   });
 });

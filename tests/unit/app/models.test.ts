@@ -8,10 +8,14 @@ import {
   inverseOf,
   parseAppraised,
   pastedCells,
+  pasteChanges,
   scoreKey,
   treeRows,
-} from '../../../renderer/appraisal-model';
-import { addChild, addField, moveNode, removeNode, updateNode } from '../../../renderer/framework-model';
+  type BlockData,
+  type MatrixRow,
+} from '../../../renderer/features/appraisal/model';
+import { blockReducer, noBlock, type BlockEdits } from '../../../renderer/features/appraisal/edits';
+import { addChild, addField, moveNode, removeNode, updateNode } from '../../../renderer/features/framework/model';
 
 const base = { source: 'self', method: 'free', tiers: null, evidenceRequired: false, guidance: null } as const;
 const nodes: CriterionNode[] = [
@@ -69,6 +73,92 @@ describe('the appraisal model', () => {
   it('splits what a spreadsheet puts on the clipboard into rows and cells', () => {
     expect(pastedCells('1,5\r\n2\r\n\r\n')).toEqual([['1,5'], ['2'], ['']]);
     expect(pastedCells('1\t2\n3\t4\n')).toEqual([['1', '2'], ['3', '4']]);
+  });
+});
+
+describe('the appraisal edits', () => {
+  const data = {
+    year: 2025,
+    locked: false,
+    blockCode: 'so',
+    nodes,
+    units: [{ code: 'SNV', name: 'Sở Nội vụ', blockCode: 'so', ranked: true, predecessors: [], sortOrder: 0 }],
+    scores: [{ ...emptyScore('SNV', '1.1'), appraisedScore: 0.5 }],
+    settings: { year: 2025, blockCode: 'so', bands: [], precision: 2 },
+    results: { year: 2025, blocks: [] },
+  } as unknown as BlockData;
+  const set = (value: number | null) => [{ unitCode: 'SNV', criterionCode: '1.1', patch: { appraisedScore: value } }];
+  const appraised = (state: BlockEdits) => state.scores.get(scoreKey('SNV', '1.1'))?.appraisedScore;
+  const loaded = blockReducer(noBlock, { type: 'loaded', data });
+
+  it('applies a change at once, undoes and redoes it, and a new change empties the redo list', () => {
+    const first = set(1);
+    let state = blockReducer(loaded, { type: 'perform', changes: first });
+    expect(appraised(state)).toBe(1);
+    state = blockReducer(state, { type: 'travel', direction: 'undo' });
+    expect(appraised(state)).toBe(0.5);
+    expect([state.undo.length, state.redo.length]).toEqual([0, 1]);
+    state = blockReducer(state, { type: 'travel', direction: 'redo' });
+    expect(appraised(state)).toBe(1);
+    state = blockReducer(state, { type: 'travel', direction: 'undo' });
+    state = blockReducer(state, { type: 'perform', changes: set(0) });
+    expect([state.undo.length, state.redo.length]).toEqual([1, 0]);
+    // nothing left to redo: the state stays as it is
+    expect(blockReducer(state, { type: 'travel', direction: 'redo' })).toBe(state);
+  });
+
+  it('takes back a change the main process refused to save, and puts a refused undo or redo back on its list', () => {
+    const first = set(1);
+    let state = blockReducer(loaded, { type: 'perform', changes: first });
+    const refusedNew = blockReducer(state, { type: 'refused', changes: first, source: 'appraisal' });
+    expect(appraised(refusedNew)).toBe(0.5);
+    expect(refusedNew.undo).toEqual([]);
+
+    state = blockReducer(state, { type: 'travel', direction: 'undo' });
+    const refusedUndo = blockReducer(state, { type: 'refused', changes: state.redo[0].backward, source: 'undo' });
+    expect(appraised(refusedUndo)).toBe(1);
+    expect([refusedUndo.undo.length, refusedUndo.redo.length]).toEqual([1, 0]);
+
+    state = blockReducer(state, { type: 'travel', direction: 'redo' });
+    const refusedRedo = blockReducer(state, { type: 'refused', changes: state.undo[0].forward, source: 'redo' });
+    expect(appraised(refusedRedo)).toBe(0.5);
+    expect([refusedRedo.undo.length, refusedRedo.redo.length]).toEqual([0, 1]);
+  });
+
+  it('starts again from what the main process sent when a block is loaded', () => {
+    const edited = blockReducer(loaded, { type: 'perform', changes: set(1) });
+    const again = blockReducer(edited, { type: 'loaded', data });
+    expect(appraised(again)).toBe(0.5);
+    expect([again.undo.length, again.redo.length, again.saved]).toEqual([0, 0, data.results]);
+  });
+});
+
+describe('a paste from a spreadsheet', () => {
+  const scores = indexScores([]);
+  const rows = treeRows(nodes, 'SNV', scores, new Set());
+  const matrix = ['SNV', 'STP'].map((unitCode) => ({ unitCode, unitName: unitCode, scores: {} }) as MatrixRow);
+  const leaves = nodes.filter((n) => ['1.1', '1.2', '2', '3'].includes(n.code));
+
+  it('fills the appraised column down the leaves from the focused row', () => {
+    const pasted = pasteChanges({ view: 'unit', colId: 'appraised', rowIndex: 0, rows, unitCode: 'SNV', unitName: 'Sở Nội vụ' }, [['0,5'], ['1'], ['']], scores);
+    expect(pasted).toEqual({
+      changes: [
+        { unitCode: 'SNV', criterionCode: '1.1', patch: { appraisedScore: 0.5, appraisalRound: 1 } },
+        { unitCode: 'SNV', criterionCode: '1.2', patch: { appraisedScore: 1, appraisalRound: 1 } },
+        { unitCode: 'SNV', criterionCode: '2', patch: { appraisedScore: null } },
+      ],
+    });
+    expect(pasteChanges({ view: 'unit', colId: 'self', rowIndex: 0, rows, unitCode: 'SNV', unitName: 'Sở Nội vụ' }, [['1']], scores)).toEqual({
+      refusal: expect.stringContaining('Chỉ dán được vào cột "Điểm thẩm định"'),
+    });
+  });
+
+  it('refuses a whole block of cells for one bad cell, saying where', () => {
+    const target = { view: 'matrix' as const, colId: '1.2', rowIndex: 0, rows: matrix, leafNodes: leaves };
+    expect(pasteChanges(target, [['1', '0'], ['0', '1']], scores)).toMatchObject({ changes: { length: 4 } });
+    const refused = pasteChanges(target, [['1', 'abc'], ['0', '1', '1', '1']], scores);
+    expect(refused).toEqual({ refusal: expect.stringContaining('Dòng 1, cột 2: ') });
+    expect(refused).toEqual({ refusal: expect.stringContaining('Cột 4 vượt quá số tiêu chí trong bảng.') });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromForm, scaleCodes, toForm } from '../../../renderer/sipas/settings-form';
+import { fromForm, scaleCodes, toForm } from '../../../renderer/features/survey/settings-form';
 import { builtinDefinition, DEFAULT_SURVEY_SETTINGS, type SurveySettings } from '../../../shared/survey';
 
 const def = builtinDefinition(2025);

@@ -1,0 +1,57 @@
+// The app: the start screen while no workspace is open, else the shell with its pages; the
+// main process's menu reaches the same actions.
+import { useCallback, useEffect, useState } from 'react';
+import type { MenuCommand, Session } from '../../shared/contract';
+import { StartPage } from '../features/start/Page';
+import { useSession, useWorkspaceActions } from '../features/start/hooks';
+import { MessageBar } from './MessageBar';
+import { MessagesProvider, useMessages } from './messages';
+import type { PageKey } from './navigation';
+import { Shell } from './Shell';
+
+export function App() {
+  return (
+    <MessagesProvider>
+      <Workbench />
+    </MessagesProvider>
+  );
+}
+
+const ABOUT = 'PAR Workbench: chấm điểm, thẩm định và xếp hạng Chỉ số cải cách hành chính (CCHC) và SIPAS.';
+
+function Workbench() {
+  const { show, clear } = useMessages();
+  const { session, setSession } = useSession();
+  const [page, setPage] = useState<PageKey>('overview');
+  const onOpened = useCallback(
+    (next: Session) => {
+      setSession(next);
+      setPage('overview');
+      clear();
+    },
+    [setSession, clear],
+  );
+  const actions = useWorkspaceActions(onOpened);
+
+  useEffect(
+    () =>
+      window.appEvents?.onMenu((command: MenuCommand) => {
+        // undo and redo belong to the screen being edited: it listens for them
+        if (command === 'undo' || command === 'redo') window.dispatchEvent(new CustomEvent('parw-history', { detail: command }));
+        else if (command === 'about') show({ kind: 'info', text: ABOUT });
+        else actions[command]();
+      }),
+    [actions, show],
+  );
+
+  if (!session) return <div className="loading">Đang khởi động…</div>;
+  if (!session.workspace) {
+    return (
+      <>
+        <StartPage recent={session.recent} actions={actions} />
+        <MessageBar floating />
+      </>
+    );
+  }
+  return <Shell session={session} page={page} setPage={setPage} onSession={setSession} onBackup={actions.backup} onClose={actions.close} />;
+}

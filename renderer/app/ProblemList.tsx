@@ -1,0 +1,73 @@
+// Problems with their places (file, sheet, cell or row): a refusal of a file or a form lists
+// each bad place, not only the first. A file refused for one reason often has it in every
+// row, so a long list shows its first few until the person asks for all.
+import { useEffect, useRef, useState } from 'react';
+import { describeLocation, type Problem } from '../../shared/errors';
+import { formatNumber } from '../../shared/format';
+
+/** Problems listed before "show all". */
+const PROBLEMS_SHOWN = 5;
+
+/**
+ * A service's advice as the screen shows it: the services also speak to the command line,
+ * whose option names ("(--unit)") mean nothing here.
+ */
+function forScreen(message: string): string {
+  return message.replace(/\s*\((?:--[a-z]+|survey [a-z]+)\)/g, '');
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+interface ItemsProps {
+  problems: Problem[];
+  /** false where the file is named above the list */
+  withFile?: boolean;
+}
+
+/** The list itself, for a box of its own or under a message. */
+export function ProblemItems({ problems, withFile = true }: ItemsProps) {
+  const [all, setAll] = useState(false);
+  const shown = all ? problems : problems.slice(0, PROBLEMS_SHOWN);
+  return (
+    <>
+      <ul className={`problem-list${all ? ' problem-list-all' : ''}`}>
+        {shown.map((p, i) => {
+          const where = describeLocation(withFile ? p : { ...p, file: undefined });
+          const text = forScreen(p.message);
+          return (
+            <li key={i}>
+              {where && <span className="problem-where">{capitalised(where)}: </span>}
+              {where ? text : capitalised(text)}
+            </li>
+          );
+        })}
+      </ul>
+      {problems.length > PROBLEMS_SHOWN && (
+        <button type="button" className="link" onClick={() => setAll(!all)}>
+          {all ? 'Thu gọn' : `Xem tất cả ${formatNumber(problems.length)} lỗi`}
+        </button>
+      )}
+    </>
+  );
+}
+
+interface ListProps extends ItemsProps {
+  title: string;
+  testId: string;
+  /** scrolls the box into sight when it appears or changes (it may open below the fold) */
+  reveal?: boolean;
+}
+
+/** A refusal shown beside what it concerns: a title, then the problems. */
+export function ProblemList({ title, problems, testId, withFile = false, reveal = false }: ListProps) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (reveal) box.current?.scrollIntoView({ block: 'nearest' });
+  }, [reveal, problems]);
+  return (
+    <div className="problems problem-box" role="alert" data-testid={testId} ref={box}>
+      <strong>{title}</strong>
+      <ProblemItems problems={problems} withFile={withFile} />
+    </div>
+  );
+}

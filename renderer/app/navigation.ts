@@ -1,0 +1,13 @@
+// The pages of the sidebar, in its order.
+export type PageKey = 'overview' | 'framework' | 'units' | 'forms' | 'appraisal' | 'results' | 'compare' | 'survey';
+
+export const PAGES: { key: PageKey; label: string }[] = [
+  { key: 'overview', label: 'Tổng quan' },
+  { key: 'framework', label: 'Bộ chỉ số' },
+  { key: 'units', label: 'Đơn vị' },
+  { key: 'forms', label: 'Biểu mẫu' },
+  { key: 'appraisal', label: 'Thẩm định' },
+  { key: 'results', label: 'Kết quả' },
+  { key: 'compare', label: 'So sánh' },
+  { key: 'survey', label: 'Khảo sát SIPAS' },
+];

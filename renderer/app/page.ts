@@ -1,0 +1,9 @@
+// What the shell gives every page: the open workspace, the year chosen, and a way to tell the
+// shell the session changed (a framework saved, a year added).
+import type { Session } from '../../shared/contract';
+
+export interface PageProps {
+  workspace: NonNullable<Session['workspace']>;
+  year: number;
+  onSession(session: Session): void;
+}

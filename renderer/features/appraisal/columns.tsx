@@ -1,0 +1,154 @@
+// The columns of the appraisal grids: the unit's tree (maximum, self score, appraised score,
+// round, not applicable, note, evidence, explanation) and the block matrix (units × leaves
+// under their fields). Columns are made once; what they call reads the screen as it is then.
+import type { ColDef, ColGroupDef, ICellRendererParams, ValueSetterParams } from 'ag-grid-community';
+import type { ScorePatchInput } from '../../../shared/contract';
+import type { CriterionNode } from '../../../shared/domain';
+import { formatDecimal, formatNumber, formatPercent } from '../../../shared/format';
+import { formatScore, ScoreEditor } from '../../app/ScoreEditor';
+import { fieldOfLeaves, type MatrixRow, type TreeRow } from './model';
+
+export interface GridHandlers {
+  setAppraised(unitCode: string, node: CriterionNode, typed: unknown): void;
+  setField(unitCode: string, criterionCode: string, patch: ScorePatchInput): void;
+  toggle(code: string): void;
+  /** the unit whose tree is shown */
+  unitCode(): string;
+  /** scores can be changed (the year is not published) */
+  editable(): boolean;
+}
+
+/** The grid writes nothing itself: the change comes back as new rows. */
+const handled = (act: () => void) => {
+  act();
+  return false;
+};
+
+export function unitColumns(h: GridHandlers): ColDef<TreeRow>[] {
+  const leafEditable = (p: { data?: TreeRow }) => Boolean(p.data?.isLeaf) && h.editable();
+  return [
+    {
+      colId: 'code',
+      headerName: 'Mã',
+      width: 120,
+      pinned: 'left',
+      cellRenderer: (p: ICellRendererParams<TreeRow>) => <CodeCell row={p.data!} onToggle={h.toggle} />,
+    },
+    { colId: 'title', headerName: 'Nội dung', flex: 1, minWidth: 300, valueGetter: (p) => p.data?.node.title, tooltipValueGetter: (p) => p.data?.node.guidance ?? p.data?.node.title },
+    { colId: 'max', headerName: 'Điểm tối đa', width: 100, type: 'rightAligned', valueGetter: (p) => p.data?.max, valueFormatter: (p) => formatScore(p.value) },
+    { colId: 'self', headerName: 'Tự chấm', width: 95, type: 'rightAligned', valueGetter: (p) => p.data?.self, valueFormatter: (p) => formatScore(p.value) },
+    {
+      colId: 'appraised',
+      headerName: 'Điểm thẩm định',
+      width: 125,
+      type: 'rightAligned',
+      editable: leafEditable,
+      cellEditor: ScoreEditor,
+      valueGetter: (p) => p.data?.appraised ?? null,
+      valueFormatter: (p) => formatScore(p.value),
+      valueSetter: (p: ValueSetterParams<TreeRow>) => handled(() => h.setAppraised(h.unitCode(), p.data.node, p.newValue)),
+      cellClass: (p) => ['ag-right-aligned-cell', p.data?.isLeaf ? (p.data.score?.notApplicable ? 'cell-na' : h.editable() ? 'cell-editable' : '') : 'cell-sum'],
+    },
+    {
+      colId: 'round',
+      headerName: 'Lần TĐ',
+      width: 82,
+      editable: leafEditable,
+      cellEditor: 'agSelectCellEditor',
+      cellEditorParams: { values: [0, 1, 2, 3] },
+      valueGetter: (p) => (p.data?.isLeaf ? (p.data.score?.appraisalRound ?? 0) : null),
+      valueFormatter: (p) => (p.value === null ? '' : p.value === 0 ? 'Chưa' : `Lần ${p.value}`),
+      valueSetter: (p) => handled(() => h.setField(h.unitCode(), p.data.node.code, { appraisalRound: Number(p.newValue) })),
+    },
+    {
+      colId: 'na',
+      headerName: 'Không áp dụng',
+      width: 118,
+      editable: leafEditable,
+      cellEditor: 'agCheckboxCellEditor',
+      cellRenderer: (p: ICellRendererParams<TreeRow>) => (p.data?.isLeaf ? (p.data.score?.notApplicable ? 'Không áp dụng' : '') : ''),
+      valueGetter: (p) => Boolean(p.data?.score?.notApplicable),
+      valueSetter: (p) => handled(() => h.setField(h.unitCode(), p.data.node.code, { notApplicable: Boolean(p.newValue) })),
+    },
+    {
+      colId: 'note',
+      headerName: 'Ghi chú thẩm định',
+      width: 190,
+      editable: leafEditable,
+      valueGetter: (p) => p.data?.score?.note ?? '',
+      tooltipValueGetter: (p) => p.value,
+      valueSetter: (p) => handled(() => h.setField(h.unitCode(), p.data.node.code, { note: String(p.newValue ?? '').trim() || null })),
+    },
+    { colId: 'evidence', headerName: 'Tài liệu kiểm chứng', width: 170, valueGetter: (p) => p.data?.score?.evidence ?? '', tooltipValueGetter: (p) => p.value },
+    { colId: 'explanation', headerName: 'Giải trình', width: 170, valueGetter: (p) => p.data?.score?.explanation ?? '', tooltipValueGetter: (p) => p.value },
+  ];
+}
+
+export function matrixColumns(nodes: CriterionNode[], leafNodes: CriterionNode[], h: GridHandlers): (ColDef<MatrixRow> | ColGroupDef<MatrixRow>)[] {
+  const fields = nodes.filter((n) => n.parentCode === null);
+  const fieldOfLeaf = fieldOfLeaves(nodes, leafNodes);
+  const leafColumn = (leaf: CriterionNode): ColDef<MatrixRow> => ({
+    colId: leaf.code,
+    headerName: leaf.code,
+    headerTooltip: `${leaf.code}. ${leaf.title} (tối đa ${formatNumber(leaf.maxPoints ?? 0, 3)})`,
+    width: 68,
+    type: 'rightAligned',
+    editable: () => h.editable(),
+    cellEditor: ScoreEditor,
+    valueGetter: (p) => p.data?.scores[leaf.code]?.appraisedScore ?? null,
+    // a leaf not yet appraised shows the self score, in grey: the total counts it for now
+    valueFormatter: (p) => {
+      const s = p.data?.scores[leaf.code];
+      if (s?.notApplicable) return 'KAD';
+      if (p.value === null && s?.selfScore !== null && s?.selfScore !== undefined) return formatScore(s.selfScore);
+      return formatScore(p.value);
+    },
+    cellClass: (p) => {
+      const s = p.data?.scores[leaf.code];
+      if (s?.notApplicable) return ['ag-right-aligned-cell', 'cell-na'];
+      return ['ag-right-aligned-cell', s?.appraisedScore === null || s?.appraisedScore === undefined ? 'cell-provisional' : h.editable() ? 'cell-editable' : ''];
+    },
+    valueSetter: (p: ValueSetterParams<MatrixRow>) => handled(() => h.setAppraised(p.data.unitCode, leaf, p.newValue)),
+  });
+  return [
+    {
+      headerName: 'Đơn vị',
+      pinned: 'left',
+      children: [
+        { colId: 'unit', headerName: 'Tên đơn vị', field: 'unitName', width: 210, pinned: 'left', tooltipField: 'unitName' },
+        { colId: 'total', headerName: 'Tổng', field: 'total', width: 78, pinned: 'left', type: 'rightAligned', valueFormatter: (p) => (p.value === null ? '' : formatDecimal(p.value, 2)) },
+        { colId: 'index', headerName: 'Chỉ số', field: 'index', width: 84, pinned: 'left', type: 'rightAligned', valueFormatter: (p) => formatPercent(p.value) },
+        { colId: 'rank', headerName: 'Hạng', field: 'rank', width: 64, pinned: 'left', type: 'rightAligned', valueFormatter: (p) => (p.value === null ? (p.data?.ranked ? '' : 'KXH') : String(p.value)) },
+      ],
+    },
+    ...fields.map((f) => ({
+      headerName: `${f.code}. ${f.title}`,
+      headerTooltip: f.title,
+      children: leafNodes.filter((l) => fieldOfLeaf.get(l.code) === f.code).map(leafColumn),
+    })),
+  ];
+}
+
+function CodeCell({ row, onToggle }: { row: TreeRow; onToggle(code: string): void }) {
+  return (
+    <span className="tree-code" style={{ paddingLeft: row.depth * 14 }}>
+      {row.hasChildren ? (
+        <button
+          type="button"
+          className="tree-toggle"
+          aria-label={row.expanded ? `Thu gọn ${row.node.code}` : `Mở rộng ${row.node.code}`}
+          aria-expanded={row.expanded}
+          onClick={(e) => {
+            e.stopPropagation();
+            onToggle(row.node.code);
+          }}
+        >
+          {row.expanded ? '▾' : '▸'}
+        </button>
+      ) : (
+        <span className="tree-spacer" />
+      )}
+      {row.node.code}
+    </span>
+  );
+}

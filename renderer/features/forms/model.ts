@@ -1,0 +1,64 @@
+// Returned forms imported one file after another: the progress, each file's result (a file
+// the main process could not read is a refused result, not the end of the batch) and the
+// summary of the batch.
+import type { FormImportResultOutput } from '../../../shared/contract';
+import { formatNumber } from '../../../shared/format';
+import type { Message } from '../../app/messages';
+import { baseName } from '../../app/paths';
+
+export interface Progress {
+  done: number;
+  total: number;
+  /** the file being imported */
+  file: string;
+}
+
+export interface ImportState {
+  progress: Progress | null;
+  results: FormImportResultOutput[];
+}
+
+export type ImportEvent = { type: 'start' } | { type: 'file'; index: number; total: number; file: string } | { type: 'result'; result: FormImportResultOutput } | { type: 'finish'; total: number };
+
+export const noImport: ImportState = { progress: null, results: [] };
+
+export function importReducer(state: ImportState, event: ImportEvent): ImportState {
+  switch (event.type) {
+    case 'start':
+      return { ...state, results: [] };
+    case 'file':
+      return { ...state, progress: { done: event.index, total: event.total, file: baseName(event.file) } };
+    case 'result':
+      return { ...state, results: [...state.results, event.result] };
+    case 'finish':
+      return { ...state, progress: { done: event.total, total: event.total, file: '' } };
+  }
+}
+
+/** A file the main process refused whole: a result of its own in the report. */
+export function refusedResult(file: string, message: string): FormImportResultOutput {
+  return {
+    file: baseName(file),
+    path: file,
+    status: 'refused',
+    unit: null,
+    unitName: null,
+    year: null,
+    matchedBy: null,
+    submissionId: null,
+    errors: [{ message }],
+    warnings: [],
+    changes: 0,
+    flaggedForReappraisal: [],
+  };
+}
+
+/** "Đã xử lý 12 tệp: 10 đã nhập, 1 không thay đổi, 1 bị từ chối." as a warning when any was refused. */
+export function batchSummary(results: FormImportResultOutput[]): Message {
+  const count = (status: FormImportResultOutput['status']) => results.filter((r) => r.status === status).length;
+  const refused = count('refused');
+  return {
+    kind: refused ? 'warning' : 'info',
+    text: `Đã xử lý ${formatNumber(results.length)} tệp: ${formatNumber(count('imported'))} đã nhập, ${formatNumber(count('unchanged'))} không thay đổi, ${formatNumber(refused)} bị từ chối.`,
+  };
+}

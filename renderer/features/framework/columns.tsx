@@ -1,0 +1,96 @@
+// The columns of the framework grid. A typed cell goes to `onEdit` (the node's change, or the
+// reason it is refused); the grid itself writes nothing, the new nodes come back as rows.
+import type { ColDef, ValueSetterParams } from 'ag-grid-community';
+import { criterionSources, scoringMethods } from '../../../shared/domain';
+import { formatNumber } from '../../../shared/format';
+import { METHOD_LABELS, SOURCE_LABELS } from '../../app/labels';
+import { codeEdit, maxEdit, titleEdit, type CellEdit, type Row } from './model';
+
+export interface ColumnHandlers {
+  /** the node's change as typed, or the reason it is refused */
+  onEdit(row: Row, edit: CellEdit): void;
+  /** the nodes as they are now, for the check of a new code */
+  nodes(): Row['node'][];
+}
+
+export function frameworkColumns(handlers: ColumnHandlers): ColDef<Row>[] {
+  const set = (edit: (p: ValueSetterParams<Row>) => CellEdit) => (p: ValueSetterParams<Row>) => {
+    handlers.onEdit(p.data, edit(p));
+    return false;
+  };
+  const leafOnly = (p: { data?: Row }) => Boolean(p.data?.isLeaf);
+  return [
+    {
+      colId: 'code',
+      headerName: 'Mã',
+      width: 130,
+      editable: true,
+      valueGetter: (p) => p.data?.node.code,
+      cellRenderer: (p: { data: Row }) => <span style={{ paddingLeft: p.data.depth * 16 }}>{p.data.node.code}</span>,
+      valueSetter: set((p) => codeEdit(p.newValue, p.data.node, handlers.nodes())),
+    },
+    {
+      colId: 'title',
+      headerName: 'Nội dung',
+      flex: 1,
+      minWidth: 320,
+      editable: true,
+      valueGetter: (p) => p.data?.node.title,
+      tooltipValueGetter: (p) => p.value,
+      valueSetter: set((p) => titleEdit(p.newValue)),
+    },
+    {
+      colId: 'max',
+      headerName: 'Điểm tối đa',
+      width: 115,
+      type: 'rightAligned',
+      editable: true,
+      valueGetter: (p) => p.data?.node.maxPoints ?? null,
+      valueFormatter: (p) => (p.value === null ? '' : formatNumber(p.value, 3)),
+      cellClass: (p) => ['ag-right-aligned-cell', p.data?.problem ? 'cell-problem' : ''],
+      valueSetter: set((p) => maxEdit(p.newValue)),
+    },
+    {
+      colId: 'source',
+      headerName: 'Nguồn điểm',
+      width: 160,
+      editable: leafOnly,
+      cellEditor: 'agSelectCellEditor',
+      cellEditorParams: { values: [...criterionSources] },
+      valueGetter: (p) => p.data?.node.source,
+      valueFormatter: (p) => SOURCE_LABELS[p.value] ?? p.value,
+      valueSetter: set((p) => ({ source: p.newValue })),
+    },
+    {
+      colId: 'method',
+      headerName: 'Cách chấm',
+      width: 130,
+      editable: leafOnly,
+      cellEditor: 'agSelectCellEditor',
+      cellEditorParams: { values: [...scoringMethods] },
+      valueGetter: (p) => (p.data?.isLeaf ? p.data.node.method : null),
+      valueFormatter: (p) => (p.value ? (METHOD_LABELS[p.value] ?? p.value) : ''),
+      valueSetter: set((p) => ({ method: p.newValue })),
+    },
+    {
+      colId: 'evidence',
+      headerName: 'Cần TLKC',
+      width: 100,
+      editable: leafOnly,
+      cellEditor: 'agCheckboxCellEditor',
+      valueGetter: (p) => Boolean(p.data?.node.evidenceRequired),
+      valueFormatter: (p) => (p.data?.isLeaf ? (p.value ? 'Có' : 'Không') : ''),
+      cellRenderer: undefined,
+      valueSetter: set((p) => ({ evidenceRequired: Boolean(p.newValue) })),
+    },
+    {
+      colId: 'guidance',
+      headerName: 'Hướng dẫn chấm',
+      width: 220,
+      editable: true,
+      valueGetter: (p) => p.data?.node.guidance ?? '',
+      tooltipValueGetter: (p) => p.value,
+      valueSetter: set((p) => ({ guidance: String(p.newValue ?? '').trim() || null })),
+    },
+  ];
+}

@@ -1,0 +1,95 @@
+// "Kết quả": each block's ranking with index, band and the change on last year.
+import { AgGridReact } from 'ag-grid-react';
+import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import type { UnitResult } from '../../../shared/domain';
+import { formatDecimal, formatNumber, formatPercent } from '../../../shared/format';
+import { EmptyState } from '../../app/EmptyState';
+import { gridLocale, gridTheme } from '../../app/grid';
+import { useChoice } from '../../app/hooks';
+import type { PageProps } from '../../app/page';
+import { blockTabs, Tabs } from '../../app/Tabs';
+import { useResults } from './hooks';
+import { bandClass, changeOf, rankText } from './model';
+
+const COLUMNS: ColDef<UnitResult>[] = [
+  { headerName: 'Hạng', field: 'rank', width: 76, type: 'rightAligned', valueFormatter: (p) => rankText(p.value, p.data?.ranked) },
+  { headerName: 'Đơn vị', field: 'name', flex: 1, minWidth: 200, tooltipField: 'name' },
+  { headerName: 'Tổng điểm', field: 'total', width: 100, type: 'rightAligned', valueFormatter: (p) => formatDecimal(p.value, 2) },
+  { headerName: 'Điểm tối đa', field: 'max', width: 100, type: 'rightAligned', valueFormatter: (p) => formatNumber(p.value, 3) },
+  { headerName: 'Chỉ số', field: 'index', width: 92, type: 'rightAligned', valueFormatter: (p) => formatPercent(p.value) },
+  { headerName: 'Xếp loại', field: 'band', width: 108, cellClass: (p) => `band band-${bandClass(p.value)}` },
+  {
+    headerName: 'Năm trước',
+    colId: 'previous',
+    width: 145,
+    valueGetter: (p) => p.data?.previous,
+    valueFormatter: (p) => (p.value ? `${formatPercent(p.value.index)}${p.value.rank ? ` · hạng ${p.value.rank}` : ''}` : '—'),
+  },
+  {
+    headerName: 'Thay đổi so với năm trước',
+    colId: 'change',
+    minWidth: 250,
+    flex: 1,
+    cellRenderer: (p: ICellRendererParams<UnitResult>) => <Change unit={p.data!} />,
+  },
+  { headerName: 'Tình trạng', colId: 'status', width: 105, valueGetter: (p) => (p.data?.provisional ? 'Tạm tính' : 'Chính thức') },
+];
+
+const DEFAULT_COL_DEF: ColDef = { sortable: true, resizable: true, suppressMovable: true };
+
+export function ResultsPage({ year }: PageProps) {
+  const { data } = useResults(year);
+  const blocks = data?.results.blocks ?? [];
+  const [blockCode, setBlockCode] = useChoice(blocks.map((b) => b.code));
+  if (!data) return <p className="muted">Đang tải…</p>;
+  if (blocks.length === 0) return <EmptyState text={`Năm ${year} chưa có điểm nào để xếp hạng.`} />;
+  const block = blocks.find((b) => b.code === blockCode);
+  const settings = data.settings.find((s) => s.blockCode === blockCode);
+  return (
+    <div className="results">
+      <div className="toolbar">
+        <Tabs label="Khối" items={blockTabs(blocks)} value={blockCode} onChange={setBlockCode} />
+        <span className="spacer" />
+        {block && (
+          <span>
+            Bình quân khối: <strong data-testid="block-average">{formatPercent(block.average)}</strong> · {formatNumber(block.units.length)} đơn vị
+          </span>
+        )}
+      </div>
+      {settings && settings.bands.length > 0 && (
+        <p className="muted bands">
+          Xếp loại:{' '}
+          {settings.bands.map((b, i) => (
+            <span key={b.name} className={`band band-${bandClass(b.name)}`}>
+              {b.name} {i === 0 ? `từ ${formatNumber(b.min)}%` : `từ ${formatNumber(b.min)}% đến dưới ${formatNumber(settings.bands[i - 1].min)}%`}
+            </span>
+          ))}
+        </p>
+      )}
+      <div className="grid-wrap results-grid" data-testid="results-grid">
+        <AgGridReact<UnitResult>
+          theme={gridTheme}
+          localeText={gridLocale}
+          rowData={block?.units ?? []}
+          columnDefs={COLUMNS}
+          getRowId={(p) => p.data.code}
+          defaultColDef={DEFAULT_COL_DEF}
+          tooltipShowDelay={400}
+        />
+      </div>
+    </div>
+  );
+}
+
+function Change({ unit }: { unit: UnitResult }) {
+  const change = changeOf(unit);
+  if (!change) return <span className="muted">{unit.previous ? '—' : 'chưa có năm trước'}</span>;
+  return (
+    <span className={change.direction}>
+      <span className="arrow" aria-hidden>
+        {change.direction === 'up' ? '▲' : change.direction === 'down' ? '▼' : '►'}
+      </span>{' '}
+      {change.text}
+    </span>
+  );
+}

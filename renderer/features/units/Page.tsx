@@ -1,0 +1,136 @@
+// "Đơn vị": the units of each block with their lineage (the units they were formed from and
+// those formed from them) and whether they are ranked; a unit added, changed or deleted here.
+import { useMemo, useState } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { ColDef } from 'ag-grid-community';
+import type { Block, Unit } from '../../../shared/domain';
+import { formatNumber } from '../../../shared/format';
+import { BlockSelect } from '../../app/BlockSelect';
+import { gridLocale, gridTheme } from '../../app/grid';
+import { Tabs } from '../../app/Tabs';
+import { useUnits } from './hooks';
+import { draftOf, emptyDraft, firstBlock, lineageNames, type Draft } from './model';
+
+const DEFAULT_COL_DEF: ColDef = { sortable: true, resizable: true, suppressMovable: true };
+
+export function UnitsPage() {
+  const { list, save, remove } = useUnits();
+  if (!list) return <p className="muted">Đang tải…</p>;
+  return <UnitsEditor units={list.units} blocks={list.blocks} save={save} remove={remove} />;
+}
+
+interface EditorProps {
+  units: Unit[];
+  blocks: Block[];
+  save(draft: Draft): Promise<boolean>;
+  remove(draft: Draft): Promise<boolean>;
+}
+
+function UnitsEditor({ units, blocks, save, remove }: EditorProps) {
+  const [blockCode, setBlockCode] = useState(() => firstBlock(blocks, units));
+  const [draft, setDraft] = useState<Draft>(() => emptyDraft(blockCode));
+  const edit = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+  const shown = units.filter((u) => u.blockCode === blockCode);
+
+  const columns = useMemo<ColDef<Unit>[]>(() => {
+    const lineage = lineageNames(units);
+    return [
+      { headerName: 'Mã', field: 'code', width: 130 },
+      { headerName: 'Tên đơn vị', field: 'name', flex: 1, minWidth: 240, tooltipField: 'name' },
+      { headerName: 'Xếp hạng', field: 'ranked', width: 140, valueFormatter: (p) => (p.value ? 'Có' : 'Không xếp hạng') },
+      {
+        headerName: 'Kế thừa từ (tiền thân)',
+        colId: 'predecessors',
+        flex: 1,
+        minWidth: 240,
+        valueGetter: (p) => (p.data ? lineage.predecessors(p.data) : ''),
+        tooltipValueGetter: (p) => p.value,
+      },
+      {
+        headerName: 'Đơn vị kế tục',
+        colId: 'successors',
+        width: 220,
+        valueGetter: (p) => lineage.successors(p.data?.code ?? ''),
+        tooltipValueGetter: (p) => p.value,
+      },
+    ];
+  }, [units]);
+
+  const onSave = async () => {
+    if (await save(draft)) {
+      setBlockCode(draft.blockCode);
+      setDraft({ ...draft, existing: true });
+    }
+  };
+  const onRemove = async () => {
+    if (await remove(draft)) setDraft(emptyDraft(blockCode));
+  };
+
+  const tabs = blocks.map((b) => ({ key: b.code, label: `${b.name} (${formatNumber(units.filter((u) => u.blockCode === b.code).length)})` }));
+  return (
+    <div className="units">
+      <div className="toolbar">
+        <Tabs
+          label="Khối"
+          items={tabs}
+          value={blockCode}
+          onChange={(code) => {
+            setBlockCode(code);
+            if (!draft.existing) edit({ blockCode: code });
+          }}
+        />
+        <span className="spacer" />
+        <button type="button" onClick={() => setDraft(emptyDraft(blockCode))}>
+          Thêm đơn vị
+        </button>
+      </div>
+      <form
+        className="form-row"
+        aria-label="Thông tin đơn vị"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onSave();
+        }}
+      >
+        <label>
+          Mã đơn vị
+          <input value={draft.code} readOnly={draft.existing} onChange={(e) => edit({ code: e.target.value })} aria-label="Mã đơn vị" size={12} />
+        </label>
+        <label style={{ flex: 1 }}>
+          Tên đơn vị
+          <input value={draft.name} onChange={(e) => edit({ name: e.target.value })} aria-label="Tên đơn vị" style={{ width: '100%' }} />
+        </label>
+        <BlockSelect blocks={blocks} value={draft.blockCode} onChange={(code) => edit({ blockCode: code })} ariaLabel="Khối của đơn vị" />
+        <label>
+          Kế thừa từ (mã, cách nhau bởi dấu phẩy)
+          <input value={draft.predecessors} onChange={(e) => edit({ predecessors: e.target.value })} aria-label="Kế thừa từ" size={28} />
+        </label>
+        <label className="checkbox">
+          <span>Xếp hạng</span>
+          <input type="checkbox" checked={draft.ranked} onChange={(e) => edit({ ranked: e.target.checked })} aria-label="Được xếp hạng" />
+        </label>
+        <button type="submit" className="primary" disabled={!draft.code.trim() || !draft.name.trim()}>
+          {draft.existing ? 'Lưu thay đổi' : 'Thêm'}
+        </button>
+        {draft.existing && (
+          <button type="button" className="danger" onClick={onRemove}>
+            Xóa
+          </button>
+        )}
+      </form>
+      <div className="grid-wrap" data-testid="units-grid">
+        <AgGridReact<Unit>
+          theme={gridTheme}
+          localeText={gridLocale}
+          rowData={shown}
+          columnDefs={columns}
+          getRowId={(p) => p.data.code}
+          rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+          onRowClicked={(e) => e.data && setDraft(draftOf(e.data))}
+          defaultColDef={DEFAULT_COL_DEF}
+          tooltipShowDelay={400}
+        />
+      </div>
+    </div>
+  );
+}
