@@ -1,3 +1,4 @@
+import { formatProblem } from '../../shared/errors';
 import { formatNumber } from '../../shared/format';
 import { exportFrameworkFile, importFrameworkFile, importScoresFile, importUnitsFile } from '../services/imports';
 import { type Command, flagString, flagYear } from './framework';
@@ -12,6 +13,7 @@ export const importCommands: Command[] = [
     run({ positionals: [file, source] }, io) {
       return withWorkspace(file, async (ws) => {
         const s = await importUnitsFile(ws, source);
+        for (const w of s.warnings) io.err(`Cảnh báo: ${formatProblem(w)}`);
         io.err(`Đã nhập ${s.units} đơn vị từ ${s.file}: ${s.created} mới, ${s.updated} cập nhật.`);
       });
     },
