@@ -34,8 +34,8 @@ export const MAX_CELLS = 5_000_000;
 export const MAX_ROW_SLOTS = 10_000_000;
 /** Merged cells of a workbook, all ranges together, by area (the Excel library expands each one). */
 export const MAX_MERGED_CELLS = 250_000;
-/** Distinct texts in the shared-string table. */
-export const MAX_SHARED_STRINGS = 1_000_000;
+/** Distinct texts in the shared-string table (a 40,000-form survey with three free-text answers has ~120,000). */
+export const MAX_SHARED_STRINGS = 500_000;
 /** Cell formats (Excel's own limit is 64,000). */
 export const MAX_CELL_FORMATS = 65_536;
 /**

@@ -300,7 +300,9 @@ export async function readSharedStrings(input: Readable | Buffer, part: XmlPart,
   let inItem = false;
   const tooMany = () => budget.refuse(`Tệp có hơn ${nf(MAX_SHARED_STRINGS)} chuỗi văn bản dùng chung; tệp quá lớn để nhập.`);
   await readXml(input, part, {
-    open(name, _a, selfClosing) {
+    open(name, a, selfClosing) {
+      // a declared count past the limit is refused at once; an undeclared one when reached
+      if (name === 'sst' && Number(a.uniqueCount ?? 0) > MAX_SHARED_STRINGS) throw tooMany();
       if (name === 'si') {
         if (strings.length >= MAX_SHARED_STRINGS) throw tooMany();
         if (selfClosing) strings.push('');
@@ -374,7 +376,12 @@ export async function readWorksheet(
 
   const address = () => `${columnLetters(column)}${rowNumber}`;
   const endCell = () => {
-    if (!options.keepRows) return;
+    if (!options.keepRows) {
+      // only checked: a text longer than a cell can hold
+      const text = type === 'inlineStr' ? inline.take() : type === 'str' && raw !== null ? unescapeText(raw) : '';
+      if (text === null || text.length > MAX_CELL_TEXT) throw tooLongText(budget, `Ô ${address()}`, sheet);
+      return;
+    }
     let value: CellValue = null;
     const v = raw;
     switch (type) {

@@ -440,7 +440,9 @@ function refusalFor(e: unknown, file: string, wording: ZipWording, part?: string
     return new UserError([{ file, message: `${wording.kind} có phần được đặt mật khẩu (mã hóa) nên không đọc được; hãy bỏ mật khẩu rồi gửi lại.` }]);
   }
   if (/End of central directory record signature not found/.test(text)) return damagedError(file, wording, 'không đọc được cấu trúc nén');
-  if (/too many bytes|not enough bytes|size mismatch/.test(text)) return damagedError(file, wording, `${where}kích thước sau giải nén không khớp`);
+  const entry = part ? `phần ${part} ` : '';
+  if (/too many bytes/.test(text)) return damagedError(file, wording, `${entry}giải nén ra nhiều hơn kích thước đã khai báo`);
+  if (/not enough bytes|size mismatch/.test(text)) return damagedError(file, wording, `${entry}giải nén ra ít hơn hoặc khác kích thước đã khai báo`);
   if ((e as NodeJS.ErrnoException)?.code?.startsWith?.('Z_') || /invalid (block|distance|stored|code)|incorrect|unexpected end/i.test(text)) {
     return damagedError(file, wording, `${where}dữ liệu nén không giải nén được`);
   }
