@@ -437,7 +437,8 @@ function refusalFor(e: unknown, file: string, wording: ZipWording, part?: string
     ]);
   }
   if (/encrypt/i.test(text)) {
-    return new UserError([{ file, message: `${wording.kind} có phần được đặt mật khẩu (mã hóa) nên không đọc được; hãy bỏ mật khẩu rồi gửi lại.` }]);
+    // yauzl says so from the central directory alone, before its local headers could be compared
+    return new UserError([{ file, message: `${wording.kind} bị hỏng hoặc có phần được mã hóa nên không đọc được; ${wording.repair}` }]);
   }
   if (/End of central directory record signature not found/.test(text)) return damagedError(file, wording, 'không đọc được cấu trúc nén');
   const entry = part ? `phần ${part} ` : '';

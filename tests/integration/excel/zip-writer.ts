@@ -165,7 +165,7 @@ export function xlsxParts(options: {
 }): ZipPart[] {
   const ns = options.namespace ?? MAIN;
   const sheetPart = (s: SheetSpec) =>
-    /^\s*<(\?xml|worksheet)/.test(s.xml) ? s.xml : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${ns}" xmlns:r="${REL}"><sheetData>${s.xml}</sheetData>${s.after ?? ''}</worksheet>`;
+    /^\s*<(\?xml|(\w+:)?worksheet)/.test(s.xml) ? s.xml : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${ns}" xmlns:r="${REL}"><sheetData>${s.xml}</sheetData>${s.after ?? ''}</worksheet>`;
   const parts: ZipPart[] = [
     {
       name: '[Content_Types].xml',
