@@ -175,4 +175,22 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
     expect((error as UserError).message).toMatch(/Tệp tai-lieu\.zip: .*giải nén ra nhiều hơn kích thước đã khai báo/);
     expect(received).toBeLessThanOrEqual(1000);
   });
+
+  it('lets go of the file on disk when closed, after a refusal in the middle of a stream too', async () => {
+    const openFiles = () => fs.readdirSync('/proc/self/fd').length;
+    const file = path.join(dir, 'lying-2.zip');
+    fs.writeFileSync(file, writeZip([{ name: 'a.txt', data: Buffer.alloc(6 * 1024 * 1024, 32), central: { size: 1000 }, local: { size: 1000 } }, { name: 'b.txt', data: 'b' }]));
+    const before = openFiles();
+    for (let i = 0; i < 20; i++) {
+      const zip = await ZipReader.fromFile(file, OPTIONS);
+      await expect(zip.readBuffer('a.txt', 10_000)).rejects.toBeInstanceOf(UserError);
+      expect((await zip.readBuffer('b.txt', 10)).toString()).toBe('b');
+      zip.close();
+    }
+    await expect(ZipReader.fromFile(path.join(dir, 'python.zip').replace('python', 'khong-co'), OPTIONS)).rejects.toThrow(/Không đọc được tệp/);
+    fs.writeFileSync(path.join(dir, 'rac.zip'), 'rác');
+    await expect(ZipReader.fromFile(path.join(dir, 'rac.zip'), OPTIONS)).rejects.toThrow(/bị hỏng/);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(openFiles()).toBe(before);
+  });
 });
