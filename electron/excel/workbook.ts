@@ -17,18 +17,15 @@ import {
 import {
   STRICT_MAIN,
   TRANSITIONAL_MAIN,
-  WorkbookBudget,
-  checkRefsForFullLoad,
   readDateStyles,
   readRelationships,
   readSharedStrings,
   readWorkbookPart,
-  readWorksheet,
   relationshipsPartOf,
-  type CellContext,
-  type SheetRow,
   type SheetState,
-} from './sheet-xml';
+} from './book-xml';
+import { WorkbookBudget, type SheetRow } from './cells';
+import { checkRefsForFullLoad, readWorksheet, type CellContext } from './sheet-xml';
 import type { XmlPart } from './xml';
 import { ZipReader, type ZipOptions } from './zip';
 

@@ -10,7 +10,7 @@ import { parseLocaleNumber } from '../../shared/format';
 import { cleanText, matchKey } from '../../shared/text';
 import { decodeCsvBytes, parseCsvText } from '../excel/csv';
 import { MAX_CSV_BYTES } from '../excel/limits';
-import { WorkbookBudget, type SheetRow } from '../excel/sheet-xml';
+import { WorkbookBudget, type SheetRow } from '../excel/cells';
 import { UnsupportedWorkbook, locateSheets, openWorkbookFile, openWorkbookZip, readCellContext, readSheetRows } from '../excel/workbook';
 import type { ZipReader } from '../excel/zip';
 import { MAX_WORKBOOK_BYTES, cellAddress, loadWorkbook, sheetGrid, type CellValue } from './excel/xlsx';

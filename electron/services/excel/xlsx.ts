@@ -4,13 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { UserError } from '../../../shared/errors';
-import { columnLetters, type CellValue, type SheetGrid } from '../../excel/sheet-xml';
+import { columnLetters, type CellValue, type SheetGrid } from '../../excel/cells';
 import { checkForFullLoad } from '../../excel/workbook';
 
 export { ExcelJS };
 
 export { MAX_UNCOMPRESSED_BYTES, MAX_WORKBOOK_BYTES } from '../../excel/limits';
-export type { CellValue, SheetGrid } from '../../excel/sheet-xml';
+export type { CellValue, SheetGrid } from '../../excel/cells';
 
 /** What a cell holds, reduced to what a user sees: formulas give their saved result. */
 export function plainCellValue(value: ExcelJS.CellValue): CellValue {

@@ -6,7 +6,8 @@
 // Open XML, a package without relationships) go to the library's loader; a damaged file or one
 // beyond a limit is refused here and never handed to a second reader.
 import { UnsupportedWorkbook, locateSheets, openWorkbookZip, readCellContext, readSheetRows } from '../../../excel/workbook';
-import { WorkbookBudget, type SheetState } from '../../../excel/sheet-xml';
+import type { SheetState } from '../../../excel/book-xml';
+import { WorkbookBudget } from '../../../excel/cells';
 import { loadWorkbook, sheetGrid, type SheetGrid } from '../xlsx';
 
 export type { SheetState };
