@@ -205,7 +205,7 @@ export async function checkForFullLoad(bytes: Buffer, fileName: string): Promise
   const zip = await openWorkbookZip(bytes, fileName);
   try {
     const budget = new WorkbookBudget(fileName, true);
-    const names = zip.entries.filter((e) => !e.isDirectory).map((e) => e.name.replace(/^\//, ''));
+    const names = zip.entries.filter((e) => !e.isDirectory).map((e) => e.name);
     if (names.includes('xl/workbook.xml')) {
       await readWorkbookPart(await zip.readBuffer('xl/workbook.xml', MAX_WHOLE_PART_BYTES), xmlPart(zip, 'xl/workbook.xml'), budget);
     }
@@ -217,9 +217,10 @@ export async function checkForFullLoad(bytes: Buffer, fileName: string): Promise
     }
     const noValues: CellContext = { shared: [], dates: [], date1904: false };
     for (const name of names) {
-      if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) {
+      // the library's own patterns (xlsx/xlsx.js), unanchored as there: "a/xl/worksheets/sheet1.xml" is a sheet to it
+      if (/xl\/worksheets\/sheet(\d+)[.]xml/.test(name)) {
         await readWorksheet(await zip.content(name), xmlPart(zip, name), name, noValues, budget, { keepRows: false });
-      } else if (/^xl\/(comments\d+|tables\/table\d+)\.xml$/.test(name)) {
+      } else if (/xl\/(comments\d+)[.]xml|xl\/tables\/(table\d+)[.]xml/.test(name)) {
         await checkRefsForFullLoad(await zip.content(name), xmlPart(zip, name), budget);
       }
     }

@@ -111,6 +111,8 @@ async function formsFigures(dir: string, report: Parameters<BenchSuite['run']>[0
     const cli = run([CLI, 'import', wsFile, filledDir], 'par-workbench import');
     cliMs += cli.ms;
   }
+  const startUp = run([CLI, '--help'], 'par-workbench --help');
+  report.figure('par-workbench start-up alone (--help)', startUp.ms, 'included in the import below');
   report.figure(`plain node script: exceljs load of the ${UNITS} forms`, plainMs / 2, 'mean of 2 runs, node start-up included');
   report.figure(
     `par-workbench import WS folder (${UNITS} forms)`,
