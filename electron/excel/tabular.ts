@@ -1,19 +1,28 @@
-// Tables that staff keep in Excel or CSV: the first sheet of an .xlsx, or a UTF-8 .csv
-// (with or without BOM, comma- or semicolon-separated). Headers are matched ignoring case,
-// accents and surrounding spaces; columns may come in any order; extra columns are ignored.
+// Tables that staff keep in Excel or CSV: the first visible sheet of an .xlsx (streamed from
+// its part, never loaded as a whole workbook model), or a .csv (UTF-8 with or without BOM,
+// comma- or semicolon-separated; other encodings read as recognised, with a warning). Headers
+// are matched ignoring case, accents and surrounding spaces; columns may come in any order;
+// extra columns are ignored.
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError, type Problem } from '../../shared/errors';
 import { parseLocaleNumber } from '../../shared/format';
 import { cleanText, matchKey } from '../../shared/text';
-import { cellAddress, loadWorkbook, sheetGrid, type CellValue } from './xlsx';
+import { decodeCsvBytes, parseCsvText } from '../excel/csv';
+import { MAX_CSV_BYTES } from '../excel/limits';
+import { WorkbookBudget, type SheetRow } from '../excel/cells';
+import { UnsupportedWorkbook, locateSheets, openWorkbookFile, openWorkbookZip, readCellContext, readSheetRows } from '../excel/workbook';
+import type { ZipReader } from '../excel/zip';
+import { MAX_WORKBOOK_BYTES, cellAddress, loadWorkbook, sheetGrid, type CellValue } from './xlsx';
 
-export const MAX_CSV_BYTES = 50 * 1024 * 1024;
+export { MAX_CSV_BYTES };
 
 export interface TableRow {
   /** 1-based row number in the file (the header row included) */
   rowNumber: number;
   cells: CellValue[];
+  /** 0-based columns holding a formula saved without its result (such a cell reads as blank) */
+  formulasWithoutValue?: number[];
 }
 
 export interface Table {
@@ -24,128 +33,100 @@ export interface Table {
   headers: string[];
   rows: TableRow[];
   kind: 'xlsx' | 'csv';
-}
-
-/** Splits CSV text into records (RFC 4180: quoted fields, doubled quotes, newlines inside quotes). */
-export function parseCsv(text: string, delimiter: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-      continue;
-    }
-    if (ch === '"' && field === '') quoted = true;
-    else if (ch === delimiter) {
-      record.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || record.length) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
-}
-
-/** The separator of a CSV file: the one of ';' and ',' found more often in its first line (outside quotes). */
-export function detectDelimiter(text: string): ';' | ',' {
-  let semicolons = 0;
-  let commas = 0;
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === ';') semicolons++;
-    else if (!quoted && ch === ',') commas++;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
-  }
-  return semicolons > commas ? ';' : ',';
-}
-
-/** Decodes CSV bytes as UTF-8, refusing text that is not valid UTF-8 (e.g. saved as ANSI/Windows-1258). */
-export function decodeCsv(bytes: Buffer, fileName: string): string {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    throw new UserError([
-      {
-        file: fileName,
-        message: 'Tệp CSV không ở bảng mã UTF-8; hãy lưu lại bằng Excel với kiểu "CSV UTF-8 (Comma delimited)".',
-      },
-    ]);
-  }
+  /** what the reader assumed and the user should know (e.g. the encoding of a CSV) */
+  warnings: Problem[];
 }
 
 function isBlank(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
-function fromRecords(records: { rowNumber: number; cells: CellValue[] }[], fileName: string, kind: Table['kind'], sheet?: string): Table {
+function fromRecords(records: TableRow[], fileName: string, kind: Table['kind'], sheet?: string, warnings: Problem[] = []): Table {
   const headerIndex = records.findIndex((r) => r.cells.some((c) => !isBlank(c)));
   if (headerIndex < 0) {
     throw new UserError([{ file: fileName, sheet, message: 'Tệp trống: không có dòng tiêu đề nào; hãy kiểm tra lại nội dung tệp.' }]);
   }
   const header = records[headerIndex];
   const headers = header.cells.map((c) => (isBlank(c) ? '' : cleanText(String(c))));
-  const rows = records.slice(headerIndex + 1).filter((r) => r.cells.some((c) => !isBlank(c)));
-  return { fileName, sheet, headerRow: header.rowNumber, headers, rows, kind };
+  const rows = records.slice(headerIndex + 1).filter((r) => r.formulasWithoutValue || r.cells.some((c) => !isBlank(c)));
+  return { fileName, sheet, headerRow: header.rowNumber, headers, rows, kind, warnings };
 }
 
-/** Reads the first sheet of an .xlsx, or a .csv, from bytes. */
-export async function readTableBytes(bytes: Buffer, fileName: string): Promise<Table> {
+const tableRows = (rows: SheetRow[]): TableRow[] =>
+  rows.map((r) =>
+    r.formulasWithoutValue
+      ? { rowNumber: r.rowNumber, cells: r.values, formulasWithoutValue: r.formulasWithoutValue }
+      : { rowNumber: r.rowNumber, cells: r.values },
+  );
+
+/** The first visible sheet (else the first) of a workbook, streamed from its zip. */
+async function readSheetTable(open: () => Promise<ZipReader>, fileName: string, wholeFile: () => Buffer): Promise<Table> {
+  const zip = await open();
+  try {
+    const book = await locateSheets(zip, new WorkbookBudget(fileName));
+    const ctx = await readCellContext(book);
+    const sheet = book.sheets.find((s) => s.state === 'visible') ?? book.sheets[0];
+    return fromRecords(tableRows(await readSheetRows(book, ctx, sheet)), fileName, 'xlsx', sheet.name);
+  } catch (e) {
+    if (!(e instanceof UnsupportedWorkbook)) throw e;
+  } finally {
+    zip.close();
+  }
+  // the shapes the direct reader leaves to the Excel library (strict Office Open XML …), after the same checks
+  const wb = await loadWorkbook(wholeFile(), fileName);
+  const sheet = wb.worksheets.find((s) => s.state === 'visible') ?? wb.worksheets[0];
+  if (!sheet) throw new UserError([{ file: fileName, message: 'Bảng tính không có trang nào.' }]);
+  return fromRecords(tableRows(sheetGrid(sheet).rows), fileName, 'xlsx', sheet.name);
+}
+
+function csvTable(bytes: Buffer, fileName: string): Table {
+  if (bytes.length > MAX_CSV_BYTES) {
+    throw new UserError([{ file: fileName, message: `Tệp lớn hơn giới hạn ${MAX_CSV_BYTES / 1024 / 1024} MB.` }]);
+  }
+  const decoded = decodeCsvBytes(bytes, fileName);
+  return fromRecords(parseCsvText(decoded.text, fileName), fileName, 'csv', undefined, decoded.warning ? [decoded.warning] : []);
+}
+
+function formatOf(fileName: string): 'csv' | 'xlsx' {
   const ext = path.extname(fileName).toLowerCase();
-  if (ext === '.csv' || ext === '.txt') {
-    if (bytes.length > MAX_CSV_BYTES) {
-      throw new UserError([{ file: fileName, message: `Tệp lớn hơn giới hạn ${MAX_CSV_BYTES / 1024 / 1024} MB.` }]);
-    }
-    const text = decodeCsv(bytes, fileName);
-    const records = parseCsv(text, detectDelimiter(text)).map((cells, i) => ({
-      rowNumber: i + 1,
-      cells: cells.map((c) => c.normalize('NFC') as CellValue),
-    }));
-    return fromRecords(records, fileName, 'csv');
-  }
-  if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls') {
-    const wb = await loadWorkbook(bytes, fileName);
-    const sheet = wb.worksheets.find((s) => s.state === 'visible') ?? wb.worksheets[0];
-    if (!sheet) throw new UserError([{ file: fileName, message: 'Bảng tính không có trang nào.' }]);
-    const grid = sheetGrid(sheet);
-    return fromRecords(
-      grid.rows.map((r) => ({ rowNumber: r.rowNumber, cells: r.values })),
-      fileName,
-      'xlsx',
-      sheet.name,
-    );
-  }
+  if (ext === '.csv' || ext === '.txt') return 'csv';
+  if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls') return 'xlsx';
   throw new UserError([
     { file: fileName, message: 'Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv); hãy lưu tệp lại ở một trong hai dạng này.' },
   ]);
 }
 
+/** Reads the first visible sheet of an .xlsx, or a .csv, from bytes. */
+export async function readTableBytes(bytes: Buffer, fileName: string): Promise<Table> {
+  if (formatOf(fileName) === 'csv') return csvTable(bytes, fileName);
+  return readSheetTable(() => openWorkbookZip(bytes, fileName), fileName, () => bytes);
+}
+
+/** A file that cannot be read, in the user's words; anything else is not ours to reword. */
+function unreadable(file: string, e: unknown): UserError {
+  if (!(e instanceof Error && 'code' in e)) throw e;
+  return new UserError([{ file, message: `Không đọc được tệp (${String((e as NodeJS.ErrnoException).code)}); hãy kiểm tra đường dẫn và quyền truy cập.` }]);
+}
+
+/** Reads the first visible sheet of an .xlsx (streamed from the file on disk), or a .csv. */
 export async function readTable(file: string): Promise<Table> {
   const name = path.basename(file);
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch {
-    throw new UserError([{ file: name, message: 'Không đọc được tệp; hãy kiểm tra đường dẫn và quyền truy cập.' }]);
-  }
-  return readTableBytes(bytes, name);
+  const readWhole = (limit: number): Buffer => {
+    let size: number;
+    try {
+      size = fs.statSync(file).size;
+    } catch (e) {
+      throw unreadable(name, e);
+    }
+    if (size > limit) throw new UserError([{ file: name, message: `Tệp lớn hơn giới hạn ${limit / 1024 / 1024} MB.` }]);
+    try {
+      return fs.readFileSync(file);
+    } catch (e) {
+      throw unreadable(name, e);
+    }
+  };
+  if (formatOf(name) === 'csv') return csvTable(readWhole(MAX_CSV_BYTES), name);
+  return readSheetTable(() => openWorkbookFile(file, name), name, () => readWhole(MAX_WORKBOOK_BYTES));
 }
 
 export interface ColumnSpec<K extends string> {
@@ -170,6 +151,8 @@ export function mapColumns<K extends string>(table: Table, specs: ColumnSpec<K>[
   }
   if (missing.length) {
     throw new UserError([
+      // a header read in a guessed encoding is a likely reason for a column not found
+      ...table.warnings,
       {
         file: table.fileName,
         sheet: table.sheet,
@@ -184,6 +167,7 @@ export function mapColumns<K extends string>(table: Table, specs: ColumnSpec<K>[
 /** Reads cells of one table with locations for problems, collecting every problem found. */
 export class TableReader<K extends string> {
   readonly problems: Problem[] = [];
+  private readonly reportedFormulas = new Set<string>();
   constructor(
     readonly table: Table,
     readonly columns: ColumnMap<K>,
@@ -216,8 +200,28 @@ export class TableReader<K extends string> {
     return col === undefined ? null : (row.cells[col] ?? null);
   }
 
+  /**
+   * Whether the cell holds a formula saved without its result (openpyxl and other programs
+   * write formulas without computing them): recorded as a problem, since reading it as
+   * blank would clear what the cell means to set.
+   */
+  private unsavedFormula(row: TableRow, key: K, what?: string): boolean {
+    const col = this.columns[key];
+    if (col === undefined || !row.formulasWithoutValue?.includes(col)) return false;
+    const cell = `${row.rowNumber}:${col}`;
+    if (this.reportedFormulas.has(cell)) return true;
+    this.reportedFormulas.add(cell);
+    this.problem(
+      row,
+      key,
+      `${what ? `${what}: ô` : 'Ô'} có công thức nhưng tệp không lưu giá trị đã tính của công thức; hãy mở tệp bằng Excel rồi lưu lại để công thức được tính, hoặc nhập thẳng giá trị vào ô.`,
+    );
+    return true;
+  }
+
   /** The cell as trimmed NFC text, or null when blank. */
   text(row: TableRow, key: K): string | null {
+    if (this.unsavedFormula(row, key)) return null;
     const v = this.raw(row, key);
     if (v === null) return null;
     const s = cleanText(v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
@@ -226,6 +230,7 @@ export class TableReader<K extends string> {
 
   /** The cell as a number (decimal comma accepted), null when blank; records a problem for text. */
   number(row: TableRow, key: K, what: string): number | null | 'invalid' {
+    if (this.unsavedFormula(row, key, what)) return 'invalid';
     const v = this.raw(row, key);
     if (v === null) return null;
     if (typeof v === 'number') return Number.isFinite(v) ? v : 'invalid';
@@ -242,7 +247,8 @@ export class TableReader<K extends string> {
   /** Throws every problem recorded so far as one refusal. */
   throwIfProblems(limit = 200): void {
     if (this.problems.length === 0) return;
-    const shown = this.problems.slice(0, limit);
+    // what the reader assumed (a CSV's encoding) may explain the problems: shown first
+    const shown = [...this.table.warnings, ...this.problems.slice(0, limit)];
     if (this.problems.length > limit) {
       shown.push({ file: this.table.fileName, message: `… và ${this.problems.length - limit} lỗi khác.` });
     }

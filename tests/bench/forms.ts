@@ -22,7 +22,7 @@ const FIELDS = 10;
 const CRITERIA_PER_FIELD = 5;
 const LEAVES_PER_CRITERION = 3;
 
-function framework(): CriterionNode[] {
+export function framework(): CriterionNode[] {
   const base = { method: 'free' as const, tiers: null, evidenceRequired: false, guidance: null, source: 'self' as const };
   const nodes: CriterionNode[] = [];
   for (let f = 1; f <= FIELDS; f++) {

@@ -4,6 +4,7 @@ import { surveySuite } from './survey';
 import { scorecardsSuite } from './scorecards';
 import { formsSuite } from './forms';
 import { appSuite } from './app';
+import { readersSuite } from './readers';
 
 /** Every benchmark suite, in the order they run; each room adds its own. */
-export const suites: BenchSuite[] = [foundationSuite, surveySuite, scorecardsSuite, formsSuite, appSuite];
+export const suites: BenchSuite[] = [foundationSuite, surveySuite, scorecardsSuite, formsSuite, appSuite, readersSuite];

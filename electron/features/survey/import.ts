@@ -208,6 +208,8 @@ async function parseSurveyFile(ws: Workspace, options: SurveyImportOptions): Pro
       ? parseRows(ws, table, def, settings, mapping, profile, fixedUnit)
       : { forms: [], problems: [], unknown: new Map<number, Set<string>>() };
   problems.push(...rows.problems);
+  // what the reader assumed (a CSV's encoding) may explain the problems: shown first
+  if (problems.length) problems.unshift(...table.warnings);
 
   const classify = answerClassifier(settings);
   const units = new Map(listUnits(ws).map((u) => [u.code, u]));

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { BLOCK_DEFAULT_NAMES } from '../../../shared/domain';
+import type { Problem } from '../../../shared/errors';
 import { matchKey } from '../../../shared/text';
 import type { Workspace } from '../../db/workspace';
 import type { UnitInput } from './service';
@@ -14,6 +15,8 @@ export interface UnitsImportSummary {
   created: number;
   updated: number;
   blocksCreated: string[];
+  /** what the reader assumed (e.g. a CSV's encoding) */
+  warnings: Problem[];
 }
 
 /** A block as written: its code, or one of the usual names ("Khối sở" → so). */
@@ -87,5 +90,5 @@ export async function importUnitsFile(ws: Workspace, file: string): Promise<Unit
     .map((b) => b.code)
     .filter((c) => !blocksBefore.has(c));
   const created = inputs.filter((u) => !before.has(u.code)).length;
-  return { file: path.basename(file), units: inputs.length, created, updated: inputs.length - created, blocksCreated };
+  return { file: path.basename(file), units: inputs.length, created, updated: inputs.length - created, blocksCreated, warnings: table.warnings };
 }

@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandFormPaths, importFormFile, writeFormTemplate } from '../../../electron/features/forms';
+import { readWorkbookValues } from '../../../electron/excel/workbook-values';
+import { UserError } from '../../../shared/errors';
 import { FORM_SHEET } from '../../../electron/features/forms/layout';
 import { tempDir } from '../../helpers/tmp';
 import { TEST_NODES, createTestWorkspace, dumpWorkspace, fillXlsx, formCell, hasLibreOffice, libreOfficeConvert } from './helpers';
@@ -87,5 +89,28 @@ describe('broken and odd files', () => {
       }
     }
     ws.close();
+  });
+
+  it('reads a form damaged by flipped bytes as damaged, wherever the flips fall', async () => {
+    // the flips of flipped.xlsx above, at every one of their 97 alignments: sizes made huge in the
+    // central directory, broken local headers and deflate data are all "bị hỏng", never "quá lớn"
+    const dir = tempDir('parw-forms-flipped-');
+    const ws = createTestWorkspace(path.join(dir, 'ws.parws'));
+    const blank = path.join(dir, 'blank.xlsx');
+    await writeFormTemplate(ws, { year: 2025, unitCode: 'SNV', outFile: blank });
+    ws.close();
+    const good = path.join(dir, 'good.xlsx');
+    fillXlsx([{ src: blank, dst: good, sheet: FORM_SHEET, cells: { [formCell(TEST_NODES, '1.2', 'self')]: 1 } }], dir);
+    const bytes = fs.readFileSync(good);
+    for (let start = 200; start < 200 + 97; start++) {
+      const flipped = Buffer.from(bytes);
+      for (let i = start; i < flipped.length - 400; i += 97) flipped[i] ^= 0x5a;
+      const error = await readWorkbookValues(flipped, 'flipped.xlsx').then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error, `flips from byte ${start}`).toBeInstanceOf(UserError);
+      expect((error as UserError).message, `flips from byte ${start}`).toMatch(/^Tệp flipped\.xlsx: Tệp Excel bị hỏng/);
+    }
   });
 });

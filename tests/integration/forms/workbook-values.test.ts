@@ -5,10 +5,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFormTemplate } from '../../../electron/features/forms';
 import { FORM_SHEET } from '../../../electron/features/forms/layout';
-import { readValuesFromParts } from '../../../electron/excel/workbook-values';
+import { readValuesFromParts, readWorkbookValues } from '../../../electron/excel/workbook-values';
+import { UnsupportedWorkbook } from '../../../electron/excel/workbook';
 import { ExcelJS, loadWorkbook, sheetGrid } from '../../../electron/excel/xlsx';
 import { tempDir } from '../../helpers/tmp';
-import { TEST_NODES, createTestWorkspace, fillXlsx, formCell } from './helpers';
+import { writeZip, xlsxParts } from '../excel/zip-writer';
+import { TEST_NODES, createTestWorkspace, fillXlsx, formCell, hasLibreOffice, libreOfficeConvert } from './helpers';
 
 const FIXTURES = path.join(import.meta.dirname, '../../fixtures/forms');
 
@@ -17,8 +19,8 @@ async function viaExcelJs(file: string) {
   return wb.worksheets.map((s) => ({ name: s.name, state: s.state, grid: sheetGrid(s) }));
 }
 
-function direct(file: string) {
-  return readValuesFromParts(fs.readFileSync(file)).sheets.map((s) => ({ name: s.name, state: s.state, grid: s.grid() }));
+async function direct(file: string) {
+  return (await readValuesFromParts(fs.readFileSync(file), path.basename(file))).sheets.map((s) => ({ name: s.name, state: s.state, grid: s.grid() }));
 }
 
 /** exceljs keeps cells holding an empty string; the direct reader drops them as blank. */
@@ -80,8 +82,66 @@ describe('direct reading of cell values', () => {
     sheet.getCell('C1').numFmt = '0.00%';
     await wb.xlsx.writeFile(dated);
 
-    for (const file of [blank, filled, handMade, dated, path.join(FIXTURES, 'libreoffice-resaved-STP.xlsx')]) {
-      expect(direct(file), path.basename(file)).toEqual(withoutEmptyStrings(await viaExcelJs(file)));
+    const files = [blank, filled, handMade, dated, path.join(FIXTURES, 'libreoffice-resaved-STP.xlsx')];
+    // re-saved here by LibreOffice too (openpyxl is not installed on these machines)
+    if (hasLibreOffice()) files.push(...libreOfficeConvert([filled, dated], path.join(dir, 'lo')));
+    for (const file of files) {
+      expect(await direct(file), path.basename(file)).toEqual(withoutEmptyStrings(await viaExcelJs(file)));
     }
+  });
+
+  it('reads what the XML says, not what looks like it: comments, CDATA, prefixes, entities', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'odd.xlsx');
+    const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    fs.writeFileSync(
+      file,
+      writeZip(
+        xlsxParts({
+          sheets: [
+            {
+              name: 'Biểu',
+              xml:
+                '<row r="9"><c r="C9" t="inlineStr"><is><t><![CDATA[<c r="D9"><v>0.5</v></c>]]></t></is></c><c r="D9"><v>0</v></c>' +
+                '<!-- <c r="D9"><v>0.5</v></c> --><!-- <c r="E9"><v>7</v></c> --></row>' +
+                '<row r="10"><c r="A10" t="inlineStr"><is><r><t>Báo cáo &amp; </t></r><r><t xml:space="preserve">"phụ lục" &lt;1&gt;_x000D_</t></r><rPh><t>ふりがな</t></rPh></is></c></row>',
+            },
+          ],
+        }),
+      ),
+    );
+    expect(await direct(file)).toEqual([
+      {
+        name: 'Biểu',
+        state: 'visible',
+        grid: { name: 'Biểu', rows: [{ rowNumber: 9, values: [null, null, '<c r="D9"><v>0.5</v></c>', 0] }, { rowNumber: 10, values: ['Báo cáo & "phụ lục" <1>\r'] }] },
+      },
+    ]);
+    // the Excel library agrees, except on CDATA (which it drops)
+    const noCdata = path.join(dir, 'no-cdata.xlsx');
+    const parts = xlsxParts({ sheets: [{ name: 'Biểu', xml: '<row r="9"><c r="D9"><v>0</v></c><!-- <c r="D9"><v>0.5</v></c> --></row>' }] });
+    fs.writeFileSync(noCdata, writeZip(parts));
+    expect(await direct(noCdata)).toEqual(withoutEmptyStrings(await viaExcelJs(noCdata)));
+    // as the Open XML SDK writes: every element with a prefix (the Excel library does not read these)
+    const prefixed = path.join(dir, 'prefixed.xlsx');
+    fs.writeFileSync(
+      prefixed,
+      writeZip(
+        xlsxParts({
+          sheets: [{ name: 'Biểu', xml: `<x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row r="2"><x:c r="B2"><x:v>1.5</x:v></x:c></x:row></x:sheetData></x:worksheet>` }],
+        }),
+      ),
+    );
+    expect((await direct(prefixed))[0].grid.rows).toEqual([{ rowNumber: 2, values: [null, 1.5] }]);
+  });
+
+  it('leaves strict Office Open XML to the Excel library, by name, and gets the same values', async () => {
+    const sheets = [{ name: 'Biểu', xml: '<row r="3"><c r="A3" t="inlineStr"><is><t>Điểm</t></is></c><c r="B3"><v>0.75</v></c></row>' }];
+    const strict = writeZip(xlsxParts({ sheets, namespace: 'http://purl.oclc.org/ooxml/spreadsheetml/main' }));
+    await expect(readValuesFromParts(strict, 'strict.xlsx')).rejects.toBeInstanceOf(UnsupportedWorkbook);
+    const read = await readWorkbookValues(strict, 'strict.xlsx');
+    const transitional = await readWorkbookValues(writeZip(xlsxParts({ sheets })), 'a.xlsx');
+    expect(read.sheets.map((s) => s.grid())).toEqual(transitional.sheets.map((s) => s.grid()));
+    expect(read.sheets[0].grid().rows).toEqual([{ rowNumber: 3, values: ['Điểm', 0.75] }]);
   });
 });
