@@ -9,6 +9,11 @@ import { checkForFullLoad } from './workbook';
 
 export { ExcelJS };
 
+/** The Excel library, for the writer beside this file. */
+export async function loadExcel(): Promise<typeof ExcelJS> {
+  return ExcelJS;
+}
+
 export { MAX_UNCOMPRESSED_BYTES, MAX_WORKBOOK_BYTES } from './limits';
 export type { CellValue, SheetGrid } from './cells';
 
