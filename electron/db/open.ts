@@ -32,6 +32,30 @@ function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/**
+ * How the migrations recorded in a file differ from this version's up to the file's schema
+ * version, in Vietnamese, or null when they agree. A file whose history differs was changed
+ * by another program or another build: migrating it could damage it.
+ */
+export function migrationDrift(db: Database.Database, list: Migration[] = migrations): string | null {
+  const version = schemaVersion(db);
+  if (version === 0) return null;
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  if (!hasTable) return `tệp ghi lược đồ ${version} nhưng không có bảng lịch sử nâng cấp (schema_migrations)`;
+  const recorded = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number; name: string }[];
+  const expected = list.filter((m) => m.version <= version);
+  const problems: string[] = [];
+  for (const m of expected) {
+    const r = recorded.find((x) => x.version === m.version);
+    if (!r) problems.push(`thiếu bước nâng cấp ${m.version} (${m.name})`);
+    else if (r.name !== m.name) problems.push(`bước ${m.version} là "${r.name}", phiên bản này có "${m.name}"`);
+  }
+  for (const r of recorded) {
+    if (!expected.some((m) => m.version === r.version)) problems.push(`có bước nâng cấp ${r.version} (${r.name}) mà phiên bản này không biết`);
+  }
+  return problems.length ? problems.join('; ') : null;
+}
+
 /** Applies the migrations newer than the file's version, each in its own transaction. */
 export function migrate(db: Database.Database, list: Migration[] = migrations): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -99,6 +123,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     throw new UserError(
       `Tệp ${name} được tạo bởi phiên bản PAR Workbench mới hơn (lược đồ ${version}, phiên bản này đọc đến ${latest}). ` +
         'Hãy cập nhật PAR Workbench để mở tệp này; tệp không bị thay đổi.',
+    );
+  }
+  const drift = migrationDrift(db, list);
+  if (drift) {
+    db.close();
+    throw new UserError(
+      `Tệp ${name} có lịch sử nâng cấp khác với phiên bản PAR Workbench này (${drift}). ` +
+        'Tệp không bị thay đổi; hãy mở bằng phiên bản đã tạo ra nó hoặc khôi phục từ bản sao lưu.',
     );
   }
   if (!options.readonly) configure(db);
