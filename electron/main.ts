@@ -170,7 +170,7 @@ if (!app.requestSingleInstanceLock()) {
     contents.setWindowOpenHandler(windowOpenResponse);
   });
 
-  app.whenReady().then(() => {
+  void app.whenReady().then(() => {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(allowPermission()));
     session.defaultSession.setPermissionCheckHandler(() => allowPermission());
     session.defaultSession.webRequest.onHeadersReceived((details, callback) =>

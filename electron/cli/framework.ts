@@ -141,7 +141,8 @@ export async function runCli(argv: string[], commands: CommandSpec[], io: CliIO)
     return code ?? 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(e.message);
+      // every wrong usage ends with the command's synopsis
+      io.err(e.message.includes(commandUsage(command)) ? e.message : `${e.message}\n${commandUsage(command)}`);
       return 2;
     }
     if (e instanceof UserError) {

@@ -3,6 +3,7 @@
 // A DOCTYPE is refused (spreadsheet parts never have one; saxes would not expand its entities
 // anyway), and so is any run of characters without markup longer than MAX_XML_TOKEN_CHARS:
 // saxes gathers a text, attribute or comment whole before handing it over.
+import { TextDecoder } from 'node:util';
 import type { Readable } from 'node:stream';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { UserError } from '../../shared/errors';

@@ -78,7 +78,7 @@ export async function openPdfPrinter(options: { chromiumPath?: string } = {}): P
   return {
     async print(html: string) {
       await page.setContent(html, { waitUntil: 'load' });
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await page.evaluate('document.fonts.ready.then(() => undefined)');
       return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     },
     async close() {

@@ -77,7 +77,7 @@ export const runs: Record<string, CommandRun> = {
     const unitCode = flagString(args, 'unit');
     const blockCode = flagString(args, 'block');
     if ((unitCode === undefined) === (blockCode === undefined)) {
-      throw new UsageError('Chọn đúng một trong --unit, --block. Cách dùng: par-workbench losses WS --year Y (--unit CODE | --block B) [--top N]');
+      throw new UsageError('Chọn đúng một trong --unit, --block.');
     }
     const top = flagNumber(args, 'top') ?? 10;
     if (!Number.isInteger(top) || top < 1) throw new UsageError('--top cần một số nguyên dương, ví dụ --top 5.');

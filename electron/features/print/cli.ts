@@ -4,7 +4,6 @@ import path from 'node:path';
 import { exportSummaryWorkbook } from './summary';
 import { printScorecards, type ScorecardSelection } from './scorecards';
 import { withWorkspace } from '../../cli/workspace';
-import { SCORECARDS_USAGE } from './commands';
 import { type CommandRun, type ParsedArgs, UsageError, flagString, flagYear } from '../../cli/framework';
 
 function selectionOf(args: ParsedArgs): ScorecardSelection {
@@ -13,7 +12,7 @@ function selectionOf(args: ParsedArgs): ScorecardSelection {
   const all = args.flags.all === true;
   const given = [unitCode !== undefined, blockCode !== undefined, all].filter(Boolean).length;
   if (given !== 1) {
-    throw new UsageError(`Chọn đúng một trong --unit, --block, --all. Cách dùng: par-workbench scorecards ${SCORECARDS_USAGE}`);
+    throw new UsageError('Chọn đúng một trong --unit, --block, --all.');
   }
   if (unitCode !== undefined) return { unitCode };
   if (blockCode !== undefined) return { blockCode };

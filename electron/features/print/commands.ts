@@ -1,7 +1,7 @@
 // The commands of this feature as the command line lists them; what they do loads on use.
 import type { CommandSpec } from '../../cli/framework';
 
-export const SCORECARDS_USAGE = 'WS --year Y (--unit CODE | --block B | --all) --out DIR [--combined] [--chromium PATH]';
+const SCORECARDS_USAGE = 'WS --year Y (--unit CODE | --block B | --all) --out DIR [--combined] [--chromium PATH]';
 
 export const commands: CommandSpec[] = [
   {
