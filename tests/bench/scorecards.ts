@@ -8,7 +8,7 @@ import { exportSummaryWorkbook } from '../../electron/services/excel/summary';
 import { loadScorecardData, printScorecards, scorecardPage } from '../../electron/services/print/scorecards';
 import { printFontCss } from '../../electron/services/print/fonts';
 import { Workspace } from '../../electron/services/workspace';
-import { buildScorecardHtml } from '../../shared/reports';
+import { buildScorecardHtml } from '../../shared/reports/scorecard-view';
 import { type BenchSuite, timed } from './harness';
 
 export const scorecardsSuite: BenchSuite = {

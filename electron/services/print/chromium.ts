@@ -1,7 +1,13 @@
-// Printing HTML to PDF with a system Chromium through playwright-core: the same engine as
-// Electron's printToPDF, which the app uses with the same HTML.
+// Printing HTML to PDF with a system Chromium through playwright-core: the command line, the
+// tests and the browser-driven app tests print this way; the desktop app prints the same
+// documents with Electron's printToPDF (electron/print-window.ts), the same engine.
+// Script is off and every request but a data: URL is refused: a printed document only shows itself.
 import fs from 'node:fs';
-import type { Browser, BrowserContext } from 'playwright-core';
+import os from 'node:os';
+import type { Browser, Page } from 'playwright-core';
+import { UserError } from '../../../shared/errors';
+import { allowPrintRequest, withPrintPolicy } from './policy';
+import { workerPool } from './pool';
 
 /** Chromium without a sandbox, GPU or any network chatter: it only renders local documents here. */
 export const HEADLESS_CHROMIUM_ARGS = [
@@ -14,7 +20,6 @@ export const HEADLESS_CHROMIUM_ARGS = [
   '--disable-sync',
   '--disable-dev-shm-usage',
 ];
-import { UserError } from '../../../shared/errors';
 
 const CHROMIUM_CANDIDATES = [
   '/usr/bin/chromium',
@@ -50,37 +55,86 @@ export function countPdfPages(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
 }
 
+/** An element of a laid-out document: its tag and where it starts and ends, in CSS pixels from the top. */
+export interface MeasuredBox {
+  tag: string;
+  top: number;
+  bottom: number;
+}
+
 export interface PdfPrinter {
-  /** A4 PDF bytes of a self-contained HTML document, printed after its fonts have loaded. */
+  /** how many documents it works on at once: a batch keeps that many print() or measure() calls pending */
+  readonly lanes: number;
+  /** A4 PDF bytes of a self-contained HTML document, printed once its fonts have loaded. */
   print(html: string): Promise<Buffer>;
+  /**
+   * Lays the document out `width` CSS pixels wide (the printed width), without printing, and gives
+   * the boxes of the elements `selector` matches, in document order. Absent from a printer that
+   * cannot look into its page (Electron's print window runs with script off).
+   */
+  measure?(html: string, selector: string, width: number): Promise<MeasuredBox[]>;
   close(): Promise<void>;
 }
 
-/** Starts a headless Chromium that prints HTML documents, offline. */
-export async function openPdfPrinter(options: { chromiumPath?: string } = {}): Promise<PdfPrinter> {
+/** Two pages print at once: on two cores one lays out while the other is written to PDF. */
+const DEFAULT_LANES = Math.min(3, Math.max(2, os.availableParallelism()));
+
+/** Starts a headless Chromium that prints HTML documents, offline, with script off. */
+export async function openPdfPrinter(options: { chromiumPath?: string; lanes?: number } = {}): Promise<PdfPrinter> {
   const executablePath = findChromium(options.chromiumPath);
-  // loaded on first use: the app prints with Electron and never needs it at start-up
+  // loaded on first use: the app prints with Electron and never needs it
   const { chromium } = await import('playwright-core');
   let browser: Browser;
   try {
-    browser = await chromium.launch({
-      executablePath,
-      headless: true,
-      args: HEADLESS_CHROMIUM_ARGS,
-    });
+    browser = await chromium.launch({ executablePath, headless: true, args: HEADLESS_CHROMIUM_ARGS });
   } catch (e) {
     throw new UserError(`Không khởi động được trình duyệt tại "${executablePath}" để in PDF: ${(e as Error).message.split('\n')[0]}`);
   }
-  const context: BrowserContext = await browser.newContext({ locale: 'vi-VN', javaScriptEnabled: true, offline: true });
-  // the document is self-contained; nothing may be fetched
-  await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
-  const page = await context.newPage();
+  const lanes = Math.max(1, options.lanes ?? DEFAULT_LANES);
+  const openPage = async (): Promise<Page> => {
+    // one context per page: each document gets a renderer process of its own
+    const context = await browser.newContext({ locale: 'vi-VN', javaScriptEnabled: false, offline: true });
+    await context.route('**/*', (route) => (allowPrintRequest(route.request().url()) ? route.continue() : route.abort()));
+    const page = await context.newPage();
+    await page.emulateMedia({ media: 'print' });
+    return page;
+  };
+  let pages: Page[];
+  try {
+    pages = await Promise.all(Array.from({ length: lanes }, openPage));
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+  const run = workerPool(pages);
+  const load = async (page: Page, html: string) => {
+    await page.setContent(withPrintPolicy(html), { waitUntil: 'load' });
+    // Playwright evaluates through the DevTools protocol, which the page's script switch does not
+    // stop; the document itself runs nothing. The load event already waits for the fonts that
+    // layout asked for (Electron's print window relies on that alone); this makes it certain here.
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  };
   return {
-    async print(html: string) {
-      await page.setContent(html, { waitUntil: 'load' });
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-    },
+    lanes,
+    print: (html) =>
+      run(async (page) => {
+        await load(page, html);
+        return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      }),
+    measure: (html, selector, width) =>
+      run(async (page) => {
+        await load(page, html);
+        return page.evaluate(
+          ({ selector, width }) => {
+            document.documentElement.style.width = `${width}px`;
+            return [...document.querySelectorAll(selector)].map((element) => {
+              const box = element.getBoundingClientRect();
+              return { tag: element.localName, top: box.top + window.scrollY, bottom: box.bottom + window.scrollY };
+            });
+          },
+          { selector, width },
+        );
+      }),
     async close() {
       await browser.close();
     },

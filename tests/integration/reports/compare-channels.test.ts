@@ -1,20 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppSession, dispatch, type DialogPurpose } from '../../../electron/services/app';
 import { chartImageBytes } from '../../../electron/services/app/compare-handlers';
 import { openPdfPrinter } from '../../../electron/services/print/chromium';
+import { PRINT_CONTENT_SECURITY_POLICY, withPrintPolicy } from '../../../electron/services/print/policy';
 import { scorecardDocuments } from '../../../electron/services/print/scorecards';
 import { blockLeafLosses } from '../../../shared/analysis';
 import { formatPercent } from '../../../shared/format';
 import type { Channel, ChannelInput, ChannelOutput, Envelope } from '../../../shared/contract';
 import { tempDir } from '../../helpers/tmp';
 import { createReportWorkspace, UNIT_NAMES } from './fixture';
-
-// the print window's policy is plain text; the Electron module itself cannot load here
-vi.mock('electron', () => ({ BrowserWindow: class {} }));
-const { withPrintPolicy, PRINT_CONTENT_SECURITY_POLICY } = await import('../../../electron/print-window');
 
 const PNG_1PX =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -109,7 +106,7 @@ describe('the compare and report channels on a real workspace', () => {
   });
 });
 
-describe("the print window's content security policy", () => {
+describe("the printers' content security policy", () => {
   const dir = tempDir('parw-print-policy-');
   it('allows no script, and lets the inlined fonts and inline styles of a scorecard through', async () => {
     expect(PRINT_CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
