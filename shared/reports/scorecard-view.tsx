@@ -366,22 +366,23 @@ export function ScorecardSection({ page, pageName }: { page: ScorecardPage; page
   );
 }
 
+/**
+ * The document: head and body rendered apart (the body first, so that the fonts can be chosen
+ * for its text) and put together as React would have written them in one piece.
+ */
 function documentHtml(title: string, body: ReactNode, assets: ScorecardAssets, pageCss: string): string {
-  // React writes no doctype; without one Chromium would lay the page out in quirks mode
-  return (
-    '<!DOCTYPE html>' +
-    renderToStaticMarkup(
-      <html lang="vi">
-        <head>
-          <meta charSet="utf-8" />
-          <title>{title}</title>
-          <style>{assets.fontCss}</style>
-          <style>{STYLE + pageCss}</style>
-        </head>
-        <body>{body}</body>
-      </html>,
-    )
+  const bodyMarkup = renderToStaticMarkup(<body>{body}</body>);
+  const fontCss = typeof assets.fontCss === 'string' ? assets.fontCss : assets.fontCss(title + bodyMarkup);
+  const head = renderToStaticMarkup(
+    <head>
+      <meta charSet="utf-8" />
+      <title>{title}</title>
+      <style>{fontCss}</style>
+      <style>{STYLE + pageCss}</style>
+    </head>,
   );
+  // React writes no doctype; without one Chromium would lay the page out in quirks mode
+  return `<!DOCTYPE html><html lang="vi">${head}${bodyMarkup}</html>`;
 }
 
 const MARGIN_BOX = 'font-family: Tinos, "Times New Roman", serif; font-size: 11pt;';

@@ -20,8 +20,11 @@ export const SCORECARD_PRINTABLE = {
 export const SCORECARD_CHART = { width: 620, height: 185 } as const;
 
 export interface ScorecardAssets {
-  /** @font-face rules of the bundled fonts (data: URLs), so that every machine prints the same */
-  fontCss: string;
+  /**
+   * @font-face rules of the bundled fonts (data: URLs), so that every machine prints the same;
+   * or the rules for a document's text, given that text (title and body markup)
+   */
+  fontCss: string | ((text: string) => string);
 }
 
 export interface ScorecardPage {

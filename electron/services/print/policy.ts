@@ -8,7 +8,10 @@ export const PRINT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'uns
 /** The document with the print policy as the first thing in its head. */
 export function withPrintPolicy(html: string): string {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${PRINT_CONTENT_SECURITY_POLICY}">`;
-  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => head + meta) : meta + html;
+  const head = /<head\b[^>]*>/i.exec(html);
+  if (!head) return meta + html;
+  const at = head.index + head[0].length;
+  return html.slice(0, at) + meta + html.slice(at);
 }
 
 /** Only data: URLs (the inlined fonts) may be read while printing. */

@@ -89,7 +89,7 @@ export interface ScorecardDocument {
 
 /** One self-contained HTML document per chosen unit, as printed when it fits (regular type, every note). */
 export function scorecardDocuments(ws: Workspace, year: number, selection: ScorecardSelection): ScorecardDocument[] {
-  const assets = { fontCss: printFontCss() };
+  const assets = { fontCss: printFontCss };
   return loadScorecardData(ws, year, selection).map((data) => ({
     unitCode: data.unit.code,
     unitName: data.unit.name,
@@ -183,7 +183,7 @@ async function inOrder<T, R>(items: T[], concurrency: number, work: (item: T) =>
 export async function printScorecards(ws: Workspace, options: PrintScorecardsOptions): Promise<PrintedScorecards> {
   const cards = loadScorecardData(ws, options.year, options.selection, { issuedOn: options.issuedOn });
   prepareOutDir(options.outDir);
-  const assets = { fontCss: printFontCss() };
+  const assets = { fontCss: printFontCss };
   const printer: PdfPrinter = options.printer ?? (await openPdfPrinter({ chromiumPath: options.chromiumPath }));
   try {
     const pages: Record<string, number> = {};
