@@ -51,7 +51,14 @@ export function estimatePages(boxes: MeasuredBox[], pageHeight: number): number 
     if (box.tag === 'thead') tableHead = box.bottom - box.top;
     else if (box.tag !== 'tr') tableHead = 0;
     let top = box.top + shift;
-    while (top >= page * pageHeight) page++;
+    if (top >= page * pageHeight) {
+      while (top >= page * pageHeight) page++;
+      // a row that starts a page has its table's head above it
+      if (box.tag === 'tr') {
+        shift += tableHead;
+        top += tableHead;
+      }
+    }
     const foot = page * pageHeight;
     if (box.bottom + shift > foot + 0.5) {
       if (box.bottom - box.top > pageHeight) {

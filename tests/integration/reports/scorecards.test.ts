@@ -4,8 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../electron/cli/commands';
 import { runCli } from '../../../electron/cli/framework';
-import { openPdfPrinter } from '../../../electron/services/print/chromium';
-import { printScorecards, scorecardDocuments } from '../../../electron/services/print/scorecards';
+import { openPdfPrinter, type PdfPrinter } from '../../../electron/services/print/chromium';
+import { printScorecardFitted } from '../../../electron/services/print/fit';
+import { printFontCss } from '../../../electron/services/print/fonts';
+import { loadScorecardData, printScorecards, scorecardDocuments, scorecardPage } from '../../../electron/services/print/scorecards';
 import type { Workspace } from '../../../electron/services/workspace';
 import { formatPercent } from '../../../shared/format';
 import { tempDir } from '../../helpers/tmp';
@@ -120,6 +122,41 @@ describe('unit scorecards printed by Chromium', () => {
       expect(text).toContain('Tiêu chí 1.1: hồ sơ kiểm chứng');
       expect(text).toMatch(/Còn \d+ ý kiến thẩm định khác không in hết trên phiếu/);
     } finally {
+      crowded.close();
+    }
+  });
+
+  it('measures a crowded card once and prints it with as many notes as halving by printing finds', async () => {
+    const crowded = createReportWorkspace(dir, 'crowded-measured.parws');
+    const note = (code: string, i: number) =>
+      `Tiêu chí ${code}: ` + 'hồ sơ kiểm chứng chưa đầy đủ, văn bản ban hành chậm, số liệu báo cáo chưa khớp với hệ thống; '.repeat(6 + (i % 4));
+    crowded.applyScoreChanges(
+      2025,
+      LEAVES.map((code, i) => ({ unitCode: 'S03', criterionCode: code, patch: { note: note(code, i) } })),
+      { source: 'test' },
+    );
+    const printer = await openPdfPrinter();
+    try {
+      const [data] = loadScorecardData(crowded, 2025, { unitCode: 'S03' });
+      const calls: string[] = [];
+      const counted = (measuring: boolean): PdfPrinter => ({
+        lanes: 1,
+        print: (html) => (calls.push('print'), printer.print(html)),
+        ...(measuring ? { measure: (html, selector, width) => (calls.push('measure'), printer.measure!(html, selector, width)) } : {}),
+        close: async () => {},
+      });
+      const assets = { fontCss: printFontCss };
+      const measured = await printScorecardFitted(scorecardPage(data), assets, counted(true));
+      const measuredCalls = calls.splice(0);
+      const halved = await printScorecardFitted(scorecardPage(data), assets, counted(false));
+      expect(measured.pages).toBeLessThanOrEqual(2);
+      expect(measured.page.layout).toEqual(halved.page.layout);
+      expect(measured.page.layout).toMatchObject({ compact: true, noteLimit: expect.any(Number) });
+      expect(measuredCalls.filter((c) => c === 'measure')).toHaveLength(1);
+      expect(measuredCalls.filter((c) => c === 'print').length).toBeLessThanOrEqual(3);
+      expect(calls.length).toBeGreaterThan(measuredCalls.length);
+    } finally {
+      await printer.close();
       crowded.close();
     }
   });
