@@ -29,6 +29,8 @@ export function fontFolder(): string {
 interface FontFace {
   /** the rule, its file inlined */
   css: string;
+  /** family, style and weight: faces that differ only in their characters */
+  descriptors: string;
   /** the code points it covers (unicode-range), or null for all */
   ranges: [number, number][] | null;
 }
@@ -40,13 +42,15 @@ function fontFaces(): FontFace[] {
   const dir = fontFolder();
   const css = fs.readFileSync(path.join(dir, 'fonts.css'), 'utf8');
   cached = (css.match(/@font-face\s*\{[^}]*\}/g) ?? []).map((rule) => {
-    const range = /unicode-range:([^;}]+)/i.exec(rule);
+    const descriptor = (name: string) => new RegExp(`${name}:([^;}]+)`, 'i').exec(rule)?.[1].trim() ?? '';
+    const range = descriptor('unicode-range');
     return {
       css: rule.replace(/url\(([^)]+\.woff2)\)/g, (_, file: string) => {
         const bytes = fs.readFileSync(path.join(dir, path.basename(file)));
         return `url(data:font/woff2;base64,${bytes.toString('base64')})`;
       }),
-      ranges: range ? [...range[1].matchAll(/U\+([0-9a-f?]+)(?:-([0-9a-f]+))?/gi)].map(unicodeRange) : null,
+      descriptors: ['font-family', 'font-style', 'font-weight'].map(descriptor).join('|'),
+      ranges: range ? [...range.matchAll(/U\+([0-9a-f?]+)(?:-([0-9a-f]+))?/gi)].map(unicodeRange) : null,
     };
   });
   return cached;
@@ -59,18 +63,31 @@ function unicodeRange(match: RegExpMatchArray): [number, number] {
   return [parseInt(from.replace(/\?/g, '0'), 16), parseInt(from.replace(/\?/g, 'f'), 16)];
 }
 
+function covers(face: FontFace, codePoint: number): boolean {
+  return face.ranges === null || face.ranges.some(([from, to]) => codePoint >= from && codePoint <= to);
+}
+
 /**
- * The @font-face rules of Tinos (Times New Roman metrics, Vietnamese), each file inlined: the
- * faces that cover a character of `text` (the faces Chromium would load for it), or all of them.
+ * The @font-face rules of Tinos (Times New Roman metrics, Vietnamese), each file inlined: all of
+ * them, or for `text` the faces Chromium would load for it. Where the ranges of faces overlap
+ * (Vietnamese letters are in the Latin Extended file too) the face declared last is the one used.
  */
 export function printFontCss(text?: string): string {
   const faces = fontFaces();
   if (text === undefined) return faces.map((f) => f.css).join('\n');
-  const used = new Set<number>();
-  for (const ch of text) used.add(ch.codePointAt(0)!);
-  const covers = (ranges: [number, number][]) => [...used].some((c) => ranges.some(([from, to]) => c >= from && c <= to));
+  const used = new Set<FontFace>();
+  const codePoints = new Set<number>();
+  for (const ch of text) codePoints.add(ch.codePointAt(0)!);
+  const groups = new Set(faces.map((f) => f.descriptors));
+  for (const group of groups) {
+    const members = faces.filter((f) => f.descriptors === group).reverse();
+    for (const codePoint of codePoints) {
+      const face = members.find((f) => covers(f, codePoint));
+      if (face) used.add(face);
+    }
+  }
   return faces
-    .filter((f) => f.ranges === null || covers(f.ranges))
+    .filter((f) => used.has(f))
     .map((f) => f.css)
     .join('\n');
 }

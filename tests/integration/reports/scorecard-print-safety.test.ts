@@ -10,6 +10,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderChartSvg } from '../../../electron/services/print/charts';
 import { HEADLESS_CHROMIUM_ARGS, findChromium, openPdfPrinter } from '../../../electron/services/print/chromium';
+import { printFontCss } from '../../../electron/services/print/fonts';
 import { PRINT_CONTENT_SECURITY_POLICY, withPrintPolicy } from '../../../electron/services/print/policy';
 import { printScorecards, scorecardDocuments } from '../../../electron/services/print/scorecards';
 import type { Workspace } from '../../../electron/services/workspace';
@@ -174,6 +175,21 @@ describe('the Chromium printer', () => {
     expect(html).toBe(
       `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="${PRINT_CONTENT_SECURITY_POLICY}"><style>p{}</style></head><body></body></html>`,
     );
+  });
+});
+
+describe('the fonts a document carries', () => {
+  const faces = (css: string) => [...css.matchAll(/font-style: (\w+); font-weight: (\d+);[^}]*unicode-range: U\+(\w+)/g)].map((m) => `${m[1]} ${m[2]} ${m[3]}`);
+
+  it('are the faces Chromium would load for its text: Latin and Vietnamese, Latin Extended only when needed', () => {
+    expect(faces(printFontCss()).length).toBe(12);
+    // Vietnamese letters are in the Latin Extended file too; the Vietnamese face, declared last, is the one used
+    const vietnamese = faces(printFontCss('Phiếu kết quả — Đồng Đăng, Ư Ơ ă'));
+    expect(vietnamese).toHaveLength(8);
+    expect(vietnamese.filter((f) => f.endsWith('0000'))).toHaveLength(4);
+    expect(vietnamese.filter((f) => f.endsWith('0102'))).toHaveLength(4);
+    expect(faces(printFontCss('Şırnak')).filter((f) => f.endsWith('0100'))).toHaveLength(4);
+    expect(faces(printFontCss('abc'))).toHaveLength(4);
   });
 });
 
