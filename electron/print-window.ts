@@ -62,11 +62,11 @@ function printWindow(ses: Session): BrowserWindow {
 export async function openElectronPrinter(): Promise<PdfPrinter> {
   const ses = printSession();
   const windows = Array.from({ length: PRINT_WINDOWS }, () => printWindow(ses));
-  const run = workerPool(windows);
+  const pool = workerPool(windows);
   return {
     lanes: windows.length,
     print: (html) =>
-      run(async (win) => {
+      pool.run(async (win) => {
         const url = `${PRINT_ORIGIN}/${++printed}.html`;
         documents.set(url, withPrintPolicy(html));
         try {

@@ -79,34 +79,59 @@ export interface PdfPrinter {
 /** Two pages print at once: on two cores one lays out while the other is written to PDF. */
 const DEFAULT_LANES = Math.min(3, Math.max(2, os.availableParallelism()));
 
+/** A printer on its way: Chromium starts while the caller prepares its documents. */
+export interface StartingPdfPrinter {
+  /** settles once Chromium is being launched (or could not be): work done then overlaps its start */
+  launching: Promise<void>;
+  /** the printer, once its first page is open (the other pages join as they open) */
+  ready: Promise<PdfPrinter>;
+}
+
 /** Starts a headless Chromium that prints HTML documents, offline, with script off. */
-export async function openPdfPrinter(options: { chromiumPath?: string; lanes?: number } = {}): Promise<PdfPrinter> {
-  const executablePath = findChromium(options.chromiumPath);
-  // loaded on first use: the app prints with Electron and never needs it
-  const { chromium } = await import('playwright-core');
-  let browser: Browser;
-  try {
-    browser = await chromium.launch({ executablePath, headless: true, args: HEADLESS_CHROMIUM_ARGS });
-  } catch (e) {
-    throw new UserError(`Không khởi động được trình duyệt tại "${executablePath}" để in PDF: ${(e as Error).message.split('\n')[0]}`);
-  }
-  const lanes = Math.max(1, options.lanes ?? DEFAULT_LANES);
+export function startPdfPrinter(options: { chromiumPath?: string; lanes?: number } = {}): StartingPdfPrinter {
+  let launched = () => {};
+  const launching = new Promise<void>((resolve) => (launched = resolve));
+  const ready = (async () => {
+    try {
+      const executablePath = findChromium(options.chromiumPath);
+      // loaded on first use: the app prints with Electron and never needs it
+      const { chromium } = await import('playwright-core');
+      const starting = chromium.launch({ executablePath, headless: true, args: HEADLESS_CHROMIUM_ARGS });
+      launched();
+      let browser: Browser;
+      try {
+        browser = await starting;
+      } catch (e) {
+        throw new UserError(`Không khởi động được trình duyệt tại "${executablePath}" để in PDF: ${(e as Error).message.split('\n')[0]}`);
+      }
+      return await printerOn(browser, Math.max(1, options.lanes ?? DEFAULT_LANES));
+    } finally {
+      launched();
+    }
+  })();
+  return { launching, ready };
+}
+
+export function openPdfPrinter(options: { chromiumPath?: string; lanes?: number } = {}): Promise<PdfPrinter> {
+  return startPdfPrinter(options).ready;
+}
+
+async function printerOn(browser: Browser, lanes: number): Promise<PdfPrinter> {
   const openPage = async (): Promise<Page> => {
     // one context per page: each document gets a renderer process of its own
     const context = await browser.newContext({ locale: 'vi-VN', javaScriptEnabled: false, offline: true });
     await context.route('**/*', (route) => (allowPrintRequest(route.request().url()) ? route.continue() : route.abort()));
-    const page = await context.newPage();
-    await page.emulateMedia({ media: 'print' });
-    return page;
+    return context.newPage();
   };
-  let pages: Page[];
+  const pool = workerPool<Page>();
   try {
-    pages = await Promise.all(Array.from({ length: lanes }, openPage));
+    pool.add(await openPage());
   } catch (e) {
     await browser.close();
     throw e;
   }
-  const run = workerPool(pages);
+  // the first document prints while the other pages open; one that cannot open is done without
+  for (let i = 1; i < lanes; i++) openPage().then(pool.add, () => undefined);
   const load = async (page: Page, html: string) => {
     await page.setContent(withPrintPolicy(html), { waitUntil: 'load' });
     // Playwright evaluates through the DevTools protocol, which the page's script switch does not
@@ -117,12 +142,12 @@ export async function openPdfPrinter(options: { chromiumPath?: string; lanes?: n
   return {
     lanes,
     print: (html) =>
-      run(async (page) => {
+      pool.run(async (page) => {
         await load(page, html);
         return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
       }),
     measure: (html, selector, width) =>
-      run(async (page) => {
+      pool.run(async (page) => {
         await load(page, html);
         return page.evaluate(
           ({ selector, width }) => {

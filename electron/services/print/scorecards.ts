@@ -19,7 +19,7 @@ import { buildCombinedScorecardHtml, buildScorecardHtml } from '../../../shared/
 import { surveyResults } from '../survey';
 import type { Workspace } from '../workspace';
 import { renderChartSvg } from './charts';
-import { openPdfPrinter, type PdfPrinter } from './chromium';
+import { startPdfPrinter, type PdfPrinter } from './chromium';
 import { isSampleWorkspace, workspaceProvince } from './document-settings';
 import { printScorecardFitted } from './fit';
 import { printFontCss } from './fonts';
@@ -181,10 +181,22 @@ async function inOrder<T, R>(items: T[], concurrency: number, work: (item: T) =>
  * starts on a new page and is numbered on its own.
  */
 export async function printScorecards(ws: Workspace, options: PrintScorecardsOptions): Promise<PrintedScorecards> {
-  const cards = loadScorecardData(ws, options.year, options.selection, { issuedOn: options.issuedOn });
-  prepareOutDir(options.outDir);
+  // Chromium starts while the cards' figures are read
+  const starting = options.printer ? null : startPdfPrinter({ chromiumPath: options.chromiumPath });
+  let cards: ScorecardData[];
+  try {
+    await starting?.launching;
+    cards = loadScorecardData(ws, options.year, options.selection, { issuedOn: options.issuedOn });
+    prepareOutDir(options.outDir);
+  } catch (e) {
+    await starting?.ready.then(
+      (printer) => printer.close(),
+      () => undefined,
+    );
+    throw e;
+  }
   const assets = { fontCss: printFontCss };
-  const printer: PdfPrinter = options.printer ?? (await openPdfPrinter({ chromiumPath: options.chromiumPath }));
+  const printer: PdfPrinter = options.printer ?? (await starting!.ready);
   try {
     const pages: Record<string, number> = {};
     const files: string[] = [];

@@ -46,7 +46,7 @@ describe('estimating the pages of a laid-out card', () => {
 
 describe('a pool of workers', () => {
   it('gives each job a free worker, never two jobs to one worker, first asked first served', async () => {
-    const run = workerPool(['a', 'b']);
+    const { run } = workerPool(['a', 'b']);
     const busy = new Set<string>();
     const log: string[] = [];
     let most = 0;
@@ -67,9 +67,17 @@ describe('a pool of workers', () => {
   });
 
   it('frees the worker of a job that failed', async () => {
-    const run = workerPool(['only']);
+    const { run } = workerPool(['only']);
     await expect(run(() => Promise.reject(new Error('hỏng')))).rejects.toThrow('hỏng');
     expect(await run(async (w) => w)).toBe('only');
+  });
+
+  it('hands a worker that joins late to the job waiting longest', async () => {
+    const pool = workerPool<string>();
+    const first = pool.run(async (w) => `1 ${w}`);
+    const second = pool.run(async (w) => `2 ${w}`);
+    pool.add('late');
+    expect(await Promise.all([first, second])).toEqual(['1 late', '2 late']);
   });
 });
 
