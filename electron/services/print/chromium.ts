@@ -76,7 +76,7 @@ export interface PdfPrinter {
   close(): Promise<void>;
 }
 
-/** Two pages print at once: on two cores one lays out while the other is written to PDF. */
+/** Pages printing at once: two on two cores (one lays a card out while the other writes a PDF), three on more. */
 const DEFAULT_LANES = Math.min(3, Math.max(2, os.availableParallelism()));
 
 /** A printer on its way: Chromium starts while the caller prepares its documents. */
@@ -109,6 +109,8 @@ export function startPdfPrinter(options: { chromiumPath?: string; lanes?: number
       launched();
     }
   })();
+  // the caller takes the outcome when it needs the printer, perhaps after a failure of its own
+  ready.catch(() => undefined);
   return { launching, ready };
 }
 

@@ -167,7 +167,12 @@ async function inOrder<T, R>(items: T[], concurrency: number, work: (item: T) =>
   const started: Promise<R>[] = [];
   try {
     for (let i = 0; i < items.length; i++) {
-      while (started.length < items.length && started.length < i + concurrency) started.push(work(items[started.length]));
+      while (started.length < items.length && started.length < i + concurrency) {
+        const result = work(items[started.length]);
+        // a later card may fail while an earlier one is awaited: handled below, not left unhandled
+        result.catch(() => undefined);
+        started.push(result);
+      }
       done(await started[i], i);
     }
   } catch (e) {
