@@ -161,6 +161,32 @@ describe('unit scorecards printed by Chromium', () => {
     }
   });
 
+  it('stops at a card that fails to print, with its error, whichever card of the lanes it is', async () => {
+    let printed = 0;
+    const failing: PdfPrinter = {
+      lanes: 2,
+      async print() {
+        const n = ++printed;
+        // the third card fails at once while the first two are still printing
+        if (n === 3) throw new Error('Máy in hỏng');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return Buffer.from('/Type /Page\n');
+      },
+      close: async () => {},
+    };
+    const progress: string[] = [];
+    await expect(
+      printScorecards(ws, {
+        year: 2025,
+        selection: { blockCode: 'so' },
+        outDir: path.join(dir, 'failing'),
+        printer: failing,
+        onProgress: (p) => progress.push(p.unitCode),
+      }),
+    ).rejects.toThrow('Máy in hỏng');
+    expect(progress).toEqual(['S01', 'S03']);
+  });
+
   it('prints with a printer the caller owns and leaves it open for the next batch', async () => {
     const printer = await openPdfPrinter();
     try {
