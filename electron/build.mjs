@@ -31,7 +31,9 @@ const common = {
   logLevel: ifPossible ? 'warning' : 'info',
   absWorkingDir: root,
   // the runtime dependencies of package.json are loaded from node_modules (packaged with the app), not bundled
-  external: ['electron', 'better-sqlite3', 'exceljs', 'echarts', 'playwright-core', 'zod', 'yauzl', 'saxes', 'csv-parse', 'iconv-lite', 'docx', 'react', 'react-dom'],
+  external: ['electron', 'better-sqlite3', 'exceljs', 'echarts', 'playwright-core', 'zod', 'yauzl', 'saxes', 'csv-parse', 'iconv-lite', 'docx'],
+  // React renders the scorecards in the main process; bundled (it is a devDependency), in production mode
+  define: { 'process.env.NODE_ENV': '"production"' },
 };
 const esm = {
   ...common,

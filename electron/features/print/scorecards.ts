@@ -1,5 +1,7 @@
-// Unit scorecards from a workspace: the data, the HTML (for the app's printToPDF or any
-// printer) and batch printing to one PDF per unit or one combined PDF, with progress.
+// Unit scorecards from a workspace: the data, the HTML, and batch printing to one PDF per unit
+// or one combined PDF, with progress. The printer is Chromium through playwright-core on the
+// command line, or the one the caller passes (Electron's printToPDF in the app); a batch keeps
+// each of its lanes busy while the next card's chart is drawn here.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { YearResults } from '../../../shared/domain';
@@ -7,20 +9,17 @@ import { UserError } from '../../../shared/errors';
 import { formatDate } from '../../../shared/format';
 import {
   SCORECARD_CHART,
-  buildCombinedScorecardHtml,
-  buildScorecardHtml,
   scorecardChartOption,
   scorecardData,
   scorecardFileName,
   type ScorecardData,
   type ScorecardPage,
 } from '../../../shared/print';
+import { buildCombinedScorecardHtml, buildScorecardHtml } from '../../../shared/print/scorecard-view';
 import { surveyResults } from '../survey';
 import type { Workspace } from '../../db/workspace';
 import { renderChartSvg } from '../../print/charts';
-import { openPdfPrinter, type PdfPrinter } from '../../print/chromium';
-
-export type { PdfPrinter };
+import { startPdfPrinter, type PdfPrinter } from '../../print/chromium';
 import { isSampleWorkspace, workspaceProvince } from '../workspace/settings';
 import { printScorecardFitted } from './fit';
 import { printFontCss } from '../../print/fonts';
@@ -94,9 +93,9 @@ export interface ScorecardDocument {
   html: string;
 }
 
-/** One self-contained HTML document per chosen unit, for any printer (Electron's printToPDF in the app). */
+/** One self-contained HTML document per chosen unit, as printed when it fits (regular type, every note). */
 export function scorecardDocuments(ws: Workspace, year: number, selection: ScorecardSelection): ScorecardDocument[] {
-  const assets = { fontCss: printFontCss() };
+  const assets = { fontCss: printFontCss };
   return loadScorecardData(ws, year, selection).map((data) => ({
     unitCode: data.unit.code,
     unitName: data.unit.name,
@@ -166,30 +165,70 @@ function combinedFileName(year: number, selection: ScorecardSelection, cards: Sc
 }
 
 /**
- * Prints the chosen scorecards with Chromium: one PDF per unit, or one combined PDF in which
- * every card starts on a new page and is numbered on its own.
+ * Runs `work` on the items with at most `concurrency` of them under way, and hands each result
+ * to `done` in the items' order. After a failure no item is started; the ones under way finish
+ * before the error is thrown (the printer they use is closed after).
+ */
+async function inOrder<T, R>(items: T[], concurrency: number, work: (item: T) => Promise<R>, done: (result: R, index: number) => void): Promise<void> {
+  const started: Promise<R>[] = [];
+  try {
+    for (let i = 0; i < items.length; i++) {
+      while (started.length < items.length && started.length < i + concurrency) {
+        const result = work(items[started.length]);
+        // a later card may fail while an earlier one is awaited: handled below, not left unhandled
+        result.catch(() => undefined);
+        started.push(result);
+      }
+      done(await started[i], i);
+    }
+  } catch (e) {
+    await Promise.allSettled(started);
+    throw e;
+  }
+}
+
+/**
+ * Prints the chosen scorecards: one PDF per unit, or one combined PDF in which every card
+ * starts on a new page and is numbered on its own.
  */
 export async function printScorecards(ws: Workspace, options: PrintScorecardsOptions): Promise<PrintedScorecards> {
-  const cards = loadScorecardData(ws, options.year, options.selection, { issuedOn: options.issuedOn });
-  prepareOutDir(options.outDir);
-  const assets = { fontCss: printFontCss() };
-  const printer: PdfPrinter = options.printer ?? (await openPdfPrinter({ chromiumPath: options.chromiumPath }));
+  // Chromium starts while the cards' figures are read
+  const starting = options.printer ? null : startPdfPrinter({ chromiumPath: options.chromiumPath });
+  let cards: ScorecardData[];
+  try {
+    await starting?.launching;
+    cards = loadScorecardData(ws, options.year, options.selection, { issuedOn: options.issuedOn });
+    prepareOutDir(options.outDir);
+  } catch (e) {
+    await starting?.ready.then(
+      (printer) => printer.close(),
+      () => undefined,
+    );
+    throw e;
+  }
+  const assets = { fontCss: printFontCss };
+  const printer: PdfPrinter = options.printer ?? (await starting!.ready);
   try {
     const pages: Record<string, number> = {};
     const files: string[] = [];
     const drawn: ScorecardPage[] = [];
-    for (const [i, data] of cards.entries()) {
-      const fitted = await printScorecardFitted(scorecardPage(data), assets, (html) => printer.print(html));
-      const pdf = fitted.pdf;
-      drawn.push(fitted.page);
-      pages[data.unit.code] = fitted.pages;
-      if (!options.combined) {
-        const file = path.join(options.outDir, scorecardFileName(options.year, data.block.code, data.unit.code));
-        writeFileWhole(file, pdf);
-        files.push(file);
-      }
-      options.onProgress?.({ done: i + 1, total: cards.length, unitCode: data.unit.code, unitName: data.unit.name });
-    }
+    // one card more than the printer's lanes: its chart is drawn while the lanes print
+    await inOrder(
+      cards,
+      printer.lanes + 1,
+      (data) => printScorecardFitted(scorecardPage(data), assets, printer),
+      (fitted, i) => {
+        const data = cards[i];
+        drawn.push(fitted.page);
+        pages[data.unit.code] = fitted.pages;
+        if (!options.combined) {
+          const file = path.join(options.outDir, scorecardFileName(options.year, data.block.code, data.unit.code));
+          writeFileWhole(file, fitted.pdf);
+          files.push(file);
+        }
+        options.onProgress?.({ done: i + 1, total: cards.length, unitCode: data.unit.code, unitName: data.unit.name });
+      },
+    );
     if (options.combined) {
       const html = buildCombinedScorecardHtml(drawn, cards.map((c) => pages[c.unit.code]), assets);
       const file = path.join(options.outDir, combinedFileName(options.year, options.selection, cards));

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppSession, dispatch, type DialogPurpose } from '../../../electron/app';
 import { chartImageBytes } from '../../../electron/features/compare/handlers';
 import { openPdfPrinter } from '../../../electron/print/chromium';
+import { PRINT_CONTENT_SECURITY_POLICY, withPrintPolicy } from '../../../electron/print/policy';
 import { scorecardDocuments } from '../../../electron/features/print/scorecards';
 import { blockLeafLosses } from '../../../shared/compare';
 import { formatPercent } from '../../../shared/format';
@@ -14,10 +15,6 @@ import { createReportWorkspace, UNIT_NAMES } from './fixture';
 import { getScores } from '../../../electron/features/appraisal/store';
 import { requireFramework } from '../../../electron/features/framework/service';
 import { yearResults } from '../../../electron/features/results/service';
-
-// the print window's policy is plain text; the Electron module itself cannot load here
-vi.mock('electron', () => ({ BrowserWindow: class {} }));
-const { withPrintPolicy, PRINT_CONTENT_SECURITY_POLICY } = await import('../../../electron/print-window');
 
 const PNG_1PX =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -101,9 +98,18 @@ describe('the compare and report channels on a real workspace', () => {
     });
     expect(fs.readFileSync(path.join(dir, 'bieu-do.png'))).toEqual(Buffer.from(PNG_1PX, 'base64'));
   });
+
+  it('says printing and the summary workbook are unavailable when the app has no such services', async () => {
+    answers['scorecards-folder'] = [path.join(dir, 'phieu')];
+    await expect(call('reports:printScorecards', { year: 2025, selection: { unitCode: 'S02' }, combined: false })).rejects.toThrow(
+      'chưa có trong phiên bản',
+    );
+    expect(await call('reports:printProgress', {})).toEqual({ running: false, done: 0, total: 0, unitName: null });
+    expect(fs.existsSync(path.join(dir, 'phieu'))).toBe(false);
+  });
 });
 
-describe("the print window's content security policy", () => {
+describe("the printers' content security policy", () => {
   const dir = tempDir('parw-print-policy-');
   it('allows no script, and lets the inlined fonts and inline styles of a scorecard through', async () => {
     expect(PRINT_CONTENT_SECURITY_POLICY).toContain("default-src 'none'");

@@ -4,8 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../electron/cli/commands';
 import { runCli } from '../../../electron/cli/framework';
-import { openPdfPrinter } from '../../../electron/print/chromium';
-import { printScorecards, scorecardDocuments } from '../../../electron/features/print/scorecards';
+import { openPdfPrinter, type PdfPrinter } from '../../../electron/print/chromium';
+import { printScorecardFitted } from '../../../electron/features/print/fit';
+import { printFontCss } from '../../../electron/print/fonts';
+import { loadScorecardData, printScorecards, scorecardDocuments, scorecardPage } from '../../../electron/features/print/scorecards';
 import type { Workspace } from '../../../electron/db/workspace';
 import { formatPercent } from '../../../shared/format';
 import { tempDir } from '../../helpers/tmp';
@@ -124,6 +126,67 @@ describe('unit scorecards printed by Chromium', () => {
     } finally {
       crowded.close();
     }
+  });
+
+  it('measures a crowded card once and prints it with as many notes as halving by printing finds', async () => {
+    const crowded = createReportWorkspace(dir, 'crowded-measured.parws');
+    const note = (code: string, i: number) =>
+      `Tiêu chí ${code}: ` + 'hồ sơ kiểm chứng chưa đầy đủ, văn bản ban hành chậm, số liệu báo cáo chưa khớp với hệ thống; '.repeat(6 + (i % 4));
+    applyScoreChanges(crowded, 
+      2025,
+      LEAVES.map((code, i) => ({ unitCode: 'S03', criterionCode: code, patch: { note: note(code, i) } })),
+      { source: 'test' },
+    );
+    const printer = await openPdfPrinter();
+    try {
+      const [data] = loadScorecardData(crowded, 2025, { unitCode: 'S03' });
+      const calls: string[] = [];
+      const counted = (measuring: boolean): PdfPrinter => ({
+        lanes: 1,
+        print: (html) => (calls.push('print'), printer.print(html)),
+        ...(measuring ? { measure: (html, selector, width) => (calls.push('measure'), printer.measure!(html, selector, width)) } : {}),
+        close: async () => {},
+      });
+      const assets = { fontCss: printFontCss };
+      const measured = await printScorecardFitted(scorecardPage(data), assets, counted(true));
+      const measuredCalls = calls.splice(0);
+      const halved = await printScorecardFitted(scorecardPage(data), assets, counted(false));
+      expect(measured.pages).toBeLessThanOrEqual(2);
+      expect(measured.page.layout).toEqual(halved.page.layout);
+      expect(measured.page.layout).toMatchObject({ compact: true, noteLimit: expect.any(Number) });
+      expect(measuredCalls.filter((c) => c === 'measure')).toHaveLength(1);
+      expect(measuredCalls.filter((c) => c === 'print').length).toBeLessThanOrEqual(3);
+      expect(calls.length).toBeGreaterThan(measuredCalls.length);
+    } finally {
+      await printer.close();
+      crowded.close();
+    }
+  });
+
+  it('stops at a card that fails to print, with its error, whichever card of the lanes it is', async () => {
+    let printed = 0;
+    const failing: PdfPrinter = {
+      lanes: 2,
+      async print() {
+        const n = ++printed;
+        // the third card fails at once while the first two are still printing
+        if (n === 3) throw new Error('Máy in hỏng');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return Buffer.from('/Type /Page\n');
+      },
+      close: async () => {},
+    };
+    const progress: string[] = [];
+    await expect(
+      printScorecards(ws, {
+        year: 2025,
+        selection: { blockCode: 'so' },
+        outDir: path.join(dir, 'failing'),
+        printer: failing,
+        onProgress: (p) => progress.push(p.unitCode),
+      }),
+    ).rejects.toThrow('Máy in hỏng');
+    expect(progress).toEqual(['S01', 'S03']);
   });
 
   it('prints with a printer the caller owns and leaves it open for the next batch', async () => {

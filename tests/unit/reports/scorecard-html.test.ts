@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitResult } from '../../../shared/domain';
 import type { LeafLoss } from '../../../shared/compare';
-import {
-  FULL_LAYOUT,
-  groupNotes,
-  buildCombinedScorecardHtml,
-  buildScorecardHtml,
-  scorecardChartOption,
-  scorecardFileName,
-  type ScorecardData,
-} from '../../../shared/print';
+import { FULL_LAYOUT, groupNotes, scorecardChartOption, scorecardFileName, type ScorecardData } from '../../../shared/print';
+import { buildCombinedScorecardHtml, buildScorecardHtml } from '../../../shared/print/scorecard-view';
 
 const unit: UnitResult = {
   code: 'X<1>',
@@ -95,7 +88,7 @@ describe('scorecard HTML', () => {
     expect(combined).toContain('@counter-style card2 { system: fixed 2; symbols: "1" "2"; }');
     expect(combined).toContain('@counter-style card3 { system: fixed 4; symbols: "1"; }');
     expect(combined).toContain('content: "Trang " counter(page, card2) "/2"');
-    expect(combined.match(/<section class="scorecard" style="page: card\d"/g)).toHaveLength(3);
+    expect(combined.match(/<section class="scorecard" style="page:card\d"/g)).toHaveLength(3);
   });
 
   it('names files safely and draws the unit beside the block average', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitResult } from '../../../shared/domain';
-import { buildScorecardHtml, scorecardSatisfaction, type ScorecardData } from '../../../shared/print';
+import { scorecardSatisfaction, type ScorecardData } from '../../../shared/print';
+import { buildScorecardHtml } from '../../../shared/print/scorecard-view';
 import {
   DEFAULT_SURVEY_SETTINGS,
   builtinDefinition,
@@ -106,7 +107,7 @@ describe('satisfaction section of the scorecard', () => {
     expect(page).toContain('4. Mức độ hài lòng (SIPAS)');
     expect(page).toContain('Chỉ số hài lòng của đơn vị: <b>75,00%</b> (4 phiếu hợp lệ); toàn tỉnh: 66,67% (6 phiếu hợp lệ).');
     expect(page).toContain(
-      '<tr><td class="code">DV3</td><td>Công chức trực tiếp giải quyết công việc</td>\n<td class="num">24</td><td class="num">75,00%</td><td class="num">66,67%</td></tr>',
+      '<tr><td class="code">DV3</td><td>Công chức trực tiếp giải quyết công việc</td><td class="num">24</td><td class="num">75,00%</td><td class="num">66,67%</td></tr>',
     );
     const section = page.slice(page.indexOf('Mức độ hài lòng'), page.indexOf('Ý kiến của Hội đồng'));
     expect(section).not.toMatch(/so với năm/i);
@@ -133,7 +134,7 @@ describe('satisfaction section of the scorecard', () => {
     expect(page).toContain('<th>So với năm 2024</th>');
     expect(page).toContain('<tr class="area"><td class="code">CS</td><td>Xây dựng và tổ chức thực hiện chính sách</td>');
     expect(page).toContain('<td class="factor-name">Tiếp cận dịch vụ</td>');
-    expect(page).toMatch(/Tiếp cận dịch vụ<\/td>\n<td class="num">8<\/td><td class="num">100,00%<\/td><td class="num">100,00%<\/td><td class="num">\+40,00<\/td>/);
+    expect(page).toMatch(/Tiếp cận dịch vụ<\/td><td class="num">8<\/td><td class="num">100,00%<\/td><td class="num">100,00%<\/td><td class="num">\+40,00<\/td>/);
     expect(page).toContain('<td class="num">-10,00</td>');
   });
 
