@@ -98,15 +98,6 @@ describe('the compare and report channels on a real workspace', () => {
     });
     expect(fs.readFileSync(path.join(dir, 'bieu-do.png'))).toEqual(Buffer.from(PNG_1PX, 'base64'));
   });
-
-  it('says printing and the summary workbook are unavailable when the app has no such services', async () => {
-    answers['scorecards-folder'] = [path.join(dir, 'phieu')];
-    await expect(call('reports:printScorecards', { year: 2025, selection: { unitCode: 'S02' }, combined: false })).rejects.toThrow(
-      'chưa có trong phiên bản',
-    );
-    expect(await call('reports:printProgress', {})).toEqual({ running: false, done: 0, total: 0, unitName: null });
-    expect(fs.existsSync(path.join(dir, 'phieu'))).toBe(false);
-  });
 });
 
 describe("the printers' content security policy", () => {
