@@ -49,8 +49,10 @@ export function isAppUrl(url: string): boolean {
   try {
     const u = new URL(url);
     return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST;
-  } catch {
-    return false;
+  } catch (e) {
+    // not a URL at all
+    if (e instanceof TypeError) return false;
+    throw e;
   }
 }
 
@@ -76,8 +78,10 @@ export function resolveAppFile(root: string, url: string): string | null {
   let pathname: string;
   try {
     pathname = decodeURIComponent(new URL(url).pathname);
-  } catch {
-    return null;
+  } catch (e) {
+    // a broken escape such as %E0%A4%A
+    if (e instanceof URIError) return null;
+    throw e;
   }
   if (pathname === '/' || pathname === '') pathname = '/index.html';
   const resolved = path.resolve(root, '.' + pathname);

@@ -21,9 +21,3 @@ export const problemSchema = z.object({
   column: z.string().optional(),
   message: z.string(),
 });
-
-/** One channel: what goes in (parsed before the handler runs) and what comes back (parsed before it leaves). */
-export interface ChannelSpec {
-  input: z.ZodType;
-  output: z.ZodType;
-}

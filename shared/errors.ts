@@ -10,8 +10,15 @@ export interface ProblemLocation {
   column?: string;
 }
 
+/**
+ * The control that fixes a problem, when one does: each surface names it its own way (the
+ * command line its option, the screen its button), so that messages carry no such words.
+ */
+export type ProblemHint = 'unit' | 'mapping-profile' | 'survey-template' | 'survey-link';
+
 export interface Problem extends ProblemLocation {
   message: string;
+  hint?: ProblemHint;
 }
 
 /** Describes a problem's place in Vietnamese: "Tệp a.xlsx, trang Sheet1, ô D15". */

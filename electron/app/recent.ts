@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isFileSystemError } from '../files/errors';
 
 export interface RecentFile {
   file: string;
@@ -21,7 +22,9 @@ export class RecentFiles {
       if (Array.isArray(parsed)) {
         entries = parsed.filter((e) => typeof e?.file === 'string' && typeof e?.openedAt === 'string');
       }
-    } catch {
+    } catch (e) {
+      // no list yet, or one that is not JSON: start a new one
+      if (!isFileSystemError(e) && !(e instanceof SyntaxError)) throw e;
       entries = [];
     }
     return entries.slice(0, LIMIT).map((e) => ({

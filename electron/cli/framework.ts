@@ -3,7 +3,7 @@
 // only when one of them runs; ./commands.ts lists every feature's commands.
 import { parseArgs as nodeParseArgs } from 'node:util';
 import { isValidYear } from '../../shared/domain';
-import { UserError } from '../../shared/errors';
+import { UserError, formatProblem, type Problem, type ProblemHint } from '../../shared/errors';
 
 export type FlagKind = 'string' | 'number' | 'boolean' | 'strings';
 
@@ -112,6 +112,19 @@ export function usageText(commands: CommandSpec[]): string {
   ].join('\n');
 }
 
+/** What fixes a problem, named as the command line names it. */
+const TERMINAL_HINTS: Record<ProblemHint, string> = {
+  unit: 'tùy chọn --unit MÃ',
+  'mapping-profile': 'par-workbench survey profile, rồi tùy chọn --profile TÊN',
+  'survey-template': 'par-workbench survey template',
+  'survey-link': 'par-workbench survey link',
+};
+
+/** A problem as the terminal shows it: its place, its message, and the option that fixes it. */
+export function problemForTerminal(p: Problem): string {
+  return p.hint ? `${formatProblem(p)} (${TERMINAL_HINTS[p.hint]})` : formatProblem(p);
+}
+
 /** Runs the command named by argv and returns the process exit code. */
 export async function runCli(argv: string[], commands: CommandSpec[], io: CliIO): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help' || argv[0] === '-h') {
@@ -146,7 +159,7 @@ export async function runCli(argv: string[], commands: CommandSpec[], io: CliIO)
       return 2;
     }
     if (e instanceof UserError) {
-      io.err(`Lỗi: ${e.message}`);
+      io.err(`Lỗi: ${e.problems.map(problemForTerminal).join('\n')}`);
       return 1;
     }
     throw e;

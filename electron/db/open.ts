@@ -109,7 +109,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   try {
     db = new Database(file, { readonly: Boolean(options.readonly), fileMustExist: true });
     db.pragma('schema_version');
-  } catch {
+  } catch (e) {
+    if (!(e instanceof Database.SqliteError)) throw e;
     throw new UserError(`Tệp ${name} không phải là tệp dữ liệu PAR Workbench hoặc đã bị hỏng.`);
   }
   const appId = db.pragma('application_id', { simple: true }) as number;

@@ -5,8 +5,8 @@
 // extra columns are ignored.
 import fs from 'node:fs';
 import path from 'node:path';
+import { CellValueError, cellNumber, type CellNumberOptions } from '../../shared/cells';
 import { UserError, type Problem } from '../../shared/errors';
-import { parseLocaleNumber } from '../../shared/format';
 import { cleanText, matchKey } from '../../shared/text';
 import { decodeCsvBytes, parseCsvText } from '../excel/csv';
 import { MAX_CSV_BYTES } from '../excel/limits';
@@ -228,20 +228,20 @@ export class TableReader<K extends string> {
     return s === '' ? null : s;
   }
 
-  /** The cell as a number (decimal comma accepted), null when blank; records a problem for text. */
-  number(row: TableRow, key: K, what: string): number | null | 'invalid' {
-    if (this.unsavedFormula(row, key, what)) return 'invalid';
-    const v = this.raw(row, key);
-    if (v === null) return null;
-    if (typeof v === 'number') return Number.isFinite(v) ? v : 'invalid';
-    const s = cleanText(String(v));
-    if (s === '') return null;
-    const n = parseLocaleNumber(s);
-    if (n === null) {
-      this.problem(row, key, `${what} "${s}" không phải là số; hãy nhập một số, ví dụ 2,5.`);
-      return 'invalid';
+  /**
+   * The cell as a number (decimal comma accepted), null when blank. A cell that cannot be a
+   * number (text, a date, a percentage where points are asked, a formula without its value)
+   * records a located problem and reads as null: the import refuses before writing anything.
+   */
+  number(row: TableRow, key: K, what: string, options: CellNumberOptions = {}): number | null {
+    if (this.unsavedFormula(row, key, what)) return null;
+    try {
+      return cellNumber(this.raw(row, key), options);
+    } catch (e) {
+      if (!(e instanceof CellValueError)) throw e;
+      this.problem(row, key, `${what}: ${e.message}.`);
+      return null;
     }
-    return n;
   }
 
   /** Throws every problem recorded so far as one refusal. */

@@ -2,18 +2,23 @@
 // each bad place, not only the first. A file refused for one reason often has it in every
 // row, so a long list shows its first few until the person asks for all.
 import { useEffect, useRef, useState } from 'react';
-import { describeLocation, type Problem } from '../../shared/errors';
+import { describeLocation, type Problem, type ProblemHint } from '../../shared/errors';
 import { formatNumber } from '../../shared/format';
 
 /** Problems listed before "show all". */
 const PROBLEMS_SHOWN = 5;
 
-/**
- * A service's advice as the screen shows it: the services also speak to the command line,
- * whose option names ("(--unit)") mean nothing here.
- */
-function forScreen(message: string): string {
-  return message.replace(/\s*\((?:--[a-z]+|survey [a-z]+)\)/g, '');
+/** What fixes a problem, named as the screen names it. */
+const SCREEN_HINTS: Record<ProblemHint, string> = {
+  unit: 'ô "Chọn đơn vị của cả tệp" khi ánh xạ cột',
+  'mapping-profile': 'ô "Tên hồ sơ ánh xạ" khi ánh xạ cột',
+  'survey-template': 'nút "Tải phiếu nhập mẫu (Excel)"',
+  'survey-link': 'thẻ "Điểm khảo sát vào Chỉ số CCHC"',
+};
+
+/** A problem's message with what fixes it on this screen. */
+export function forScreen(p: Problem): string {
+  return p.hint ? `${p.message} (${SCREEN_HINTS[p.hint]})` : p.message;
 }
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -33,7 +38,7 @@ export function ProblemItems({ problems, withFile = true }: ItemsProps) {
       <ul className={`problem-list${all ? ' problem-list-all' : ''}`}>
         {shown.map((p, i) => {
           const where = describeLocation(withFile ? p : { ...p, file: undefined });
-          const text = forScreen(p.message);
+          const text = forScreen(p);
           return (
             <li key={i}>
               {where && <span className="problem-where">{capitalised(where)}: </span>}

@@ -24,7 +24,6 @@ const activitySchema = z.object({
   units: z.number(),
   changes: z.number(),
 });
-export type Activity = z.infer<typeof activitySchema>;
 
 export const overviewContract = {
   'overview:get': {

@@ -6,7 +6,7 @@ import { dispatch } from '../../electron/app';
 import { ExcelJS } from '../../electron/excel/xlsx';
 import { getSurveyDefinition, getSurveySettings, hasOwnSurveyDefinition, importSurveyFile } from '../../electron/features/survey';
 import { formatPercent } from '../../shared/format';
-import { builtinDefinition, type SurveyDefinition } from '../../shared/survey';
+import { builtinDefinition } from '../../shared/survey';
 import { launchApp, stopServer, type AppUnderTest } from './harness';
 import { csv, generator, overallIndex, type Answers, type RawForm, type Rules } from './sipas-fixtures';
 

@@ -239,7 +239,7 @@ describe('bad files are refused with their place, and the workspace stays exactl
   const cases: { name: string; args: (d: string) => Promise<string[]> | string[]; expect: RegExp }[] = [
     { name: 'score above the maximum', args: (d) => ['scores', 'import', 'WS', '--year', '2024', writeCsv(d, 'above.csv', [header, ['A', '1.1', '', '2,5']])], expect: /above\.csv, dòng 2, cột "Điểm thẩm định": .*2,5 vượt điểm tối đa 2/ },
     { name: 'score below zero', args: async (d) => ['scores', 'import', 'WS', '--year', '2024', await writeXlsx(d, 'below.xlsx', [header, ['A', '1.2', -1, null]])], expect: /below\.xlsx, trang Sheet1, ô C2: .*nhỏ hơn 0/ },
-    { name: 'text in a number cell', args: (d) => ['scores', 'import', 'WS', '--year', '2024', writeCsv(d, 'text.csv', [header, ['A', '1.1', 'hai', '']])], expect: /dòng 2, cột "Điểm tự chấm": Điểm tự chấm "hai" không phải là số/ },
+    { name: 'text in a number cell', args: (d) => ['scores', 'import', 'WS', '--year', '2024', writeCsv(d, 'text.csv', [header, ['A', '1.1', 'hai', '']])], expect: /dòng 2, cột "Điểm tự chấm": Điểm tự chấm: "hai" không phải là số/ },
     { name: 'unknown unit', args: (d) => ['scores', 'import', 'WS', '--year', '2024', writeCsv(d, 'unit.csv', [header, ['Z', '1.1', '1', '']])], expect: /dòng 2, cột "Mã đơn vị": Không có đơn vị mã "Z"/ },
     { name: 'unknown leaf', args: (d) => ['scores', 'import', 'WS', '--year', '2024', writeCsv(d, 'leaf.csv', [header, ['A', '9.9', '1', '']])], expect: /cột "Mã tiêu chí": .*không có tiêu chí được chấm mã "9.9"/ },
     { name: 'a parent instead of a leaf', args: (d) => ['scores', 'import', 'WS', '--year', '2024', writeCsv(d, 'parent.csv', [header, ['A', '1', '1', '']])], expect: /không có tiêu chí được chấm mã "1"/ },

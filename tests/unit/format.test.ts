@@ -48,16 +48,14 @@ describe('vi-VN formatting', () => {
   });
 
   it('parses classification bands', () => {
-    expect(parseBands('Tốt=90;Khá=80;Trung bình=70;Yếu=0')).toEqual({
-      bands: [
-        { name: 'Tốt', min: 90 },
-        { name: 'Khá', min: 80 },
-        { name: 'Trung bình', min: 70 },
-        { name: 'Yếu', min: 0 },
-      ],
-    });
-    expect(parseBands('Tốt=90;Khá')).toHaveProperty('error');
-    expect(parseBands('A=90;B=90')).toHaveProperty('error');
+    expect(parseBands('Tốt=90;Khá=80;Trung bình=70;Yếu=0')).toEqual([
+      { name: 'Tốt', min: 90 },
+      { name: 'Khá', min: 80 },
+      { name: 'Trung bình', min: 70 },
+      { name: 'Yếu', min: 0 },
+    ]);
+    expect(() => parseBands('Tốt=90;Khá')).toThrow(/không đúng dạng Tên=ngưỡng/);
+    expect(() => parseBands('A=90;B=90')).toThrow(/cùng ngưỡng 90/);
   });
 
   it('writes dates as dd/mm/yyyy and times on a 24-hour clock, in the time zone asked for', () => {

@@ -108,8 +108,9 @@ export async function importScoresFile(ws: Workspace, year: number, file: string
       ['appraised', 'appraised', 'appraisedScore'],
     ] as const) {
       if (!reader.has(col)) continue;
+      const problemsBefore = reader.problems.length;
       const v = reader.number(row, col, kind === 'self' ? 'Điểm tự chấm' : 'Điểm thẩm định');
-      if (v === 'invalid') {
+      if (reader.problems.length > problemsBefore) {
         ok = false;
         continue;
       }

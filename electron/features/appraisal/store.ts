@@ -272,18 +272,6 @@ export function blocksWithScores(ws: Workspace): Map<number, Set<string>> {
   return map;
 }
 
-/** Units with at least one score row in `year` (any field), by code. */
-export function unitsWithScores(ws: Workspace, year: number): Set<string> {
-  return new Set(
-    (sqlOf(ws)
-      .prepare(
-        `SELECT DISTINCT s.unit_code FROM scores s JOIN criteria c ON c.id = s.criterion_id
-         JOIN frameworks f ON f.id = c.framework_id WHERE f.year = ?`,
-      )
-      .all(year) as { unit_code: string }[]).map((r) => r.unit_code),
-  );
-}
-
 /** How many score rows and audit entries the workspace holds. */
 export function scoreCounts(ws: Workspace): { scores: number; auditEntries: number } {
   const db = sqlOf(ws);

@@ -57,9 +57,7 @@ export interface DemoSummary {
 }
 
 function bandsOf(text: string): Band[] {
-  const parsed = parseBands(text);
-  if ('error' in parsed) throw new Error(parsed.error);
-  return parsed.bands;
+  return parseBands(text);
 }
 
 function writeYear(

@@ -4,8 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Framework, Unit } from '../../../shared/domain';
+import { CellValueError, cellNumber } from '../../../shared/cells';
 import { UserError, type Problem } from '../../../shared/errors';
-import { formatDate, formatNumber, parseLocaleNumber, roundTo } from '../../../shared/format';
+import { formatDate, formatNumber, roundTo } from '../../../shared/format';
 import { leafCodes, scoreValueProblem } from '../../../shared/results';
 import { matchKey } from '../../../shared/text';
 import type { ScoreChange } from '../appraisal/service';
@@ -139,23 +140,15 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A spreadsheet date (a calendar day with no time zone, read as UTC) as dd/mm/yyyy. */
-function cellDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-}
-
 /** The self score a cell holds: a number, null when blank, or a problem in words. */
 function selfScoreOf(row: FormRow): { value: number | null } | { problem: string } {
-  const v = row.self.value;
-  if (v === null || v === '') return { value: null };
-  if (typeof v === 'number') return { value: roundTo(v, 10) };
-  if (typeof v === 'string') {
-    const n = parseLocaleNumber(v);
-    return n === null ? { problem: `"${v}" không phải là một số` } : { value: roundTo(n, 10) };
+  try {
+    const n = cellNumber(row.self.value);
+    return { value: n === null ? null : roundTo(n, 10) };
+  } catch (e) {
+    if (e instanceof CellValueError) return { problem: e.message };
+    throw e;
   }
-  if (v instanceof Date) return { problem: `ô chứa ngày ${cellDate(v)} chứ không phải điểm (Excel đã hiểu số vừa gõ là ngày tháng)` };
-  return { problem: `ô chứa giá trị ${String(v)}, không phải điểm` };
 }
 
 interface PlannedImport {

@@ -6,7 +6,7 @@ import { leafCodes } from '../../../shared/framework/tree';
 import type { Workspace } from '../../db/workspace';
 import { getBlockSettings, writeBlockSettings } from '../results/store';
 import { ensureBlock, ensurePeriod } from '../workspace/service';
-import { deleteFrameworkRow, frameworkId, getFramework, listFrameworks, scoredCriteria, writeFramework } from './store';
+import { frameworkId, getFramework, listFrameworks, scoredCriteria, writeFramework } from './store';
 
 export function requireFramework(ws: Workspace, year: number, blockCode: string): Framework {
   const f = getFramework(ws, year, blockCode);
@@ -62,9 +62,4 @@ export function cloneFramework(ws: Workspace, fromYear: number, toYear: number, 
     }
     return cloned;
   });
-}
-
-export function deleteFramework(ws: Workspace, year: number, blockCode: string): void {
-  ws.changedYear(year);
-  ws.transaction(() => deleteFrameworkRow(ws, year, blockCode));
 }

@@ -140,7 +140,3 @@ export function writeFramework(ws: Workspace, framework: Framework): number {
   ).run(id);
   return id;
 }
-
-export function deleteFrameworkRow(ws: Workspace, year: number, blockCode: string): void {
-  sqlOf(ws).prepare('DELETE FROM frameworks WHERE year = ? AND block_code = ?').run(year, blockCode);
-}

@@ -1,7 +1,6 @@
 // What the commands of this feature do; ./commands.ts describes them, and the command line
 // loads this module only when one of them runs.
 import { parseBands } from '../../../shared/results/bands';
-import { UserError } from '../../../shared/errors';
 import { formatResultsTable, resultsJson } from './output';
 import { withWorkspace } from '../../cli/workspace';
 import { saveBlockSettings, yearResults } from './service';
@@ -13,12 +12,11 @@ export const runs: Record<string, CommandRun> = {
   'bands'(args, io) {
     const year = flagYear(args);
     const block = flagString(args, 'block')!;
-    const parsed = parseBands(args.positionals[1]);
-    if ('error' in parsed) throw new UserError(parsed.error);
+    const bands = parseBands(args.positionals[1]);
     return withWorkspace(args.positionals[0], (ws) => {
       const current = getBlockSettings(ws, year, block);
-      saveBlockSettings(ws, { ...current, bands: parsed.bands });
-      io.err(`Đã đặt ${parsed.bands.length} mức xếp loại cho khối ${block} năm ${year}.`);
+      saveBlockSettings(ws, { ...current, bands });
+      io.err(`Đã đặt ${bands.length} mức xếp loại cho khối ${block} năm ${year}.`);
     });
   },
 

@@ -113,7 +113,7 @@ export function applySurveyPoints(ws: Workspace, year: number, actor?: string): 
     const links = surveyLinks(ws, year);
     if (links.length === 0) {
       throw new UserError(
-        `Năm ${year} chưa có tiêu chí khảo sát nào được liên kết với chỉ số hài lòng; hãy liên kết (survey link) một tiêu chí điều tra xã hội học của bộ chỉ số.`,
+        [{ message: `Năm ${year} chưa có tiêu chí khảo sát nào được liên kết với chỉ số hài lòng; hãy liên kết một tiêu chí điều tra xã hội học của bộ chỉ số.`, hint: 'survey-link' }],
       );
     }
     // Links found by title are kept from now on, so that later survey data refresh the points.

@@ -29,6 +29,7 @@ import {
 import { cellAddress } from '../../excel/xlsx';
 import { readTableBytes, type Table, type TableRow } from '../../excel/tabular';
 import type { Workspace } from '../../db/workspace';
+import { isFileSystemError } from '../../files/errors';
 import { SurveyStore, type StoredForm } from './store';
 import { getSurveyDefinition, getSurveySettings } from './definitions';
 import { participatingUnits } from '../participation/service';
@@ -60,10 +61,14 @@ function resolveProfile(ws: Workspace, profile: SurveyImportOptions['profile']):
   const saved = new SurveyStore(ws).getProfile(profile);
   if (!saved) {
     const names = new SurveyStore(ws).listProfiles().map((p) => p.name);
-    throw new UserError(
-      `Không có hồ sơ ánh xạ "${profile}" trong tệp dữ liệu. ` +
-        (names.length ? `Các hồ sơ đã lưu: ${names.join(', ')}.` : 'Chưa lưu hồ sơ ánh xạ nào; hãy lưu một hồ sơ trước (survey profile).'),
-    );
+    throw new UserError([
+      {
+        message:
+          `Không có hồ sơ ánh xạ "${profile}" trong tệp dữ liệu. ` +
+          (names.length ? `Các hồ sơ đã lưu: ${names.join(', ')}.` : 'Chưa lưu hồ sơ ánh xạ nào; hãy lưu một hồ sơ trước.'),
+        hint: 'mapping-profile',
+      },
+    ]);
   }
   return saved;
 }
@@ -176,7 +181,8 @@ async function parseSurveyFile(ws: Workspace, options: SurveyImportOptions): Pro
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(options.file);
-  } catch {
+  } catch (e) {
+    if (!isFileSystemError(e)) throw e;
     throw new UserError([{ file: fileName, message: 'Không đọc được tệp; hãy kiểm tra đường dẫn và quyền truy cập.' }]);
   }
   const profile = resolveProfile(ws, options.profile);
@@ -188,18 +194,19 @@ async function parseSurveyFile(ws: Workspace, options: SurveyImportOptions): Pro
   const headerProblem = (message: string): Problem => ({ file: fileName, sheet: table.sheet, row: table.headerRow, message });
   const problems: Problem[] = [];
   if (mapping.items.length === 0) {
-    problems.push(
-      headerProblem(
+    problems.push({
+      ...headerProblem(
         `không có cột nào khớp với câu hỏi của bộ câu hỏi năm ${options.year} (theo mã như "${def.items[0].code}" hoặc theo nội dung câu hỏi); ` +
-          'hãy dùng phiếu nhập mẫu (survey template) hoặc một hồ sơ ánh xạ (--profile).',
+          'hãy dùng phiếu nhập mẫu hoặc một hồ sơ ánh xạ.',
       ),
-    );
+      hint: 'survey-template',
+    });
   }
   for (const c of mapping.conflicts) {
     problems.push(headerProblem(`nhiều cột cùng khớp câu ${c.itemCode}: ${c.headers.map((h) => `"${h}"`).join(', ')}; hãy chỉ rõ cột nào trong hồ sơ ánh xạ.`));
   }
   if (!fixedUnit && mapping.unitColumn === null) {
-    problems.push(headerProblem('không có cột "Đơn vị"; hãy thêm cột "Đơn vị" (mã hoặc tên đơn vị) hoặc chọn một đơn vị cho cả tệp (--unit).'));
+    problems.push({ ...headerProblem('không có cột "Đơn vị"; hãy thêm cột "Đơn vị" (mã hoặc tên đơn vị) hoặc chọn một đơn vị cho cả tệp.'), hint: 'unit' });
   }
   if (table.rows.length === 0) problems.push({ file: fileName, sheet: table.sheet, message: 'tệp không có phiếu nào (chỉ có dòng tiêu đề).' });
   // Rows are read even without a unit column, so that a preview lists the labels to map.

@@ -17,7 +17,7 @@ export {
   deleteMappingProfile,
   type SurveyImportOptions,
 } from './import';
-export { surveyResults, unitSurveyResult, surveyResultsJson, surveyForms } from './results';
+export { surveyResults, surveyResultsJson, surveyForms } from './results';
 export {
   setSurveyLink,
   removeSurveyLink,

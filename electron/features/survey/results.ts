@@ -7,15 +7,13 @@ import {
   type SurveyDefinition,
   type SurveyForm,
   type SurveyIndices,
-  type SurveyUnitResult,
   type SurveyYearIndices,
   type SurveyYearResults,
 } from '../../../shared/survey';
-import { UserError } from '../../../shared/errors';
 import type { Workspace } from '../../db/workspace';
 import { SurveyStore } from './store';
 import { getSurveyDefinition, getSurveySettings } from './definitions';
-import { getUnit, listUnits } from '../units/store';
+import { listUnits } from '../units/store';
 import { requirePeriod } from '../workspace/service';
 
 /** The stored forms of a year, with answers realigned from each file's columns to the year's items. */
@@ -68,12 +66,6 @@ export function surveyResults(ws: Workspace, year: number): SurveyYearResults {
       };
     }),
   };
-}
-
-/** The indices of one unit in a year, or null when it has no forms that year. */
-export function unitSurveyResult(ws: Workspace, year: number, unitCode: string): SurveyUnitResult | null {
-  if (!getUnit(ws, unitCode)) throw new UserError(`Không có đơn vị mã "${unitCode}" trong tệp dữ liệu.`);
-  return surveyResults(ws, year).units.find((u) => u.code === unitCode) ?? null;
 }
 
 function factorJson(f: SurveyIndices['factors'][number]) {

@@ -59,7 +59,7 @@ describe('refused forms', () => {
   it('refuses text that is not a number, and lists every bad cell', async () => {
     const r = await expectRefused(
       filled('text.xlsx', { [self('1.2')]: 'một điểm', [self('2.1')]: '2,5,1', [self('1.1.2')]: 1 }),
-      /"một điểm" không phải là một số/,
+      /"một điểm" không phải là số/,
     );
     expect(r.errors.map((e) => e.cell)).toEqual([self('1.2'), self('2.1')]);
   });
@@ -67,9 +67,9 @@ describe('refused forms', () => {
   it('refuses a date or a true/false where a score belongs', async () => {
     const r = await expectRefused(
       filled('date.xlsx', { [self('1.2')]: { date: '2025-05-01' }, [self('2.1')]: true }),
-      /Tiêu chí 1\.2: ô chứa ngày 01\/05\/2025 chứ không phải điểm/,
+      /Tiêu chí 1\.2: ô chứa ngày 01\/05\/2025 chứ không phải số/,
     );
-    expect(r.errors.map((e) => e.message)[1]).toMatch(/Tiêu chí 2\.1: ô chứa giá trị true, không phải điểm/);
+    expect(r.errors.map((e) => e.message)[1]).toMatch(/Tiêu chí 2\.1: ô chứa giá trị TRUE, không phải số/);
   });
 
   it('refuses a yes/no leaf scored between 0 and its maximum', async () => {
