@@ -102,16 +102,3 @@ export function whatIf(
     applied: [...applied].map(([criterionCode, points]) => ({ criterionCode, points })),
   };
 }
-
-/** What-if from the scoring inputs of `year` and the years before it (as the workspace gives them). */
-export function whatIfForYear(
-  inputs: YearScoringInput[],
-  year: number,
-  unitCode: string,
-  hypothetical: HypotheticalScore[],
-): WhatIfOutcome {
-  const current = inputs.find((i) => i.year === year);
-  if (!current) throw new UserError(`Chưa có số liệu năm ${year}.`);
-  const history = inputs.filter((i) => i.year < year).map(computeYear);
-  return whatIf(current, history, unitCode, hypothetical);
-}

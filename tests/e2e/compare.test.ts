@@ -6,27 +6,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUMMARY_SHEETS } from '../../electron/features/print/summary';
 import { ExcelJS } from '../../electron/excel/xlsx';
 import type { Workspace } from '../../electron/db/workspace';
-import { largestLosses, rankedUnits, unitLeafLosses, whatIfForYear } from '../../shared/compare';
+import { largestLosses, rankedUnits, unitLeafLosses } from '../../shared/compare';
+import { whatIfInWorkspace } from '../../electron/features/compare/service';
 import type { BlockResult, UnitResult } from '../../shared/domain';
 import { formatPercent } from '../../shared/format';
 import { SAVE_REASON } from '../../renderer/features/compare/model';
 import { launchApp, stopServer, type AppUnderTest } from './harness';
 import { getAudit, getScores } from '../../electron/features/appraisal/store';
 import { requireFramework } from '../../electron/features/framework/service';
-import { scoringInput, yearResults } from '../../electron/features/results/service';
-import { listPeriods } from '../../electron/features/workspace/store';
+import { yearResults } from '../../electron/features/results/service';
 
 const YEAR = 2025;
 const pdfText = (file: string) => execFileSync('pdftotext', [file, '-']).toString('utf8').replace(/\s+/g, ' ');
 
 /** A unit of the block whose largest loss, given full points, moves it up the ranking. */
 function unitThatClimbs(ws: Workspace, block: BlockResult): { unit: UnitResult; leaf: string } {
-  const inputs = listPeriods(ws).filter((p) => p.year <= YEAR).map((p) => scoringInput(ws, p.year));
   const framework = requireFramework(ws, YEAR, block.code);
   for (const unit of rankedUnits(block).slice(3)) {
     const [top] = largestLosses(unitLeafLosses(framework, getScores(ws, YEAR, { unitCode: unit.code }), unit.code), 1);
     if (!top) continue;
-    const outcome = whatIfForYear(inputs, YEAR, unit.code, [{ criterionCode: top.code, points: 'max' }]);
+    const outcome = whatIfInWorkspace(ws, YEAR, unit.code, [{ criterionCode: top.code, points: 'max' }]);
     if (outcome.after.rank! < outcome.before.rank!) return { unit, leaf: top.code };
   }
   throw new Error('no unit of the demo climbs with one leaf at full points');
@@ -145,8 +144,7 @@ describe('the compare screen of the demo workspace', () => {
     const { unit, leaf } = chosen;
     const scoresBefore = JSON.stringify(getScores(ws, YEAR));
     const auditBefore = getAudit(ws, YEAR, { limit: 1_000_000 }).length;
-    const inputs = listPeriods(ws).filter((p) => p.year <= YEAR).map((p) => scoringInput(ws, p.year));
-    const expected = whatIfForYear(inputs, YEAR, unit.code, [{ criterionCode: leaf, points: 'max' }]);
+    const expected = whatIfInWorkspace(ws, YEAR, unit.code, [{ criterionCode: leaf, points: 'max' }]);
 
     await page.getByRole('tab', { name: 'Giả định', exact: true }).click();
     await page.getByLabel('Mã tiêu chí giả định').fill(leaf);

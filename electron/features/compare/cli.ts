@@ -9,17 +9,16 @@ import {
   largestLosses,
   selfAboveAppraised,
   unitLeafLosses,
-  whatIfForYear,
   type HypotheticalScore,
 } from '../../../shared/compare';
 import { withWorkspace } from '../../cli/workspace';
 import { getScores } from '../appraisal/store';
 import { requireFramework } from '../framework/service';
-import { scoringInput, yearResults } from '../results/service';
+import { yearResults } from '../results/service';
 import { requireUnit } from '../units/service';
 import { requireBlock, requirePeriod } from '../workspace/service';
-import { listPeriods } from '../workspace/store';
 import { table } from '../../cli/table';
+import { whatIfInWorkspace } from './service';
 import { type CommandRun, UsageError, flagNumber, flagString, flagYear } from '../../cli/framework';
 
 /** "3.2=max", "5.1=1,5": a hypothetical score as typed. */
@@ -45,9 +44,7 @@ export const runs: Record<string, CommandRun> = {
     const unitCode = flagString(args, 'unit')!;
     const hypothetical = args.positionals.slice(1).map(parseHypothetical);
     return withWorkspace(args.positionals[0], (ws) => {
-      requirePeriod(ws, year);
-      const years = listPeriods(ws).map((p) => p.year).filter((y) => y <= year);
-      const outcome = whatIfForYear(years.map((y) => scoringInput(ws, y)), year, unitCode, hypothetical);
+      const outcome = whatIfInWorkspace(ws, year, unitCode, hypothetical);
       const { before, after } = outcome;
       if (args.flags.json) {
         const figures = (u: UnitResult) => ({ total: u.total, max: u.max, index: u.index, rank: u.rank, band: u.band, deltaIndex: u.deltaIndex, deltaRank: u.deltaRank });

@@ -4,17 +4,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers } from '../../../shared/contract';
 import type { compareContract } from '../../../shared/compare/channels';
-import { blockFieldAverages, blockLeafLosses, findUnit, unitLeafLosses, whatIfForYear } from '../../../shared/compare';
+import { blockFieldAverages, blockLeafLosses, findUnit, unitLeafLosses } from '../../../shared/compare';
+import { whatIfInWorkspace } from './service';
 import { UserError } from '../../../shared/errors';
 import { leafCodes } from '../../../shared/results';
 import { withExtension } from '../../files/output';
 import type { HandlerContext } from '../context';
 import { getScores } from '../appraisal/store';
 import { requireFramework } from '../framework/service';
-import { scoringInput, yearResults } from '../results/service';
+import { yearResults } from '../results/service';
 import { requireUnit } from '../units/service';
 import { requireBlock, requirePeriod } from '../workspace/service';
-import { listPeriods } from '../workspace/store';
 
 type CompareChannel = keyof typeof compareContract;
 
@@ -88,12 +88,7 @@ export function compareHandlers(context: HandlerContext): Pick<Handlers, Compare
       return { losses };
     },
 
-    'compare:whatIf': ({ year, unitCode, hypothetical }) => {
-      const w = ws();
-      requirePeriod(w, year);
-      const years = listPeriods(w).map((p) => p.year).filter((y) => y <= year);
-      return whatIfForYear(years.map((y) => scoringInput(w, y)), year, unitCode, hypothetical);
-    },
+    'compare:whatIf': ({ year, unitCode, hypothetical }) => whatIfInWorkspace(ws(), year, unitCode, hypothetical),
 
     'compare:saveChart': async ({ format, name, data }) => {
       const bytes = chartImageBytes(format, data);

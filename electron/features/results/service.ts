@@ -42,14 +42,18 @@ function yearFigures(ws: Workspace, year: number): YearResults {
   return results;
 }
 
+/** The figures of the years `year` is compared with: per block, the latest earlier year with results. */
+export function comparisonHistory(ws: Workspace, year: number): YearResults[] {
+  return comparisonYears(blocksWithScores(ws), year).map((y) => yearFigures(ws, y));
+}
+
 /**
  * Totals, indices, ranks, bands and year-over-year change of `year`. Only the years it is
- * compared with (per block, the latest earlier year with results) are read besides it.
+ * compared with are read besides it.
  */
 export function yearResults(ws: Workspace, year: number): YearResults {
   requirePeriod(ws, year);
-  const earlier = comparisonYears(blocksWithScores(ws), year).map((y) => yearFigures(ws, y));
-  return attachYearOverYear(structuredClone(yearFigures(ws, year)), earlier, listUnits(ws));
+  return attachYearOverYear(structuredClone(yearFigures(ws, year)), comparisonHistory(ws, year), listUnits(ws));
 }
 
 export function saveBlockSettings(ws: Workspace, settings: BlockSettings): void {
