@@ -17,6 +17,9 @@ export interface WorkspaceEvents {
   'survey-changed': { year: number; actor?: string; pointsUpdated: number };
 }
 
+/** How long writes must pause before the -wal file is folded into the main file. */
+const CHECKPOINT_AFTER_MS = 1500;
+
 type Listener<K extends keyof WorkspaceEvents> = (ws: Workspace, event: WorkspaceEvents[K]) => void;
 
 export class Workspace {
@@ -27,6 +30,7 @@ export class Workspace {
   private readonly listeners = new Map<keyof WorkspaceEvents, Set<Listener<never>>>();
   private readonly yearStamps = new Map<number, number>();
   private structureStamp = 0;
+  private checkpointTimer: ReturnType<typeof setTimeout> | null = null;
 
   private constructor(db: Database.Database, file: string) {
     this.db = db;
@@ -53,8 +57,13 @@ export class Workspace {
     return this.db.open;
   }
 
+  /** Closes the file, first moving every committed change from the -wal file into it. */
   close(): void {
-    if (this.db.open) this.db.close();
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = null;
+    if (!this.db.open) return;
+    if (!this.db.readonly) this.checkpoint('TRUNCATE');
+    this.db.close();
   }
 
   /**
@@ -63,7 +72,33 @@ export class Workspace {
    * failing half-way after it has read; nested calls become savepoints.
    */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    const outermost = !this.db.inTransaction;
+    const result = this.db.transaction(fn).immediate();
+    if (outermost) this.checkpointSoon();
+    return result;
+  }
+
+  /**
+   * Staff copy .parws files to USB sticks while the app is open: once writes pause, the
+   * committed changes are copied from the -wal side file into the main file, so that a copy
+   * of the main file alone is a whole workspace a few seconds after the last change.
+   */
+  private checkpointSoon(): void {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = setTimeout(() => {
+      this.checkpointTimer = null;
+      if (this.db.open) this.checkpoint('PASSIVE');
+    }, CHECKPOINT_AFTER_MS);
+    this.checkpointTimer.unref?.();
+  }
+
+  private checkpoint(mode: 'PASSIVE' | 'TRUNCATE'): void {
+    try {
+      this.db.pragma(`wal_checkpoint(${mode})`);
+    } catch (e) {
+      // another connection is writing: its own commit schedules the next checkpoint
+      if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
+    }
   }
 
   /** Runs reads in one snapshot, so that they see the file as of one moment. */
@@ -84,11 +119,13 @@ export class Workspace {
   /** Something every year's results depend on changed (units, blocks, periods). */
   changedStructure(): void {
     this.structureStamp++;
+    this.checkpointSoon();
   }
 
   /** Something `year`'s results depend on changed (its scores, framework or settings). */
   changedYear(year: number): void {
     this.yearStamps.set(year, (this.yearStamps.get(year) ?? 0) + 1);
+    this.checkpointSoon();
   }
 
   /** Equal stamps mean nothing `year` depends on has changed, here or in another connection. */
