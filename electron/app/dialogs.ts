@@ -8,6 +8,8 @@ export type DialogPurpose =
   | 'backup-source'
   | 'restore-source'
   | 'restore-target'
+  | 'import-units'
+  | 'units-template'
   | 'import-framework'
   | 'export-framework'
   | 'forms-folder'
@@ -27,7 +29,7 @@ export interface DialogSpec {
   mode: 'open' | 'save' | 'folder';
   multiple?: boolean;
   title: string;
-  filter: 'workspace' | 'spreadsheet' | 'survey' | 'png' | 'svg' | null;
+  filter: 'workspace' | 'spreadsheet' | 'table' | 'survey' | 'png' | 'svg' | null;
 }
 
 export const DIALOGS: Record<DialogPurpose, DialogSpec> = {
@@ -37,7 +39,9 @@ export const DIALOGS: Record<DialogPurpose, DialogSpec> = {
   'backup-source': { mode: 'open', title: 'Chọn tệp dữ liệu cần sao lưu', filter: 'workspace' },
   'restore-source': { mode: 'open', title: 'Chọn bản sao lưu cần khôi phục', filter: 'workspace' },
   'restore-target': { mode: 'save', title: 'Khôi phục thành tệp dữ liệu', filter: 'workspace' },
-  'import-framework': { mode: 'open', title: 'Nhập bộ chỉ số từ Excel', filter: 'spreadsheet' },
+  'import-units': { mode: 'open', title: 'Nhập danh sách đơn vị từ Excel', filter: 'table' },
+  'units-template': { mode: 'save', title: 'Lưu tệp mẫu danh sách đơn vị', filter: 'spreadsheet' },
+  'import-framework': { mode: 'open', title: 'Nhập bộ chỉ số từ Excel', filter: 'table' },
   'export-framework': { mode: 'save', title: 'Xuất bộ chỉ số ra Excel', filter: 'spreadsheet' },
   'forms-folder': { mode: 'folder', title: 'Chọn thư mục lưu biểu mẫu', filter: null },
   'returned-forms': { mode: 'open', multiple: true, title: 'Chọn các biểu mẫu đơn vị gửi về', filter: 'spreadsheet' },
@@ -53,9 +57,10 @@ export const DIALOGS: Record<DialogPurpose, DialogSpec> = {
   'summary-workbook': { mode: 'save', title: 'Xuất bảng tổng hợp kết quả ra Excel', filter: 'spreadsheet' },
 };
 
-export const FILE_FILTERS: Record<'workspace' | 'spreadsheet' | 'survey' | 'png' | 'svg', { name: string; extensions: string[] }> = {
+export const FILE_FILTERS: Record<'workspace' | 'spreadsheet' | 'table' | 'survey' | 'png' | 'svg', { name: string; extensions: string[] }> = {
   workspace: { name: 'Tệp dữ liệu PAR Workbench', extensions: ['parws'] },
   spreadsheet: { name: 'Bảng tính Excel', extensions: ['xlsx'] },
+  table: { name: 'Bảng tính Excel hoặc CSV', extensions: ['xlsx', 'csv'] },
   survey: { name: 'Dữ liệu khảo sát (Excel, CSV)', extensions: ['xlsx', 'csv'] },
   png: { name: 'Ảnh PNG', extensions: ['png'] },
   svg: { name: 'Ảnh SVG', extensions: ['svg'] },

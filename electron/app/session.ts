@@ -2,6 +2,7 @@
 // restored), the recent files, and every channel's handler, combined from the features.
 // Node only, never 'electron', so the main process and the browser test harness bind the
 // very same object.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers, Session } from '../../shared/contract';
@@ -34,6 +35,8 @@ export class AppSession {
   workspace: Workspace | null = null;
   readonly recent: RecentFiles;
   readonly handlers: Handlers;
+  /** files picked in dialogs, by the token the window may send back */
+  private readonly picked = new Map<string, string>();
 
   constructor(private readonly options: AppOptions) {
     this.recent = new RecentFiles(path.join(options.dataDir, 'recent.json'));
@@ -43,6 +46,16 @@ export class AppSession {
       pickMany: (purpose) => this.options.pickFiles(purpose),
       session: () => this.session(),
       openPrinter: () => this.openPrinter(),
+      rememberFile: (file) => {
+        const token = randomUUID();
+        this.picked.set(token, file);
+        return token;
+      },
+      fileOf: (token) => {
+        const file = this.picked.get(token);
+        if (!file) throw new UserError('Tệp đã chọn không còn trong phiên làm việc này; hãy chọn lại tệp.');
+        return file;
+      },
     };
     this.handlers = { ...this.lifecycleHandlers(), ...featureHandlers(context) };
   }

@@ -14,6 +14,13 @@ export interface HandlerContext {
   pickOne(purpose: DialogPurpose, defaultName?: string): Promise<string | null>;
   /** every path picked in the dialog of `purpose`, or null when the person cancels */
   pickMany(purpose: DialogPurpose): Promise<string[] | null>;
+  /**
+   * A file the person picked in a dialog, kept by the main process under a token the window
+   * may send back later (to import what it previewed); the window never names a path itself.
+   */
+  rememberFile(file: string): string;
+  /** the file kept under `token`; refuses a token the main process did not issue */
+  fileOf(token: string): string;
   /** what the start screen and the title bar show: the open workspace's years, blocks, frameworks */
   session(): Session;
   /** a printer of self-contained HTML documents to A4 PDF, for one batch */

@@ -151,9 +151,20 @@ describe('the app with the demo workspace', () => {
     await page.getByLabel('Được xếp hạng').uncheck();
     await page.getByLabel('Kế thừa từ').fill(merged.predecessors[0]);
     await page.getByRole('button', { name: 'Thêm', exact: true }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('Đã lưu đơn vị'));
+    await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('Đã thêm đơn vị'));
     expect(getUnit(app.session.workspace!, 'SMOI')).toMatchObject({ name: 'Sở Thử nghiệm', ranked: false, predecessors: [merged.predecessors[0]] });
-    // a lineage naming an unknown unit is refused with the reason
+    // the form is ready for the next unit, the cursor in its code
+    expect(await page.getByLabel('Mã đơn vị').inputValue()).toBe('');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Mã đơn vị');
+    // a code in use is refused when adding
+    await page.getByLabel('Mã đơn vị').fill('SMOI');
+    await page.getByLabel('Tên đơn vị').fill('Sở Trùng mã');
+    await page.getByRole('button', { name: 'Thêm', exact: true }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('Mã SMOI đã là mã của Sở Thử nghiệm');
+    expect(getUnit(app.session.workspace!, 'SMOI')?.name).toBe('Sở Thử nghiệm');
+    // chosen in the list, it is edited; a lineage naming an unknown unit is refused with the reason
+    await page.locator('[data-testid=units-grid] .ag-row[row-id="SMOI"]').first().click();
     await page.getByLabel('Kế thừa từ').fill('KHONGCO');
     await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
     await page.getByRole('alert').waitFor();

@@ -1,7 +1,8 @@
 import type { Migration } from './types';
 
 // Who takes part in a year: the years a unit is in force (Từ năm, Đến năm; blank = open) and
-// the units staff added to or took out of a year by hand, with who and when.
+// the units staff added to or took out of a year by hand, with who and when; and the history
+// of changes to units (added, changed, deleted, by hand or by import), which can be undone.
 export const migration004: Migration = {
   version: 4,
   name: 'participation',
@@ -18,6 +19,20 @@ export const migration004: Migration = {
         reason TEXT,
         PRIMARY KEY (year, unit_code)
       );
+      CREATE TABLE unit_audit (
+        id INTEGER PRIMARY KEY,
+        -- the changes made together (one save, one import, one undo) share a batch
+        batch TEXT NOT NULL,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        source TEXT NOT NULL,
+        unit_code TEXT NOT NULL,
+        -- the unit as JSON before and after; null before = added, null after = deleted
+        before TEXT,
+        after TEXT,
+        undone INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+      );
+      CREATE INDEX unit_audit_by_batch ON unit_audit(batch);
     `);
   },
 };

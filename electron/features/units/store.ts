@@ -130,3 +130,63 @@ export function deleteUnitRow(ws: Workspace, code: string): boolean {
     throw e;
   }
 }
+
+// ------------------------------------------------------------------ history
+
+export interface UnitChange {
+  id: number;
+  batch: string;
+  at: string;
+  actor: string;
+  source: string;
+  unitCode: string;
+  before: Unit | null;
+  after: Unit | null;
+  undone: boolean;
+}
+
+export function recordUnitChanges(ws: Workspace, changes: Omit<UnitChange, 'id' | 'undone'>[]): void {
+  const insert = sqlOf(ws).prepare(
+    'INSERT INTO unit_audit(batch, at, actor, source, unit_code, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const c of changes) {
+    insert.run(c.batch, c.at, c.actor, c.source, c.unitCode, c.before ? JSON.stringify(c.before) : null, c.after ? JSON.stringify(c.after) : null);
+  }
+}
+
+function toChange(r: { id: number; batch: string; at: string; actor: string; source: string; unit_code: string; before: string | null; after: string | null; undone: number }): UnitChange {
+  return {
+    id: r.id,
+    batch: r.batch,
+    at: r.at,
+    actor: r.actor,
+    source: r.source,
+    unitCode: r.unit_code,
+    before: r.before ? (JSON.parse(r.before) as Unit) : null,
+    after: r.after ? (JSON.parse(r.after) as Unit) : null,
+    undone: r.undone === 1,
+  };
+}
+
+/** The changes of units, newest first. */
+export function listUnitChanges(ws: Workspace, limit = 200): UnitChange[] {
+  return (sqlOf(ws)
+    .prepare('SELECT id, batch, at, actor, source, unit_code, before, after, undone FROM unit_audit ORDER BY id DESC LIMIT ?')
+    .all(limit) as Parameters<typeof toChange>[0][]).map(toChange);
+}
+
+/** The newest batch of changes not undone yet (and not itself an undo), oldest change first. */
+export function lastUndoableBatch(ws: Workspace): UnitChange[] {
+  const db = sqlOf(ws);
+  const row = db.prepare("SELECT batch FROM unit_audit WHERE undone = 0 AND source <> 'undo' ORDER BY id DESC LIMIT 1").get() as
+    | { batch: string }
+    | undefined;
+  if (!row) return [];
+  return (db
+    .prepare('SELECT id, batch, at, actor, source, unit_code, before, after, undone FROM unit_audit WHERE batch = ? ORDER BY id')
+    .all(row.batch) as Parameters<typeof toChange>[0][]).map(toChange);
+}
+
+export function markBatchUndone(ws: Workspace, batch: string): void {
+  sqlOf(ws).prepare('UPDATE unit_audit SET undone = 1 WHERE batch = ?').run(batch);
+}

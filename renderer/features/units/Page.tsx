@@ -1,6 +1,8 @@
 // "Đơn vị": the units of each block with their lineage (the units they were formed from and
-// those formed from them) and whether they are ranked; a unit added, changed or deleted here.
-import { useMemo, useState } from 'react';
+// those formed from them), the years they take part in and whether they are ranked; a unit
+// added, changed or deleted here, a list imported from Excel after a preview, the last change
+// undone.
+import { useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import type { Block, Unit } from '../../../shared/domain';
@@ -9,28 +11,35 @@ import { BlockSelect } from '../../app/BlockSelect';
 import { gridLocale, gridTheme } from '../../app/grid';
 import { Tabs } from '../../app/Tabs';
 import { useUnits } from './hooks';
-import { draftOf, emptyDraft, firstBlock, lineageNames, type Draft } from './model';
+import { ImportPreviewPanel } from './ImportPreview';
+import { draftOf, emptyDraft, firstBlock, lineageNames, yearsInForce, type Draft, type ImportPreview } from './model';
 
 const DEFAULT_COL_DEF: ColDef = { sortable: true, resizable: true, suppressMovable: true };
 
 export function UnitsPage() {
-  const { list, save, remove } = useUnits();
-  if (!list) return <p className="muted">Đang tải…</p>;
-  return <UnitsEditor units={list.units} blocks={list.blocks} save={save} remove={remove} />;
+  const actions = useUnits();
+  if (!actions.list) return <p className="muted">Đang tải…</p>;
+  return <UnitsEditor units={actions.list.units} blocks={actions.list.blocks} actions={actions} />;
 }
 
 interface EditorProps {
   units: Unit[];
   blocks: Block[];
-  save(draft: Draft): Promise<boolean>;
-  remove(draft: Draft): Promise<boolean>;
+  actions: ReturnType<typeof useUnits>;
 }
 
-function UnitsEditor({ units, blocks, save, remove }: EditorProps) {
+function UnitsEditor({ units, blocks, actions }: EditorProps) {
+  const { save, remove } = actions;
   const [blockCode, setBlockCode] = useState(() => firstBlock(blocks, units));
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(blockCode));
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const codeInput = useRef<HTMLInputElement>(null);
   const edit = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
   const shown = units.filter((u) => u.blockCode === blockCode);
+  const newUnit = (block = blockCode) => {
+    setDraft(emptyDraft(block));
+    codeInput.current?.focus();
+  };
 
   const columns = useMemo<ColDef<Unit>[]>(() => {
     const lineage = lineageNames(units);
@@ -38,6 +47,7 @@ function UnitsEditor({ units, blocks, save, remove }: EditorProps) {
       { headerName: 'Mã', field: 'code', width: 130 },
       { headerName: 'Tên đơn vị', field: 'name', flex: 1, minWidth: 240, tooltipField: 'name' },
       { headerName: 'Xếp hạng', field: 'ranked', width: 140, valueFormatter: (p) => (p.value ? 'Có' : 'Không xếp hạng') },
+      { headerName: 'Năm tham gia', colId: 'years', width: 130, valueGetter: (p) => (p.data ? yearsInForce(p.data) : ''), headerTooltip: 'Năm đầu và năm cuối đơn vị tham gia đánh giá (trống: mọi năm)' },
       {
         headerName: 'Kế thừa từ (tiền thân)',
         colId: 'predecessors',
@@ -57,13 +67,18 @@ function UnitsEditor({ units, blocks, save, remove }: EditorProps) {
   }, [units]);
 
   const onSave = async () => {
-    if (await save(draft)) {
-      setBlockCode(draft.blockCode);
-      setDraft({ ...draft, existing: true });
-    }
+    if (!(await save(draft))) return;
+    setBlockCode(draft.blockCode);
+    // after adding, the form is ready for the next unit of the same block
+    if (draft.existing) setDraft({ ...draft, existing: true });
+    else newUnit(draft.blockCode);
+  };
+  const onImport = async () => {
+    const picked = await actions.pickImport();
+    if (picked) setPreview(picked);
   };
   const onRemove = async () => {
-    if (await remove(draft)) setDraft(emptyDraft(blockCode));
+    if (await remove(draft)) newUnit();
   };
 
   const tabs = blocks.map((b) => ({ key: b.code, label: `${b.name} (${formatNumber(units.filter((u) => u.blockCode === b.code).length)})` }));
@@ -80,10 +95,30 @@ function UnitsEditor({ units, blocks, save, remove }: EditorProps) {
           }}
         />
         <span className="spacer" />
-        <button type="button" onClick={() => setDraft(emptyDraft(blockCode))}>
+        {actions.canUndo && actions.lastChange && (
+          <button type="button" onClick={() => void actions.undo()} title={`Hoàn tác: ${actions.lastChange.unitName} (${actions.lastChange.actor})`}>
+            Hoàn tác
+          </button>
+        )}
+        <button type="button" onClick={() => void actions.template()}>
+          Tải tệp mẫu
+        </button>
+        <button type="button" onClick={() => void onImport()}>
+          Nhập từ Excel…
+        </button>
+        <button type="button" onClick={() => newUnit()}>
           Thêm đơn vị
         </button>
       </div>
+      {preview && (
+        <ImportPreviewPanel
+          preview={preview}
+          onCancel={() => setPreview(null)}
+          onConfirm={async () => {
+            if (await actions.confirmImport(preview)) setPreview(null);
+          }}
+        />
+      )}
       <form
         className="form-row"
         aria-label="Thông tin đơn vị"
@@ -94,7 +129,7 @@ function UnitsEditor({ units, blocks, save, remove }: EditorProps) {
       >
         <label>
           Mã đơn vị
-          <input value={draft.code} readOnly={draft.existing} onChange={(e) => edit({ code: e.target.value })} aria-label="Mã đơn vị" size={12} />
+          <input ref={codeInput} value={draft.code} readOnly={draft.existing} onChange={(e) => edit({ code: e.target.value })} aria-label="Mã đơn vị" size={12} />
         </label>
         <label style={{ flex: 1 }}>
           Tên đơn vị
@@ -104,6 +139,14 @@ function UnitsEditor({ units, blocks, save, remove }: EditorProps) {
         <label>
           Kế thừa từ (mã, cách nhau bởi dấu phẩy)
           <input value={draft.predecessors} onChange={(e) => edit({ predecessors: e.target.value })} aria-label="Kế thừa từ" size={28} />
+        </label>
+        <label>
+          Từ năm
+          <input value={draft.fromYear} onChange={(e) => edit({ fromYear: e.target.value })} aria-label="Từ năm" size={5} inputMode="numeric" />
+        </label>
+        <label>
+          Đến năm
+          <input value={draft.toYear} onChange={(e) => edit({ toYear: e.target.value })} aria-label="Đến năm" size={5} inputMode="numeric" />
         </label>
         <label className="checkbox">
           <span>Xếp hạng</span>
