@@ -139,13 +139,56 @@ export interface ColumnSpec<K extends string> {
 /** Column positions (0-based) by key; absent optional columns are undefined. */
 export type ColumnMap<K extends string> = Partial<Record<K, number>>;
 
+/** Files printed as provinces print them start with title rows; the header is looked for this far. */
+export const HEADER_SEARCH_ROWS = 30;
+
+/**
+ * Finds the columns of `specs` in the table's header row. When the first filled row is not
+ * the header (title rows such as "ỦY BAN NHÂN DÂN…", "BỘ CHỈ SỐ…" come first), the header is
+ * the row among the first 30 that holds the most of the required columns, and the table is
+ * moved to start below it. Refuses with the missing columns named, or with the columns
+ * looked for when no row of the first 30 holds any of them.
+ */
 export function mapColumns<K extends string>(table: Table, specs: ColumnSpec<K>[]): ColumnMap<K> {
-  const keys = table.headers.map(matchKey);
+  const required = specs.filter((s) => s.required);
+  const matches = (cells: string[], spec: ColumnSpec<K>) => {
+    const keys = cells.map((c) => matchKey(c));
+    const wanted = spec.headers.map(matchKey);
+    return keys.findIndex((k) => wanted.includes(k));
+  };
+  const found = (cells: string[]) => required.filter((spec) => matches(cells, spec) >= 0).length;
+  if (found(table.headers) < required.length) {
+    const candidates = table.rows.filter((r) => r.rowNumber <= HEADER_SEARCH_ROWS);
+    let best: TableRow | null = null;
+    let bestCount = found(table.headers);
+    for (const r of candidates) {
+      const count = found(r.cells.map((c) => (isBlank(c) ? '' : cleanText(String(c)))));
+      if (count > bestCount) {
+        best = r;
+        bestCount = count;
+      }
+    }
+    if (best) {
+      table.headers = best.cells.map((c) => (isBlank(c) ? '' : cleanText(String(c))));
+      table.headerRow = best.rowNumber;
+      table.rows = table.rows.filter((r) => r.rowNumber > best.rowNumber);
+    } else if (bestCount === 0 && required.length > 0) {
+      throw new UserError([
+        ...table.warnings,
+        {
+          file: table.fileName,
+          sheet: table.sheet,
+          message:
+            `Không tìm thấy dòng tiêu đề có các cột ${required.map((s) => `"${s.headers[0]}"`).join(', ')} trong ${HEADER_SEARCH_ROWS} dòng đầu của tệp; ` +
+            'hãy kiểm tra tên các cột (không phân biệt hoa thường, dấu).',
+        },
+      ]);
+    }
+  }
   const map: ColumnMap<K> = {};
   const missing: string[] = [];
   for (const spec of specs) {
-    const wanted = spec.headers.map(matchKey);
-    const index = keys.findIndex((k) => wanted.includes(k));
+    const index = matches(table.headers, spec);
     if (index >= 0) map[spec.key] = index;
     else if (spec.required) missing.push(`"${spec.headers[0]}"`);
   }

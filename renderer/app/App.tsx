@@ -1,9 +1,10 @@
 // The app: the start screen while no workspace is open, else the shell with its pages; the
 // main process's menu reaches the same actions.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MenuCommand, Session } from '../../shared/contract';
 import { StartPage } from '../features/start/Page';
 import { useSession, useWorkspaceActions } from '../features/start/hooks';
+import { LeaveGuardProvider, useMayLeave } from './leave-guard';
 import { MessageBar } from './MessageBar';
 import { MessagesProvider, useMessages } from './messages';
 import type { PageKey } from './navigation';
@@ -12,7 +13,9 @@ import { Shell } from './Shell';
 export function App() {
   return (
     <MessagesProvider>
-      <Workbench />
+      <LeaveGuardProvider>
+        <Workbench />
+      </LeaveGuardProvider>
     </MessagesProvider>
   );
 }
@@ -31,7 +34,25 @@ function Workbench() {
     },
     [setSession, clear],
   );
-  const actions = useWorkspaceActions(onOpened);
+  const opening = useWorkspaceActions(onOpened);
+  const mayLeave = useMayLeave();
+  // opening or closing another file leaves the screen: unsaved edits are asked about first
+  const actions = useMemo(() => {
+    const guarded = (action: () => void) => () => {
+      if (mayLeave()) action();
+    };
+    return {
+      ...opening,
+      create: guarded(opening.create),
+      open: guarded(opening.open),
+      openSample: guarded(opening.openSample),
+      restore: guarded(opening.restore),
+      close: guarded(opening.close),
+      openRecent: (file: string) => {
+        if (mayLeave()) opening.openRecent(file);
+      },
+    };
+  }, [opening, mayLeave]);
 
   useEffect(
     () =>

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { Session } from '../../shared/contract';
 import { isValidYear } from '../../shared/domain';
+import { useMayLeave } from './leave-guard';
 import appIcon from '../../resources/icons/icon.svg';
 import { AppraisalPage } from '../features/appraisal/Page';
 import { ComparePage } from '../features/compare/Page';
@@ -40,6 +41,7 @@ const PAGE_COMPONENTS: Record<PageKey, (props: PageProps) => React.ReactNode> = 
 
 export function Shell({ session, page, setPage, onSession, onBackup, onClose }: ShellProps) {
   const { clear } = useMessages();
+  const mayLeave = useMayLeave();
   const workspace = session.workspace!;
   const years = workspace.periods.map((p) => p.year);
   const [chosenYear, setYear] = useState<number | null>(null);
@@ -61,6 +63,7 @@ export function Shell({ session, page, setPage, onSession, onBackup, onClose }: 
             className={`nav-item${page === p.key ? ' active' : ''}`}
             aria-current={page === p.key ? 'page' : undefined}
             onClick={() => {
+              if (p.key === page || !mayLeave()) return;
               clear();
               setPage(p.key);
             }}
@@ -78,7 +81,7 @@ export function Shell({ session, page, setPage, onSession, onBackup, onClose }: 
           </div>
           <label className="year-picker">
             Năm đánh giá
-            <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label="Năm đánh giá">
+            <select value={year} onChange={(e) => mayLeave() && setYear(Number(e.target.value))} aria-label="Năm đánh giá">
               {years.map((y) => (
                 <option key={y} value={y}>
                   {y}
@@ -90,7 +93,7 @@ export function Shell({ session, page, setPage, onSession, onBackup, onClose }: 
           <AddYear
             onAdded={(next, y) => {
               onSession(next);
-              setYear(y);
+              if (mayLeave()) setYear(y);
             }}
           />
           <span className="spacer" />

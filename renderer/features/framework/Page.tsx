@@ -8,6 +8,7 @@ import { checkFramework } from '../../../shared/results';
 import { BlockSelect } from '../../app/BlockSelect';
 import { gridLocale, gridTheme } from '../../app/grid';
 import { useLatest } from '../../app/hooks';
+import { useLeaveGuard, useMayLeave } from '../../app/leave-guard';
 import { useMessages } from '../../app/messages';
 import type { PageProps } from '../../app/page';
 import { frameworkColumns } from './columns';
@@ -20,7 +21,8 @@ const rowClass = (p: RowClassParams<Row>) => (p.data && !p.data.isLeaf ? `row-le
 export function FrameworkPage({ workspace, year, onSession }: PageProps) {
   const { show } = useMessages();
   const [blockCode, setBlockCode] = useState(() => workspace.frameworks.find((f) => f.year === year)?.blockCode ?? workspace.blocks[0]?.code ?? '');
-  const editor = useFrameworkEditor(year, blockCode, onSession);
+  const blockLabel = (workspace.blocks.find((b) => b.code === blockCode)?.name ?? blockCode).toLowerCase();
+  const editor = useFrameworkEditor(year, blockCode, blockLabel, onSession);
   const { nodes, exists, dirty, change } = editor;
   const [selected, setSelected] = useState<string | null>(null);
   const gridApi = useRef<GridApi<Row> | null>(null);
@@ -29,10 +31,19 @@ export function FrameworkPage({ workspace, year, onSession }: PageProps) {
 
   const problems = useMemo(() => checkFramework(nodes), [nodes]);
   const rows = useMemo(() => frameworkRows(nodes, new Set(problems.map((p) => p.code))), [nodes, problems]);
-  // a parent's maximum can turn wrong when a child changes: its cell is drawn again
+  // a parent's maximum can turn wrong, or its sum change, when a child changes: its cell is drawn again
   useEffect(() => {
     gridApi.current?.refreshCells({ columns: ['max'], force: true });
-  }, [problems]);
+  }, [nodes, problems]);
+  const blockName = workspace.blocks.find((b) => b.code === blockCode)?.name ?? blockCode;
+  useLeaveGuard(dirty ? `Bộ chỉ số ${blockName.toLowerCase()} năm ${year} có thay đổi chưa lưu. Bỏ các thay đổi này?` : null);
+  const mayLeave = useMayLeave();
+  // a refusal of the save whose problems are all fixed no longer stands
+  const { clear } = useMessages();
+  const refusedSave = editor.refusedSave;
+  useEffect(() => {
+    if (refusedSave && problems.length === 0) clear();
+  }, [refusedSave, problems.length, clear]);
 
   // the grid's columns, made once: a typed cell reaches the nodes as they are then
   const latest = useLatest({ nodes, change, show });
@@ -68,7 +79,7 @@ export function FrameworkPage({ workspace, year, onSession }: PageProps) {
   return (
     <div className="framework">
       <div className="toolbar">
-        <BlockSelect blocks={workspace.blocks} value={blockCode} onChange={setBlockCode} />
+        <BlockSelect blocks={workspace.blocks} value={blockCode} onChange={(code) => mayLeave() && setBlockCode(code)} />
         <button
           type="button"
           onClick={() => {

@@ -3,6 +3,7 @@
 import type { ColDef, ValueSetterParams } from 'ag-grid-community';
 import { criterionSources, scoringMethods } from '../../../shared/domain';
 import { formatNumber } from '../../../shared/format';
+import { sumOfChildren } from '../../../shared/framework/tree';
 import { METHOD_LABELS, SOURCE_LABELS } from '../../app/labels';
 import { codeEdit, maxEdit, titleEdit, type CellEdit, type Row } from './model';
 
@@ -45,9 +46,15 @@ export function frameworkColumns(handlers: ColumnHandlers): ColDef<Row>[] {
       width: 115,
       type: 'rightAligned',
       editable: true,
-      valueGetter: (p) => p.data?.node.maxPoints ?? null,
+      // a parent's maximum left blank is the sum of its children, shown as such and re-summed as they change
+      valueGetter: (p) => (p.data ? (p.data.node.maxPoints ?? (p.data.isLeaf ? null : sumOfChildren(handlers.nodes(), p.data.node.code))) : null),
       valueFormatter: (p) => (p.value === null ? '' : formatNumber(p.value, 3)),
-      cellClass: (p) => ['ag-right-aligned-cell', p.data?.problem ? 'cell-problem' : ''],
+      tooltipValueGetter: (p) => (p.data && !p.data.isLeaf && p.data.node.maxPoints === null ? 'Tổng điểm tối đa của các tiêu chí con (để trống trong bộ chỉ số)' : undefined),
+      cellClass: (p) => [
+        'ag-right-aligned-cell',
+        p.data?.problem ? 'cell-problem' : '',
+        p.data && !p.data.isLeaf && p.data.node.maxPoints === null ? 'cell-computed' : '',
+      ],
       valueSetter: set((p) => maxEdit(p.newValue)),
     },
     {

@@ -5,6 +5,7 @@ import { frameworkMaximum } from '../../../shared/results';
 import type { Session } from '../../../shared/contract';
 import { call, picked } from '../../app/api';
 import { useCallResult } from '../../app/hooks';
+import { confirmAction } from '../../app/leave-guard';
 import { useAction } from '../../app/messages';
 
 /**
@@ -13,13 +14,16 @@ import { useAction } from '../../app/messages';
  * and exporting go through the main process; the session is read again where the list of
  * frameworks changes.
  */
-export function useFrameworkEditor(year: number, blockCode: string, onSession: (session: Session) => void) {
+export function useFrameworkEditor(year: number, blockCode: string, blockLabel: string, onSession: (session: Session) => void) {
   const { run } = useAction();
   const loaded = useCallResult('framework:get', blockCode ? { year, blockCode } : null);
   // the edits belong to the answer they were made on: a new answer (reloaded, saved) drops them
   const [edits, setEdits] = useState<{ base: object; nodes: CriterionNode[] } | null>(null);
   const answer = loaded.value;
   const dirty = answer !== null && edits?.base === answer;
+  // the save was refused for the framework's own problems (shown until they are fixed)
+  const [refusedSave, setRefusedSave] = useState(false);
+  const where = `${blockLabel} năm ${year}`;
   const nodes = dirty ? edits.nodes : (answer?.nodes ?? []);
 
   return {
@@ -30,28 +34,37 @@ export function useFrameworkEditor(year: number, blockCode: string, onSession: (
       if (answer) setEdits({ base: answer, nodes: next });
     },
     discard: loaded.reload,
-    save: () =>
-      run(
+    refusedSave,
+    save: async () => {
+      setRefusedSave(false);
+      const saved = await run(
         async () => {
           await call('framework:save', { year, blockCode, nodes });
           if (answer) loaded.replace({ ...answer, nodes, exists: true });
           onSession(await call('session:get', {}));
+          return true;
         },
         {
-          done: `Đã lưu bộ chỉ số năm ${year} (${formatNumber(nodes.length)} dòng, tổng điểm tối đa ${formatNumber(frameworkMaximum(nodes), 3)}).`,
-          refused: 'Chưa lưu bộ chỉ số.',
+          done: `Đã lưu bộ chỉ số ${where} (${formatNumber(nodes.length)} dòng, tổng điểm tối đa ${formatNumber(frameworkMaximum(nodes), 3)}).`,
+          refused: `Chưa lưu bộ chỉ số ${where}.`,
         },
-      ),
+      );
+      if (!saved) setRefusedSave(true);
+    },
     cloneFrom: (fromYear: number) =>
       run(
         async () => {
           onSession(await call('framework:clone', { fromYear, toYear: year, blockCode }));
           loaded.reload();
         },
-        { done: `Đã sao chép bộ chỉ số năm ${fromYear} sang năm ${year}.` },
+        { done: `Đã sao chép bộ chỉ số ${blockLabel} năm ${fromYear} sang năm ${year}.` },
       ),
-    importFile: () =>
-      run(
+    importFile: () => {
+      // a framework there already is replaced whole: the person says so first
+      if (answer?.exists && !confirmAction(`Bộ chỉ số ${where} đã có ${formatNumber(answer.nodes.length)} dòng. Nhập từ Excel sẽ thay toàn bộ bộ chỉ số này (điểm đã chấm của các tiêu chí giữ nguyên mã được giữ lại). Tiếp tục?`)) {
+        return Promise.resolve(undefined);
+      }
+      return run(
         async () => {
           const imported = picked(await call('framework:import', { year, blockCode }));
           if (!imported) return null;
@@ -59,11 +72,12 @@ export function useFrameworkEditor(year: number, blockCode: string, onSession: (
           loaded.reload();
           return imported;
         },
-        { done: (imported) => imported && `Đã nhập bộ chỉ số: ${formatNumber(imported.nodes)} dòng.` },
-      ),
+        { done: (imported) => imported && `Đã nhập bộ chỉ số ${where}: ${formatNumber(imported.nodes)} dòng.`, refused: `Chưa nhập bộ chỉ số ${where}.` },
+      );
+    },
     exportFile: () =>
       run(() => call('framework:export', { year, blockCode }), {
-        done: (r) => !r.cancelled && `Đã xuất bộ chỉ số ra tệp ${r.value.file}.`,
+        done: (r) => !r.cancelled && `Đã xuất bộ chỉ số ${where} ra tệp ${r.value.file}.`,
       }),
   };
 }
