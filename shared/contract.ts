@@ -10,6 +10,7 @@ import { frameworkContract } from './framework/channels';
 import { overviewContract } from './overview/channels';
 import { printContract } from './print/channels';
 import { resultsContract } from './results/channels';
+import { settingsContract } from './settings/channels';
 import { surveyContract } from './survey/channels';
 import { unitsContract } from './units/channels';
 import { workspaceContract } from './workspace/channels';
@@ -30,6 +31,7 @@ export const contract = {
   ...surveyContract,
   ...compareContract,
   ...printContract,
+  ...settingsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import { frameworkHandlers } from '../features/framework/handlers';
 import { overviewHandlers } from '../features/overview/handlers';
 import { printHandlers } from '../features/print/handlers';
 import { resultsHandlers } from '../features/results/handlers';
+import { settingsHandlers } from '../features/settings/handlers';
 import { surveyHandlers } from '../features/survey/handlers';
 import { unitsHandlers } from '../features/units/handlers';
 
@@ -23,5 +24,6 @@ export function featureHandlers(context: HandlerContext): Omit<Handlers, 'sessio
     ...surveyHandlers(context),
     ...compareHandlers(context),
     ...printHandlers(context),
+    ...settingsHandlers(context),
   };
 }

@@ -18,6 +18,7 @@ import type { PdfPrinter } from '../print/chromium';
 import type { PickFiles } from './dialogs';
 import { featureHandlers } from './features';
 import { openWorkspace } from './open';
+import { AppSettings } from './app-settings';
 import { RecentFiles } from './recent';
 
 export interface AppOptions {
@@ -30,22 +31,32 @@ export interface AppOptions {
 
 export const SAMPLE_FILE_NAME = `Du-lieu-mau${WORKSPACE_EXTENSION}`;
 
+/** The first year without district people's committees (Khối huyện). */
+const DISTRICTS_ABOLISHED = 2025;
+
 /** The one open workspace of the window, and every channel's handler. */
 export class AppSession {
   workspace: Workspace | null = null;
   readonly recent: RecentFiles;
+  readonly settings: AppSettings;
   readonly handlers: Handlers;
   /** files picked in dialogs, by the token the window may send back */
   private readonly picked = new Map<string, string>();
 
   constructor(private readonly options: AppOptions) {
     this.recent = new RecentFiles(path.join(options.dataDir, 'recent.json'));
+    this.settings = new AppSettings(path.join(options.dataDir, 'settings.json'));
     const context: HandlerContext = {
       workspace: () => this.ws(),
       pickOne: (purpose, defaultName) => this.pickOne(purpose, defaultName),
       pickMany: (purpose) => this.options.pickFiles(purpose),
       session: () => this.session(),
       openPrinter: () => this.openPrinter(),
+      userName: () => this.settings.userName() ?? this.workspace?.actor ?? '',
+      setUserName: (name) => {
+        this.settings.setUserName(name);
+        if (this.workspace) this.workspace.actor = this.settings.userName() ?? this.workspace.actor;
+      },
       rememberFile: (file) => {
         const token = randomUUID();
         this.picked.set(token, file);
@@ -94,6 +105,8 @@ export class AppSession {
 
   private replace(ws: Workspace): void {
     this.close();
+    // changes are written as made by the person using this computer, when they gave their name
+    ws.actor = this.settings.userName() ?? ws.actor;
     this.workspace = ws;
     this.recent.remember(ws.file);
   }
@@ -145,9 +158,11 @@ export class AppSession {
           throw new UserError(`Tệp ${path.basename(target)} đã có; hãy chọn tên khác hoặc dùng "Mở" để mở tệp này.`);
         }
         const ws = openWorkspace(target, { create: true });
+        const year = new Date().getFullYear();
         ws.transaction(() => {
-          ensurePeriod(ws, new Date().getFullYear());
-          for (const code of Object.keys(BLOCK_DEFAULT_NAMES)) ensureBlock(ws, code);
+          ensurePeriod(ws, year);
+          // district level was abolished on 1/7/2025: a new workspace has no district block from then on
+          for (const code of Object.keys(BLOCK_DEFAULT_NAMES)) if (code !== 'huyen' || year < DISTRICTS_ABOLISHED) ensureBlock(ws, code);
         });
         this.replace(ws);
         return { cancelled: false, value: this.session() };

@@ -23,6 +23,10 @@ export interface HandlerContext {
   fileOf(token: string): string;
   /** what the start screen and the title bar show: the open workspace's years, blocks, frameworks */
   session(): Session;
+  /** the name of the person using this computer, written into the history of changes */
+  userName(): string;
+  /** keeps the person's name for this computer and gives it to the open workspace */
+  setUserName(name: string): void;
   /** a printer of self-contained HTML documents to A4 PDF, for one batch */
   openPrinter(): Promise<PdfPrinter>;
 }

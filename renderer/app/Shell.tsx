@@ -11,6 +11,7 @@ import { FormsPage } from '../features/forms/Page';
 import { FrameworkPage } from '../features/framework/Page';
 import { OverviewPage } from '../features/overview/Page';
 import { ResultsPage } from '../features/results/Page';
+import { SettingsPage } from '../features/settings/Page';
 import { SurveyPage } from '../features/survey/Page';
 import { UnitsPage } from '../features/units/Page';
 import { call } from './api';
@@ -37,6 +38,7 @@ const PAGE_COMPONENTS: Record<PageKey, (props: PageProps) => React.ReactNode> = 
   results: ResultsPage,
   compare: ComparePage,
   survey: SurveyPage,
+  settings: SettingsPage,
 };
 
 export function Shell({ session, page, setPage, onSession, onBackup, onClose }: ShellProps) {

@@ -1,5 +1,5 @@
 // The pages of the sidebar, in its order.
-export type PageKey = 'overview' | 'framework' | 'units' | 'forms' | 'appraisal' | 'results' | 'compare' | 'survey';
+export type PageKey = 'overview' | 'framework' | 'units' | 'forms' | 'appraisal' | 'results' | 'compare' | 'survey' | 'settings';
 
 export const PAGES: { key: PageKey; label: string }[] = [
   { key: 'overview', label: 'Tổng quan' },
@@ -10,4 +10,5 @@ export const PAGES: { key: PageKey; label: string }[] = [
   { key: 'results', label: 'Kết quả' },
   { key: 'compare', label: 'So sánh' },
   { key: 'survey', label: 'Khảo sát SIPAS' },
+  { key: 'settings', label: 'Cài đặt' },
 ];

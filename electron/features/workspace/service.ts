@@ -3,7 +3,7 @@
 import type { Block, Period } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
 import type { Workspace } from '../../db/workspace';
-import { getBlock, getPeriod, insertPeriod, upsertBlock, writePeriodLocked } from './store';
+import { blockUse, deleteBlockRow, getBlock, getPeriod, insertPeriod, upsertBlock, writePeriodLocked } from './store';
 
 export function requirePeriod(ws: Workspace, year: number): Period {
   const p = getPeriod(ws, year);
@@ -41,5 +41,19 @@ export function setPeriodLocked(ws: Workspace, year: number, locked: boolean): v
   ws.transaction(() => {
     requirePeriod(ws, year);
     writePeriodLocked(ws, year, locked);
+  });
+}
+
+/** Removes a block nothing depends on (no unit, no framework); refuses one in use, saying what holds it. */
+export function removeBlock(ws: Workspace, code: string): void {
+  ws.changedStructure();
+  ws.transaction(() => {
+    const block = requireBlock(ws, code);
+    const use = blockUse(ws, code);
+    if (use.units || use.frameworks) {
+      const held = [use.units ? `${use.units} đơn vị` : null, use.frameworks ? `${use.frameworks} bộ chỉ số` : null].filter(Boolean).join(' và ');
+      throw new UserError(`${block.name} còn ${held} nên không xóa được; hãy chuyển hoặc xóa chúng trước.`);
+    }
+    deleteBlockRow(ws, code);
   });
 }

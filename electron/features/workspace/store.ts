@@ -78,3 +78,16 @@ export function upsertBlock(ws: Workspace, code: string, name?: string): Block {
   );
   return getBlock(ws, code)!;
 }
+
+/** How much depends on a block: its units and its frameworks. */
+export function blockUse(ws: Workspace, code: string): { units: number; frameworks: number } {
+  const db = sqlOf(ws);
+  return {
+    units: (db.prepare('SELECT COUNT(*) AS n FROM units WHERE block_code = ?').get(code) as { n: number }).n,
+    frameworks: (db.prepare('SELECT COUNT(*) AS n FROM frameworks WHERE block_code = ?').get(code) as { n: number }).n,
+  };
+}
+
+export function deleteBlockRow(ws: Workspace, code: string): void {
+  sqlOf(ws).prepare('DELETE FROM blocks WHERE code = ?').run(code);
+}

@@ -46,7 +46,13 @@ export function AppraisalPage({ workspace, year }: PageProps) {
   const nodeByCode = useMemo(() => new Map(nodes.map((n) => [n.code, n])), [nodes]);
   const leafNodes = useMemo(() => leaves(nodes), [nodes]);
   const { draft, setDraft, preview } = useDraftPreview(data, scores, nodeByCode, unitName);
-  const history = useCellHistory(year, focus, appraisal.saves);
+  // in the one-unit view the history follows the unit shown: the same leaf of the new unit
+  const shownFocus = view === 'unit' && focus && focus.unitCode !== unitCode ? { unitCode, code: focus.code } : focus;
+  const history = useCellHistory(year, shownFocus, appraisal.saves);
+  const notSubmitted = useMemo(() => {
+    const sent = new Set([...scores.values()].filter((s) => s.selfScore !== null).map((s) => s.unitCode));
+    return new Set((data?.units ?? []).filter((u) => !sent.has(u.code)).map((u) => u.code));
+  }, [data, scores]);
   const editable = Boolean(data && !data.locked);
 
   const rows = useMemo(() => (data && view === 'unit' ? treeRows(nodes, unitCode, scores, folding.collapsed) : []), [data, view, nodes, unitCode, scores, folding.collapsed]);
@@ -158,7 +164,7 @@ export function AppraisalPage({ workspace, year }: PageProps) {
               <select className="unit-select" value={unitCode} onChange={(e) => setUnitCode(e.target.value)} aria-label="Đơn vị">
                 {units.map((u) => (
                   <option key={u.code} value={u.code}>
-                    {u.name}
+                    {notSubmitted.has(u.code) ? `${u.name} — Chưa nộp` : u.name}
                   </option>
                 ))}
               </select>
@@ -205,7 +211,7 @@ export function AppraisalPage({ workspace, year }: PageProps) {
           draft={draft}
           preview={preview}
           saved={appraisal.saved}
-          focus={focus}
+          focus={shownFocus}
           history={history}
         />
       </div>

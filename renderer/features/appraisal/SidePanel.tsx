@@ -45,7 +45,7 @@ export function SidePanel({ unitCode, unitName, blockCode, draft, preview, saved
         </dl>
       </section>
       <section className="history" aria-label="Lịch sử ô" data-testid="cell-history">
-        <h3>Lịch sử ô {focus ? `${focus.code}` : ''}</h3>
+        <h3>Lịch sử ô {focus ? `${focus.code} — ${focus.unitCode === unitCode ? unitName : focus.unitCode}` : ''}</h3>
         {!focus && <p className="muted">Chọn một ô điểm để xem ai đã sửa, khi nào, từ bao nhiêu thành bao nhiêu.</p>}
         {focus && history.length === 0 && <p className="muted">Ô này chưa có thay đổi nào.</p>}
         <ol>

@@ -9,7 +9,7 @@ import { useChoice } from '../../app/hooks';
 import type { PageProps } from '../../app/page';
 import { blockTabs, Tabs } from '../../app/Tabs';
 import { useResults } from './hooks';
-import { bandClass, changeOf, rankText } from './model';
+import { bandClass, changeOf, rankText, statusOf } from './model';
 
 const COLUMNS: ColDef<UnitResult>[] = [
   { headerName: 'Hạng', field: 'rank', width: 76, type: 'rightAligned', valueFormatter: (p) => rankText(p.value, p.data?.ranked) },
@@ -32,7 +32,14 @@ const COLUMNS: ColDef<UnitResult>[] = [
     flex: 1,
     cellRenderer: (p: ICellRendererParams<UnitResult>) => <Change unit={p.data!} />,
   },
-  { headerName: 'Tình trạng', colId: 'status', width: 105, valueGetter: (p) => (p.data?.provisional ? 'Tạm tính' : 'Chính thức') },
+  {
+    headerName: 'Tình trạng',
+    colId: 'status',
+    width: 105,
+    valueGetter: (p) => (p.data ? statusOf(p.data) : ''),
+    headerTooltip: 'Chưa nộp: đơn vị chưa gửi biểu tự đánh giá; Tạm tính: còn tiêu chí chưa thẩm định',
+    cellClass: (p) => (p.data && !p.data.submitted ? 'status-missing' : undefined),
+  },
 ];
 
 const DEFAULT_COL_DEF: ColDef = { sortable: true, resizable: true, suppressMovable: true };
@@ -53,6 +60,7 @@ export function ResultsPage({ year }: PageProps) {
         {block && (
           <span>
             Bình quân khối: <strong data-testid="block-average">{formatPercent(block.average)}</strong> · {formatNumber(block.units.length)} đơn vị
+            {block.units.some((u) => !u.submitted) && <> · <span className="status-missing">{formatNumber(block.units.filter((u) => !u.submitted).length)} chưa nộp</span></>}
           </span>
         )}
       </div>
