@@ -20,8 +20,11 @@ export const frameworkContract = {
     input: z.object({ year, blockCode: code, nodes: z.array(criterionNodeSchema).max(2000) }),
     output: z.object({ saved: z.literal(true) }),
   },
-  /** answers with the session, whose list of frameworks now holds the new year's */
-  'framework:clone': { input: z.object({ fromYear: year, toYear: year, blockCode: code }), output: sessionSchema },
+  /** copies one block's framework, or (blockCode null) every block the new year lacks; answers with the blocks copied and the session */
+  'framework:clone': {
+    input: z.object({ fromYear: year, toYear: year, blockCode: code.nullable() }),
+    output: z.object({ session: sessionSchema, blocks: z.array(z.string()) }),
+  },
   'framework:import': { input: z.object({ year, blockCode: code }), output: cancellable(z.object({ nodes: z.number() })) },
   'framework:export': { input: z.object({ year, blockCode: code }), output: cancellable(z.object({ file: z.string() })) },
 } as const;

@@ -31,8 +31,8 @@ export function frameworkHandlers(context: HandlerContext): Pick<Handlers, keyof
     },
 
     'framework:clone': ({ fromYear, toYear, blockCode }) => {
-      cloneFramework(ws(), fromYear, toYear, blockCode);
-      return context.session();
+      const cloned = cloneFramework(ws(), fromYear, toYear, blockCode ?? undefined);
+      return { session: context.session(), blocks: cloned.map((f) => f.blockCode) };
     },
 
     'framework:import': async ({ year, blockCode }) => {

@@ -39,7 +39,11 @@ export function saveFramework(ws: Workspace, framework: Framework, options: { dr
   });
 }
 
-/** Copies the frameworks of `fromYear` (one block or all) into `toYear`, which must have none yet. */
+/**
+ * Copies the frameworks of `fromYear` into `toYear`, with their classification bands: one
+ * block (refused when `toYear` has its framework already), or by default every block that
+ * `toYear` does not have yet. Returns the frameworks copied.
+ */
 export function cloneFramework(ws: Workspace, fromYear: number, toYear: number, blockCode?: string): Framework[] {
   return ws.transaction(() => {
     const sources = listFrameworks(ws, fromYear).filter((f) => !blockCode || f.blockCode === blockCode);
@@ -50,11 +54,16 @@ export function cloneFramework(ws: Workspace, fromYear: number, toYear: number, 
           : `Năm ${fromYear} chưa có bộ chỉ số nào để sao chép.`,
       );
     }
+    const missing = sources.filter((s) => !getFramework(ws, toYear, s.blockCode));
+    if (missing.length === 0) {
+      throw new UserError(
+        blockCode
+          ? `Năm ${toYear} đã có bộ chỉ số cho khối "${blockCode}"; không sao chép đè.`
+          : `Năm ${toYear} đã có bộ chỉ số cho mọi khối của năm ${fromYear}; không sao chép đè.`,
+      );
+    }
     const cloned: Framework[] = [];
-    for (const s of sources) {
-      if (getFramework(ws, toYear, s.blockCode)) {
-        throw new UserError(`Năm ${toYear} đã có bộ chỉ số cho khối "${s.blockCode}"; không sao chép đè.`);
-      }
+    for (const s of missing) {
       const fw = { ...getFramework(ws, fromYear, s.blockCode)!, year: toYear };
       saveFramework(ws, fw);
       writeBlockSettings(ws, { ...getBlockSettings(ws, fromYear, s.blockCode), year: toYear });

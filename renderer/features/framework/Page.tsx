@@ -135,7 +135,7 @@ export function FrameworkPage({ workspace, year, onSession }: PageProps) {
         </span>
         <span className="spacer" />
         {!exists && hasLastYear && (
-          <button type="button" onClick={() => editor.cloneFrom(year - 1)}>
+          <button type="button" onClick={() => editor.cloneFrom(year - 1, new Map(workspace.blocks.map((b) => [b.code, b.name])))} title="Sao chép bộ chỉ số của mọi khối chưa có bộ chỉ số năm nay">
             Sao chép từ năm {year - 1}
           </button>
         )}

@@ -51,13 +51,19 @@ export function useFrameworkEditor(year: number, blockCode: string, blockLabel: 
       );
       if (!saved) setRefusedSave(true);
     },
-    cloneFrom: (fromYear: number) =>
+    /** copies last year's framework of every block this year lacks, and says which */
+    cloneFrom: (fromYear: number, blockNames: Map<string, string>) =>
       run(
         async () => {
-          onSession(await call('framework:clone', { fromYear, toYear: year, blockCode }));
+          const r = await call('framework:clone', { fromYear, toYear: year, blockCode: null });
+          onSession(r.session);
           loaded.reload();
+          return r.blocks;
         },
-        { done: `Đã sao chép bộ chỉ số ${blockLabel} năm ${fromYear} sang năm ${year}.` },
+        {
+          done: (blocks) =>
+            `Đã sao chép bộ chỉ số năm ${fromYear} sang năm ${year} cho ${blocks.map((b) => (blockNames.get(b) ?? b).toLowerCase()).join(', ')} (cùng các mức xếp loại).`,
+        },
       ),
     importFile: () => {
       // a framework there already is replaced whole: the person says so first
