@@ -10,6 +10,7 @@ export type DialogPurpose =
   | 'restore-target'
   | 'import-units'
   | 'units-template'
+  | 'import-published'
   | 'import-framework'
   | 'export-framework'
   | 'forms-folder'
@@ -41,6 +42,7 @@ export const DIALOGS: Record<DialogPurpose, DialogSpec> = {
   'restore-target': { mode: 'save', title: 'Khôi phục thành tệp dữ liệu', filter: 'workspace' },
   'import-units': { mode: 'open', title: 'Nhập danh sách đơn vị từ Excel', filter: 'table' },
   'units-template': { mode: 'save', title: 'Lưu tệp mẫu danh sách đơn vị', filter: 'spreadsheet' },
+  'import-published': { mode: 'open', title: 'Nhập bảng kết quả đã công bố', filter: 'table' },
   'import-framework': { mode: 'open', title: 'Nhập bộ chỉ số từ Excel', filter: 'table' },
   'export-framework': { mode: 'save', title: 'Xuất bộ chỉ số ra Excel', filter: 'spreadsheet' },
   'forms-folder': { mode: 'folder', title: 'Chọn thư mục lưu biểu mẫu', filter: null },

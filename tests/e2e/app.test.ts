@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, stopServer, type AppUnderTest } from './harness';
 import { getFramework } from '../../electron/features/framework/store';
@@ -84,7 +87,7 @@ describe('the app with the demo workspace', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Lưu bộ chỉ số' }).click();
     await page.getByRole('alert').waitFor();
-    expect(await page.getByRole('alert').textContent()).toContain('Chưa lưu bộ chỉ số. Có 2 lỗi:');
+    expect(await page.getByRole('alert').textContent()).toContain('Chưa lưu bộ chỉ số khối sở năm 2025. Có 2 lỗi:');
     expect(await page.getByRole('alert').locator('li').allTextContents()).toEqual([
       expect.stringContaining(`Điểm tối đa của mục I là ${String(before + 1.5).replace('.', ',')}`),
       expect.stringContaining(`Điểm tối đa của mục ${criterion.code} là ${String(criterion.maxPoints! + 1).replace('.', ',')}`),
@@ -229,5 +232,30 @@ describe('the app with the demo workspace', () => {
     await page.keyboard.press('1');
     expect(await page.locator('input.score-editor').count()).toBe(0);
     await app.screenshot('13-appraisal-locked');
+  });
+
+  it('takes the ranking of a year published before the workbench was used, and compares the next year with it', async () => {
+    const { page } = app;
+    await page.getByLabel('Năm mới').fill('2022');
+    await page.getByRole('button', { name: 'Thêm kỳ' }).click();
+    await page.getByLabel('Năm đánh giá').selectOption('2022');
+    await goTo(app, 'Kết quả');
+    await page.getByRole('tab', { name: 'Khối sở' }).click();
+    const units = listUnits(app.session.workspace!).filter((u) => u.blockCode === 'so' && u.ranked && !u.fromYear && !u.toYear).slice(0, 3);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parw-published-'));
+    const file = path.join(dir, 'cong-bo-2022.csv');
+    fs.writeFileSync(file, ['Mã,Tên đơn vị,Chỉ số,Xếp hạng', ...units.map((u, i) => `${u.code},${u.name},"${80 - i * 5},5",${i + 1}`)].join('\n'));
+    app.dialogs['import-published'] = [file];
+    await page.getByRole('button', { name: 'Nhập kết quả đã công bố…' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('Đã nhập kết quả đã công bố năm 2022'));
+    await page.waitForFunction((name) => document.querySelector('[data-testid=results-grid] .ag-row[row-index="0"] [col-id=name]')?.textContent === name, units[0].name);
+    expect(await page.getByTestId('block-average').textContent()).toBe('75,50%');
+    await app.screenshot('05c-results-published');
+    // 2023 of the demo now has a year before it
+    await page.getByLabel('Năm đánh giá').selectOption('2023');
+    const row = page.locator(`[data-testid=results-grid] .ag-row[row-id="${units[0].code}"] [col-id=previous]`).first();
+    await row.waitFor();
+    expect(await row.textContent()).toBe('80,50% · hạng 1');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

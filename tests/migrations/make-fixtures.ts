@@ -47,7 +47,11 @@ const DATA: Record<number, string> = {
   4: `
     UPDATE units SET from_year = 2025 WHERE code = 'XM';
     INSERT INTO year_participation(year, unit_code, included, at, actor, reason)
-    VALUES (2024, 'X2', 0, '2024-11-26T08:00:00.000Z', 'Nguyễn Văn A', 'Sáp nhập trước kỳ đánh giá');`,
+    VALUES (2024, 'X2', 0, '2024-11-26T08:00:00.000Z', 'Nguyễn Văn A', 'Sáp nhập trước kỳ đánh giá');
+    INSERT INTO published_results(year, block_code, unit_code, idx, rank, total, file_name, imported_at, actor)
+    VALUES (2023, 'so', 'SNV', 88.5, 1, 88.5, 'cong-bo-2023.xlsx', '2024-11-26T08:00:00.000Z', 'Nguyễn Văn A');
+    INSERT INTO unit_audit(batch, at, actor, source, unit_code, before, after)
+    VALUES ('b1', '2024-11-26T08:00:00.000Z', 'Nguyễn Văn A', 'units', 'XM', NULL, '{"code":"XM"}');`,
 };
 
 export function fixturePath(version: number): string {

@@ -2,7 +2,8 @@ import type { Migration } from './types';
 
 // Who takes part in a year: the years a unit is in force (Từ năm, Đến năm; blank = open) and
 // the units staff added to or took out of a year by hand, with who and when; and the history
-// of changes to units (added, changed, deleted, by hand or by import), which can be undone.
+// of changes to units (added, changed, deleted, by hand or by import), which can be undone;
+// and results as a year's published table gave them, for years kept without their scores.
 export const migration004: Migration = {
   version: 4,
   name: 'participation',
@@ -33,6 +34,18 @@ export const migration004: Migration = {
         undone INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
       );
       CREATE INDEX unit_audit_by_batch ON unit_audit(batch);
+      CREATE TABLE published_results (
+        year INTEGER NOT NULL REFERENCES periods(year) ON DELETE CASCADE,
+        block_code TEXT NOT NULL REFERENCES blocks(code),
+        unit_code TEXT NOT NULL REFERENCES units(code) ON UPDATE CASCADE,
+        idx REAL NOT NULL,
+        rank INTEGER,
+        total REAL,
+        file_name TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        PRIMARY KEY (year, block_code, unit_code)
+      );
     `);
   },
 };

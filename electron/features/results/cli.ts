@@ -30,4 +30,14 @@ export const runs: Record<string, CommandRun> = {
       io.out(args.flags.json ? JSON.stringify(resultsJson(results)) : formatResultsTable(results));
     });
   },
+
+  async 'published import'(args, io) {
+    const year = flagYear(args);
+    const block = flagString(args, 'block')!;
+    const { importPublishedFile } = await import('./published-import');
+    await withWorkspace(args.positionals[0], async (ws) => {
+      const s = await importPublishedFile(ws, year, block, args.positionals[1]);
+      io.err(`Đã nhập kết quả công bố năm ${year}, khối ${block}: ${s.units} đơn vị từ ${s.file}.`);
+    });
+  },
 };

@@ -20,4 +20,13 @@ export const commands: CommandSpec[] = [
     required: ['year'],
     load: () => import('./cli').then((m) => m.runs['results']),
   },
+  {
+    name: 'published import',
+    usage: 'WS --year Y --block B FILE',
+    summary: 'nhập bảng kết quả đã công bố (Mã hoặc Tên đơn vị, Chỉ số, Xếp hạng, Tổng điểm) của một năm chưa có điểm, để so sánh năm sau với năm đó',
+    positionals: 2,
+    flags: { year: 'number', block: 'string' },
+    required: ['year', 'block'],
+    load: () => import('./cli').then((m) => m.runs['published import']),
+  },
 ];

@@ -12,5 +12,12 @@ export function resultsHandlers(context: HandlerContext): Pick<Handlers, keyof t
       const results = yearResults(ws, year);
       return { results, settings: results.blocks.map((b) => getBlockSettings(ws, year, b.code)) };
     },
+
+    'results:importPublished': async ({ year, blockCode }) => {
+      const file = await context.pickOne('import-published');
+      if (!file) return { cancelled: true };
+      const { importPublishedFile } = await import('./published-import');
+      return { cancelled: false, value: await importPublishedFile(context.workspace(), year, blockCode, file) };
+    },
   };
 }

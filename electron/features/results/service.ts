@@ -11,7 +11,8 @@ import { participantCodes } from '../participation/service';
 import { listUnits } from '../units/store';
 import { listBlocks } from '../workspace/store';
 import { requireBlock, requirePeriod } from '../workspace/service';
-import { getBlockSettings, writeBlockSettings } from './store';
+import { publishedBlocks } from './published';
+import { blocksWithPublished, getBlockSettings, writeBlockSettings } from './store';
 
 /** The rows the scoring engine needs for one year, with the units taking part in it. */
 export function scoringInput(ws: Workspace, year: number): YearScoringInput {
@@ -37,14 +38,33 @@ function yearFigures(ws: Workspace, year: number): YearResults {
   const stamp = ws.stamp(year);
   const kept = years.get(year);
   if (kept?.stamp === stamp) return kept.results;
-  const results = computeYear(scoringInput(ws, year));
+  const results = withPublished(ws, computeYear(scoringInput(ws, year)));
   years.set(year, { stamp, results });
   return results;
 }
 
-/** The figures of the years `year` is compared with: per block, the latest earlier year with results. */
+/**
+ * A year's computed figures, where a block has no scores that year but a published table
+ * (last year's ranking typed in from the decision), with the published figures for that block.
+ */
+function withPublished(ws: Workspace, computed: YearResults): YearResults {
+  const scored = new Set(computed.blocks.filter((b) => b.units.some((u) => u.scored)).map((b) => b.code));
+  const names = new Map(listBlocks(ws).map((b) => [b.code, b.name]));
+  const published = publishedBlocks(ws, computed.year, scored, names);
+  if (published.length === 0) return computed;
+  const replaced = new Set(published.map((b) => b.code));
+  const order = new Map(listBlocks(ws).map((b, i) => [b.code, i]));
+  return {
+    ...computed,
+    blocks: [...computed.blocks.filter((b) => !replaced.has(b.code)), ...published].sort((a, b) => (order.get(a.code) ?? 0) - (order.get(b.code) ?? 0)),
+  };
+}
+
+/** The figures of the years `year` is compared with: per block, the latest earlier year with results, scored or published. */
 export function comparisonHistory(ws: Workspace, year: number): YearResults[] {
-  return comparisonYears(blocksWithScores(ws), year).map((y) => yearFigures(ws, y));
+  const withResults = blocksWithScores(ws);
+  for (const [y, blocks] of blocksWithPublished(ws)) withResults.set(y, new Set([...(withResults.get(y) ?? []), ...blocks]));
+  return comparisonYears(withResults, year).map((y) => yearFigures(ws, y));
 }
 
 /**

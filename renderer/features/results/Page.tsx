@@ -6,9 +6,10 @@ import { formatDecimal, formatNumber, formatPercent } from '../../../shared/form
 import { EmptyState } from '../../app/EmptyState';
 import { gridLocale, gridTheme } from '../../app/grid';
 import { useChoice } from '../../app/hooks';
+import { useAction } from '../../app/messages';
 import type { PageProps } from '../../app/page';
 import { blockTabs, Tabs } from '../../app/Tabs';
-import { useResults } from './hooks';
+import { importPublished, useResults } from './hooks';
 import { bandClass, changeOf, rankText, statusOf } from './model';
 
 const COLUMNS: ColDef<UnitResult>[] = [
@@ -44,12 +45,37 @@ const COLUMNS: ColDef<UnitResult>[] = [
 
 const DEFAULT_COL_DEF: ColDef = { sortable: true, resizable: true, suppressMovable: true };
 
-export function ResultsPage({ year }: PageProps) {
-  const { data } = useResults(year);
+export function ResultsPage({ year, workspace }: PageProps) {
+  const { data, reload } = useResults(year);
   const blocks = data?.results.blocks ?? [];
   const [blockCode, setBlockCode] = useChoice(blocks.map((b) => b.code));
+  const [emptyBlock, setEmptyBlock] = useChoice(workspace.blocks.map((b) => b.code));
+  const { run, busy } = useAction();
+  const importFor = (code: string) =>
+    run(() => importPublished(year, code), {
+      refused: 'Chưa nhập kết quả đã công bố.',
+      done: (answer) => {
+        if (answer.cancelled) return null;
+        reload();
+        const name = workspace.blocks.find((b) => b.code === code)?.name ?? code;
+        return `Đã nhập kết quả đã công bố năm ${year} của ${formatNumber(answer.value.units)} đơn vị ${name}; dùng để so sánh với năm sau.`;
+      },
+    });
   if (!data) return <p className="muted">Đang tải…</p>;
-  if (blocks.length === 0) return <EmptyState text={`Năm ${year} chưa có điểm nào để xếp hạng.`} />;
+  if (blocks.length === 0)
+    return (
+      <div className="results">
+        <EmptyState text={`Năm ${year} chưa có điểm nào để xếp hạng. Nếu năm này đã được công bố trước khi dùng phần mềm, có thể nhập bảng kết quả đã công bố (Mã hoặc Tên đơn vị, Chỉ số, Xếp hạng) để năm sau so sánh.`} />
+        {workspace.blocks.length > 0 && (
+          <div className="toolbar">
+            <Tabs label="Khối" items={blockTabs(workspace.blocks)} value={emptyBlock} onChange={setEmptyBlock} />
+            <button type="button" disabled={busy || !emptyBlock} onClick={() => void importFor(emptyBlock!)}>
+              Nhập kết quả đã công bố…
+            </button>
+          </div>
+        )}
+      </div>
+    );
   const block = blocks.find((b) => b.code === blockCode);
   const settings = data.settings.find((s) => s.blockCode === blockCode);
   return (
@@ -57,6 +83,11 @@ export function ResultsPage({ year }: PageProps) {
       <div className="toolbar">
         <Tabs label="Khối" items={blockTabs(blocks)} value={blockCode} onChange={setBlockCode} />
         <span className="spacer" />
+        {block && (
+          <button type="button" disabled={busy} onClick={() => void importFor(block.code)} title="Bảng kết quả năm này như đã công bố: Mã hoặc Tên đơn vị, Chỉ số, Xếp hạng, Tổng điểm">
+            Nhập kết quả đã công bố…
+          </button>
+        )}
         {block && (
           <span>
             Bình quân khối: <strong data-testid="block-average">{formatPercent(block.average)}</strong> · {formatNumber(block.units.length)} đơn vị

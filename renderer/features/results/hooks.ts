@@ -1,7 +1,13 @@
+import { call } from '../../app/api';
 import { useCallResult } from '../../app/hooks';
 
 /** The year's results of every block, with each block's classification bands; `reload` after a change of scores. */
 export function useResults(year: number) {
   const { value, reload } = useCallResult('results:get', { year });
   return { data: value, reload };
+}
+
+/** Picks a file with the year's published ranking of a block and keeps it for year-over-year change. */
+export function importPublished(year: number, blockCode: string) {
+  return call('results:importPublished', { year, blockCode });
 }
