@@ -157,3 +157,8 @@ export function columnLetters(column: number): string {
   }
   return s;
 }
+
+/** "D15" from 1-based column and row. */
+export function cellAddress(column: number, row: number): string {
+  return `${columnLetters(column)}${row}`;
+}

@@ -13,7 +13,8 @@ import { MAX_CSV_BYTES } from '../excel/limits';
 import { WorkbookBudget, type SheetRow } from '../excel/cells';
 import { UnsupportedWorkbook, locateSheets, openWorkbookFile, openWorkbookZip, readCellContext, readSheetRows } from '../excel/workbook';
 import type { ZipReader } from '../excel/zip';
-import { MAX_WORKBOOK_BYTES, cellAddress, loadWorkbook, sheetGrid, type CellValue } from './xlsx';
+import { cellAddress } from './cells';
+import { MAX_WORKBOOK_BYTES, loadWorkbook, sheetGrid, type CellValue } from './xlsx';
 
 export { MAX_CSV_BYTES };
 

@@ -32,10 +32,23 @@ export interface CellStyle {
   numFmt?: string;
 }
 
+interface ValidationText {
+  /** the refusal's title and text when a typed value breaks the rule */
+  title?: string;
+  message?: string;
+  /** a warning the person may pass instead of a refusal */
+  warnOnly?: boolean;
+  /** shown when the cell is selected (Excel keeps 255 characters) */
+  prompt?: { title: string; text: string };
+}
+
 /** What Excel checks when a value is typed into a cell. */
-export type CellValidation =
-  | { kind: 'decimal'; min: number; max: number; title?: string; message?: string }
-  | { kind: 'list'; values: string[]; title?: string; message?: string };
+export type CellValidation = ValidationText &
+  (
+    | { kind: 'decimal' | 'whole'; min: number; max: number }
+    /** a choice among `values`, or among the cells of `range` ("'Đơn vị'!$A$2:$A$40") */
+    | { kind: 'list'; values?: string[]; range?: string }
+  );
 
 export interface CellSpec {
   value: Scalar | FormulaValue;
@@ -43,6 +56,8 @@ export interface CellSpec {
   /** may be edited on a protected sheet */
   unlocked?: boolean;
   validation?: CellValidation;
+  /** a comment shown when the pointer rests on the cell */
+  note?: string;
 }
 
 export type CellInput = CellSpec | Scalar;
@@ -59,8 +74,10 @@ export interface SheetSpec {
   rowHeights?: Record<number, number>;
   /** "A1:F1" */
   merges?: string[];
-  /** rows (and columns) kept in view while scrolling */
-  freeze?: { rows: number; columns?: number };
+  /** rows (and columns) kept in view while scrolling; the cell selected when the sheet opens */
+  freeze?: { rows: number; columns?: number; activeCell?: string };
+  /** rules for whole ranges ("A2:A5001"), beside those of single cells */
+  validations?: { range: string; rule: CellValidation }[];
   /** protected: only cells marked `unlocked` can be changed; the password keeps accidents out, it is no secret */
   protection?: { password: string };
   print?: {
@@ -75,6 +92,8 @@ export interface SheetSpec {
 
 export interface WorkbookSpec {
   title?: string;
+  /** formulas are computed when the file is opened (their written results are placeholders) */
+  recalculateOnOpen?: boolean;
   subject?: string;
   sheets: SheetSpec[];
   /** workbook-level names, e.g. { name: 'PARW_META', ref: "'_meta'!$A$1:$B$10" } */
@@ -115,6 +134,21 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.numFmt) cell.numFmt = style.numFmt;
 }
 
+function dataValidation(rule: CellValidation): ExcelJS.DataValidation {
+  const text = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: rule.warnOnly ? 'warning' : 'stop',
+    errorTitle: rule.title,
+    error: rule.message,
+    ...(rule.prompt ? { showInputMessage: true, promptTitle: rule.prompt.title, prompt: rule.prompt.text.slice(0, 255) } : {}),
+  };
+  if (rule.kind === 'list') {
+    return { type: 'list', formulae: [rule.range ?? `"${(rule.values ?? []).join(',')}"`], ...text };
+  }
+  return { type: rule.kind, operator: 'between', formulae: [rule.min, rule.max], ...text };
+}
+
 function drawSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
   const sheet = wb.addWorksheet(spec.name, { state: spec.state ?? 'visible' });
   if (spec.columns) {
@@ -133,33 +167,15 @@ function drawSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
       cell.value = v !== null && typeof v === 'object' && !(v instanceof Date) ? { formula: v.formula, result: v.result ?? undefined } : v;
       applyStyle(cell, { ...spec.baseStyle, ...spec1.style });
       if (spec1.unlocked) cell.protection = { locked: false };
-      const val = spec1.validation;
-      if (val) {
-        cell.dataValidation =
-          val.kind === 'decimal'
-            ? {
-                type: 'decimal',
-                operator: 'between',
-                allowBlank: true,
-                formulae: [val.min, val.max],
-                showErrorMessage: true,
-                errorTitle: val.title,
-                error: val.message,
-              }
-            : {
-                type: 'list',
-                allowBlank: true,
-                formulae: [`"${val.values.join(',')}"`],
-                showErrorMessage: true,
-                errorTitle: val.title,
-                error: val.message,
-              };
-      }
+      if (spec1.validation) cell.dataValidation = dataValidation(spec1.validation);
+      if (spec1.note) cell.note = spec1.note;
     });
   });
+  const ranges = (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const v of spec.validations ?? []) ranges.add(v.range, dataValidation(v.rule));
   for (const [r, h] of Object.entries(spec.rowHeights ?? {})) sheet.getRow(Number(r)).height = h;
   for (const m of spec.merges ?? []) sheet.mergeCells(m);
-  if (spec.freeze) sheet.views = [{ state: 'frozen', ySplit: spec.freeze.rows, xSplit: spec.freeze.columns ?? 0 }];
+  if (spec.freeze) sheet.views = [{ state: 'frozen', ySplit: spec.freeze.rows, xSplit: spec.freeze.columns ?? 0, activeCell: spec.freeze.activeCell }];
   const print = spec.print;
   if (print) {
     sheet.pageSetup = {
@@ -182,6 +198,7 @@ export async function workbookBytes(spec: WorkbookSpec): Promise<Buffer> {
   wb.creator = 'PAR Workbench';
   if (spec.title) wb.title = spec.title;
   if (spec.subject) wb.subject = spec.subject;
+  if (spec.recalculateOnOpen) wb.calcProperties = { fullCalcOnLoad: true };
   for (const s of spec.sheets) drawSheet(wb, s);
   for (const n of spec.definedNames ?? []) wb.definedNames.add(n.ref, n.name);
   // protection last: exceljs hashes the password with few rounds (spinCount), which keeps

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { UserError } from '../../shared/errors';
-import { columnLetters, type CellValue, type SheetGrid } from './cells';
+import type { CellValue, SheetGrid } from './cells';
 import { checkForFullLoad } from './workbook';
 
 export { ExcelJS };
@@ -121,9 +121,4 @@ export function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
     rows.push(unsaved.length ? { rowNumber, values, formulasWithoutValue: unsaved } : { rowNumber, values });
   });
   return { name: sheet.name, rows };
-}
-
-/** "D15" from 1-based column and row. */
-export function cellAddress(column: number, row: number): string {
-  return `${columnLetters(column)}${row}`;
 }

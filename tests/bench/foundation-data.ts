@@ -2,7 +2,7 @@
 // written through the workspace API, and flat score tables (.csv, .xlsx) for the importer.
 import fs from 'node:fs';
 import type { CriterionNode } from '../../shared/domain';
-import { ExcelJS } from '../../electron/excel/xlsx';
+import ExcelJS from 'exceljs';
 import { Workspace } from '../../electron/db/workspace';
 import { type ScoreChange } from '../../electron/features/appraisal/service';
 import { type UnitInput } from '../../electron/features/units/service';

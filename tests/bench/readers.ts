@@ -9,7 +9,8 @@ import path from 'node:path';
 import { generateFormTemplates, importForms, type FormImportResult } from '../../electron/features/forms';
 import { readWorkbookValues } from '../../electron/excel/workbook-values';
 import { COL, FORM_HEADER_ROW, FORM_SHEET } from '../../electron/features/forms/layout';
-import { ExcelJS, cellAddress } from '../../electron/excel/xlsx';
+import ExcelJS from 'exceljs';
+import { cellAddress } from '../../electron/excel/cells';
 import { Workspace } from '../../electron/db/workspace';
 import { saveFramework } from '../../electron/features/framework/service';
 import { upsertUnits } from '../../electron/features/units/service';
@@ -41,8 +42,6 @@ function excelOnlyScript(dir: string): string {
     script,
     `import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { saveFramework } from '../../electron/features/framework/service';
-import { upsertUnits } from '../../electron/features/units/service';
 const ExcelJS = createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))})('exceljs');
 for (const file of process.argv.slice(2)) await new ExcelJS.Workbook().xlsx.load(fs.readFileSync(file));
 `,

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ExcelJS } from '../../electron/excel/xlsx';
+import ExcelJS from 'exceljs';
 import { importSurveyFile, surveyResults, surveyResultsJson } from '../../electron/features/survey';
 import { Workspace } from '../../electron/db/workspace';
 import { builtinDefinition, type SurveyDefinition } from '../../shared/survey';

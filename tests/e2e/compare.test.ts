@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUMMARY_SHEETS } from '../../electron/features/print/summary';
-import { ExcelJS } from '../../electron/excel/xlsx';
+import ExcelJS from 'exceljs';
 import type { Workspace } from '../../electron/db/workspace';
 import { largestLosses, rankedUnits, unitLeafLosses } from '../../shared/compare';
 import { whatIfInWorkspace } from '../../electron/features/compare/service';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COL, FORM_HEADER_ROW, FORM_SHEET } from '../../electron/features/forms/layout';
-import { ExcelJS } from '../../electron/excel/xlsx';
+import ExcelJS from 'exceljs';
 import { leafCodes } from '../../shared/results';
 import { launchApp, stopServer, type AppUnderTest } from './harness';
 import { getScores } from '../../electron/features/appraisal/store';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/app';
-import { ExcelJS } from '../../electron/excel/xlsx';
+import ExcelJS from 'exceljs';
 import { getSurveyDefinition, getSurveySettings, hasOwnSurveyDefinition, importSurveyFile } from '../../electron/features/survey';
 import { formatPercent } from '../../shared/format';
 import { builtinDefinition } from '../../shared/survey';

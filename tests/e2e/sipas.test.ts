@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExcelJS } from '../../electron/excel/xlsx';
+import ExcelJS from 'exceljs';
 import { importSurveyFile, listMappingProfiles, listSurveyImports, surveyResults } from '../../electron/features/survey';
 import { describeIndexChange, formatNumber, formatPercent } from '../../shared/format';
 import { builtinDefinition } from '../../shared/survey';

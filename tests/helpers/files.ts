@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ExcelJS } from '../../electron/excel/xlsx';
+import ExcelJS from 'exceljs';
 
 export type Cell = string | number | null;
 

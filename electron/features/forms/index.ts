@@ -1,5 +1,5 @@
 // Self-assessment forms: write them for the units, take back what they return.
-export { buildFormWorkbook, formFileName, generateFormTemplates, unitsOfYear, writeFormTemplate } from './template';
+export { buildFormWorkbook, formFileName, generateFormTemplates, writeFormTemplate } from './template';
 export type { FormBatchRequest, FormProgress, FormTemplateRequest, GeneratedForm } from './template';
 export { expandFormPaths, importFormFile, importForms } from './import';
 export type { FormImportOptions, FormImportProblem, FormImportProgress, FormImportResult, FormImportStatus } from './import';

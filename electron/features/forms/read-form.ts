@@ -5,7 +5,8 @@
 import { UserError } from '../../../shared/errors';
 import { parseLocaleNumber } from '../../../shared/format';
 import { matchKey } from '../../../shared/text';
-import { cellAddress, type CellValue, type SheetGrid } from '../../excel/xlsx';
+import { cellAddress } from '../../excel/cells';
+import { type CellValue, type SheetGrid } from '../../excel/xlsx';
 import { detectLegacyVietnamese, type LegacyEncoding } from '../../../shared/legacy-encoding';
 import type { WorkbookValues } from '../../excel/workbook-values';
 import { COL, FORM_FORMAT, FORM_SHEET, HEADER_ALIASES, INSTRUCTIONS_SHEET, META_KEYS, META_SHEET } from './layout';

@@ -11,7 +11,9 @@ import { frameworkMaximum, leafCodes, sumOfChildren } from '../../../shared/resu
 import { matchKey } from '../../../shared/text';
 import type { Workspace } from '../../db/workspace';
 import { unitScoreStates } from '../appraisal/store';
-import { ExcelJS, cellAddress } from '../../excel/xlsx';
+import { cellAddress } from '../../excel/cells';
+import { workbookBytes, type CellInput, type CellSpec, type CellStyle, type SheetSpec } from '../../excel/writer';
+import { writeFileAtomically } from '../../files/output';
 import { frameworkFingerprint } from './fingerprint';
 import {
   COL,
@@ -26,32 +28,20 @@ import {
   META_SHEET,
 } from './layout';
 import { requireFramework } from '../framework/service';
-import { listFrameworks } from '../framework/store';
-import { participatingUnits } from '../participation/service';
+import { unitsTakingPart } from '../participation/service';
 import { requireUnit } from '../units/service';
-import { listUnits } from '../units/store';
 import { requirePeriod } from '../workspace/service';
 import { getBlock, getSetting } from '../workspace/store';
 
 /**
  * Sheet protection guards the form against accidental edits, it is not a secret: the
- * password is written in the Sở's own guide. spinCount 1000 keeps writing fast (the default
- * 100,000 rounds cost ~0.6 s per sheet).
+ * password is written in the Sở's own guide.
  */
 export const FORM_PROTECTION_PASSWORD = 'cchc';
-const PROTECTION = { spinCount: 1000, selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true };
 
-const FONT = 'Times New Roman';
-const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
-const LOCKED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
-const FIELD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-const THIN: ExcelJS.Borders = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-  diagonal: {},
-} as ExcelJS.Borders;
+const INPUT_FILL = 'FFFFF2CC';
+const LOCKED_FILL = 'FFE7E6E6';
+const FIELD_FILL = 'FFDDEBF7';
 
 export interface FormTemplateRequest {
   year: number;
@@ -73,24 +63,6 @@ export interface FormProgress {
   done: number;
   total: number;
   unitCode: string;
-}
-
-/**
- * The units that take part in `year`: those of a block with a framework that year, less the
- * units that were replaced (another unit descends from them) and the successors not formed
- * yet (their predecessors still hold scores that year). A unit with scores that year always
- * takes part.
- */
-export function unitsOfYear(ws: Workspace, year: number): Unit[] {
-  const blocks = new Set(listFrameworks(ws, year).map((f) => f.blockCode));
-  const units = listUnits(ws).filter((u) => blocks.has(u.blockCode));
-  const scored = new Set(participatingUnits(ws, year));
-  const replaced = new Set(listUnits(ws).flatMap((u) => u.predecessors));
-  return units.filter((u) => {
-    if (scored.has(u.code)) return true;
-    if (replaced.has(u.code)) return false;
-    return !u.predecessors.some((p) => scored.has(p));
-  });
 }
 
 /** "2025_XA01_ubnd-xa-an-binh.xlsx": ASCII, so that it survives e-mail and zip tools. */
@@ -169,11 +141,7 @@ interface BuildContext {
   generatedAt: string;
 }
 
-function buildInstructions(wb: ExcelJS.Workbook, ctx: BuildContext): void {
-  const sheet = wb.addWorksheet(INSTRUCTIONS_SHEET, {
-    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-  sheet.getColumn(1).width = 110;
+function instructionsSheet(ctx: BuildContext): SheetSpec {
   const lines: [string, boolean][] = [
     [`HƯỚNG DẪN ĐIỀN BIỂU TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${ctx.year}`, true],
     [`Đơn vị: ${ctx.unit.name}. Hạn gửi: ${displayDeadline(ctx.deadline)}.`, false],
@@ -189,12 +157,13 @@ function buildInstructions(wb: ExcelJS.Workbook, ctx: BuildContext): void {
     ['9. Lưu tệp ở định dạng Excel (.xlsx) rồi gửi lại cho Sở Nội vụ. Nếu gửi lại bản sửa, bản mới sẽ thay thế bản cũ.', false],
     ['10. Gõ chữ tiếng Việt bằng bảng mã Unicode (phông Times New Roman).', false],
   ];
-  lines.forEach(([text, bold], i) => {
-    const cell = sheet.getCell(i + 1, 1);
-    cell.value = text;
-    cell.font = { name: FONT, size: bold ? 14 : 13, bold };
-    cell.alignment = { wrapText: true, vertical: 'top' };
-  });
+  return {
+    name: INSTRUCTIONS_SHEET,
+    columns: [{ width: 110 }],
+    rows: lines.map(([text, bold]) => [{ value: text, style: { size: bold ? 14 : 13, bold, wrap: true, vertical: 'top' } }]),
+    protection: { password: FORM_PROTECTION_PASSWORD },
+    print: { orientation: 'portrait', fitToWidth: true },
+  };
 }
 
 /** Where the yes/no list of the i-th distinct maximum lives on the metadata sheet. */
@@ -202,10 +171,9 @@ function yesnoListRef(i: number): string {
   return `${META_SHEET}!$B$${META_LIST_FIRST_ROW + i}:$C$${META_LIST_FIRST_ROW + i}`;
 }
 
-function buildMeta(wb: ExcelJS.Workbook, ctx: BuildContext, yesnoMaxima: number[]): void {
-  const sheet = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
+function metaSheet(ctx: BuildContext, yesnoMaxima: number[]): SheetSpec {
   const leaves = leafCodes(ctx.nodes);
-  const entries: [string, string | number][] = [
+  const rows: CellInput[][] = [
     [META_KEYS.format, FORM_FORMAT],
     [META_KEYS.formatVersion, FORM_FORMAT_VERSION],
     [META_KEYS.year, ctx.year],
@@ -217,18 +185,13 @@ function buildMeta(wb: ExcelJS.Workbook, ctx: BuildContext, yesnoMaxima: number[
     [META_KEYS.generatedAt, ctx.generatedAt],
     [META_KEYS.headerRow, HEADER_ROW],
   ];
-  entries.forEach(([k, v], i) => {
-    sheet.getCell(i + 1, 1).value = k;
-    sheet.getCell(i + 1, 2).value = v;
-  });
   // Yes/no lists point at cells holding numbers, so that the choice is a number in every
   // locale (a literal list "0,0.5" would be read as text or a date by some Excel locales).
   yesnoMaxima.forEach((max, i) => {
-    const row = META_LIST_FIRST_ROW + i;
-    sheet.getCell(row, 1).value = 'yesno';
-    sheet.getCell(row, 2).value = 0;
-    sheet.getCell(row, 3).value = max;
+    rows[META_LIST_FIRST_ROW + i - 1] = ['yesno', 0, max];
   });
+  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+  return { name: META_SHEET, state: 'veryHidden', rows, protection: { password: FORM_PROTECTION_PASSWORD } };
 }
 
 const COLUMN_WIDTHS: Record<number, number> = { 1: 9, 2: 62, 3: 10, 4: 12, 5: 34, 6: 34, 7: 12 };
@@ -237,48 +200,38 @@ const COLUMN_WIDTHS: Record<number, number> = { 1: 9, 2: 62, 3: 10, 4: 12, 5: 34
  * A height that shows every line of the row's wrapped text: spreadsheet programs do not grow
  * rows for text written by another program until someone edits them.
  */
-function fitRowHeight(row: ExcelJS.Row): void {
+function fittedHeight(cells: CellSpec[]): number {
   let lines = 1;
   for (const c of [COL.title, COL.evidence, COL.explanation]) {
-    const text = row.getCell(c).value;
+    const text = cells[c - 1]?.value;
     if (typeof text !== 'string') continue;
     // a little under one character per unit of column width in Times New Roman 12 (bold is wider)
     lines = Math.max(lines, Math.ceil(text.length / (COLUMN_WIDTHS[c] * 0.95)));
   }
-  row.height = Math.max(16.5, lines * 15.75);
+  return Math.max(16.5, lines * 15.75);
 }
 
-function styleRow(row: ExcelJS.Row, options: { bold?: boolean; fill?: ExcelJS.Fill }): void {
+/** A row of the form's table: every column bordered, centred where numbers stand, text wrapped. */
+function tableRow(values: Partial<Record<keyof typeof COL, CellSpec['value']>>, options: { bold?: boolean; fill?: string } = {}): CellSpec[] {
+  const cells: CellSpec[] = [];
   for (let c: number = COL.stt; c <= COL.explanation; c++) {
-    const cell = row.getCell(c);
-    cell.font = { name: FONT, size: 12, bold: options.bold };
-    cell.border = THIN;
-    cell.alignment = {
+    const key = (Object.keys(COL) as (keyof typeof COL)[]).find((k) => COL[k] === c)!;
+    const style: CellStyle = {
+      bold: options.bold,
+      border: true,
       vertical: 'middle',
-      wrapText: c === COL.title || c === COL.evidence || c === COL.explanation,
-      horizontal: c === COL.stt || c === COL.max || c === COL.self ? 'center' : 'left',
+      wrap: c === COL.title || c === COL.evidence || c === COL.explanation,
+      align: c === COL.stt || c === COL.max || c === COL.self ? 'center' : 'left',
+      fill: options.fill,
     };
-    if (options.fill) cell.fill = options.fill;
+    cells.push({ value: values[key] ?? null, style });
   }
+  // the hidden column with the leaf's code, outside the printed table
+  cells[COL.code - 1] = { value: values.code ?? null, style: { size: 10 } };
+  return cells;
 }
 
-function buildFormSheet(wb: ExcelJS.Workbook, ctx: BuildContext, yesnoLists: Map<number, string>): void {
-  const sheet = wb.addWorksheet(FORM_SHEET, {
-    views: [{ state: 'frozen', ySplit: HEADER_ROW, activeCell: cellAddress(COL.self, HEADER_ROW + 1) }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '&C&"Times New Roman"&11Trang &P/&N' },
-  });
-  for (const [c, w] of Object.entries(COLUMN_WIDTHS)) sheet.getColumn(Number(c)).width = w;
-  sheet.getColumn(COL.code).hidden = true;
-
+function formSheet(ctx: BuildContext, yesnoLists: Map<number, string>): SheetSpec {
   const heading: [string, number, boolean][] = [
     [`BIỂU TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${ctx.year}`, 14, true],
     [[ctx.province ?? 'Sở Nội vụ', ctx.sample ? 'Dữ liệu mẫu' : null].filter(Boolean).join(' – '), 13, false],
@@ -287,24 +240,16 @@ function buildFormSheet(wb: ExcelJS.Workbook, ctx: BuildContext, yesnoLists: Map
     [`Hạn gửi: ${displayDeadline(ctx.deadline)}`, 13, false],
     ['Nhập điểm tự chấm, tài liệu kiểm chứng và giải trình vào các ô nền vàng; các ô khác đã được khóa.', 12, false],
   ];
-  heading.forEach(([text, size, bold], i) => {
-    const r = i + 1;
-    sheet.mergeCells(r, COL.stt, r, COL.explanation);
-    const cell = sheet.getCell(r, COL.stt);
-    cell.value = text;
-    cell.font = { name: FONT, size, bold, italic: r === 6 };
-    cell.alignment = { horizontal: r <= 2 ? 'center' : 'left', vertical: 'middle', wrapText: true };
-  });
-  sheet.getRow(1).height = 22;
+  const rows: CellInput[][] = heading.map(([text, size, bold], i) => [
+    { value: text, style: { size, bold, italic: i === 5, align: i <= 1 ? 'center' : 'left', vertical: 'middle', wrap: true } },
+  ]);
+  const merges = heading.map((_, i) => `${cellAddress(COL.stt, i + 1)}:${cellAddress(COL.explanation, i + 1)}`);
+  const rowHeights: Record<number, number> = { 1: 22, [HEADER_ROW]: 32 };
 
-  const header = sheet.getRow(HEADER_ROW);
-  (Object.keys(COL) as (keyof typeof COL)[]).forEach((k) => {
-    header.getCell(COL[k]).value = HEADER_LABELS[k];
-  });
-  styleRow(header, { bold: true, fill: FIELD_FILL });
-  header.getCell(COL.code).font = { name: FONT, size: 10 };
-  header.height = 32;
-  for (let c: number = COL.stt; c <= COL.explanation; c++) header.getCell(c).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  const labels = Object.fromEntries((Object.keys(COL) as (keyof typeof COL)[]).map((k) => [k, HEADER_LABELS[k]]));
+  const header = tableRow(labels, { bold: true, fill: FIELD_FILL });
+  for (const cell of header.slice(0, COL.explanation)) cell.style = { ...cell.style, align: 'center', wrap: true };
+  rows[HEADER_ROW - 1] = header;
 
   const leafSet = leafCodes(ctx.nodes);
   const rowOf = new Map<string, number>();
@@ -321,84 +266,38 @@ function buildFormSheet(wb: ExcelJS.Workbook, ctx: BuildContext, yesnoLists: Map
 
   for (const node of ctx.nodes) {
     const r = rowOf.get(node.code)!;
-    const row = sheet.getRow(r);
-    const isLeaf = leafSet.has(node.code);
-    row.getCell(COL.stt).value = node.code;
-    row.getCell(COL.title).value = node.title;
-    row.getCell(COL.code).value = node.code;
-    row.getCell(COL.code).font = { name: FONT, size: 10 };
     const max = node.maxPoints ?? sumOfChildren(ctx.nodes, node.code);
-    row.getCell(COL.max).value = max;
-    if (!isLeaf) {
+    const base = { stt: node.code, title: node.title, code: node.code, max };
+    if (!leafSet.has(node.code)) {
       const under = descendantLeaves(node.code);
       const deducted = under.filter((l) => l.method === 'deduction').map((l) => rowOf.get(l.code)!);
       const added = under.filter((l) => l.method !== 'deduction').map((l) => rowOf.get(l.code)!);
-      row.getCell(COL.self).value = { formula: totalFormula(COL.self, added, deducted), result: 0 };
-      styleRow(row, { bold: true, fill: node.parentCode === null ? FIELD_FILL : undefined });
+      rows[r - 1] = tableRow({ ...base, self: { formula: totalFormula(COL.self, added, deducted), result: 0 } }, { bold: true, fill: node.parentCode === null ? FIELD_FILL : undefined });
+      rowHeights[r] = fittedHeight(rows[r - 1] as CellSpec[]);
       continue;
     }
-    styleRow(row, {});
-    const self = row.getCell(COL.self);
-    const evidence = row.getCell(COL.evidence);
-    const explanation = row.getCell(COL.explanation);
-    self.numFmt = '0.###';
-    if (node.source === 'survey') {
-      for (const c of [self, evidence, explanation]) c.fill = LOCKED_FILL;
-      explanation.value = 'Điểm do điều tra xã hội học; đơn vị không tự chấm.';
-      continue;
+    const locked = node.source === 'survey' ? 'Điểm do điều tra xã hội học; đơn vị không tự chấm.' : ctx.notApplicable.has(node.code) ? 'Không áp dụng đối với đơn vị.' : null;
+    const cells = tableRow({ ...base, explanation: locked });
+    const inputs = [cells[COL.self - 1], cells[COL.evidence - 1], cells[COL.explanation - 1]];
+    cells[COL.self - 1].style = { ...cells[COL.self - 1].style, numFmt: '0.###' };
+    for (const c of inputs) c.style = { ...c.style, fill: locked ? LOCKED_FILL : INPUT_FILL };
+    if (!locked) {
+      for (const c of inputs) c.unlocked = true;
+      const prompt = { title: `Tiêu chí ${node.code}`, text: truncate([methodHint(node), node.evidenceRequired ? 'Cần tài liệu kiểm chứng.' : '', node.guidance ?? ''].filter(Boolean).join(' '), 250) };
+      const maxText = formatNumber(node.maxPoints ?? 0, 4);
+      const list = node.method === 'yesno' ? yesnoLists.get(node.maxPoints ?? 0) : undefined;
+      cells[COL.self - 1].validation = list
+        ? { kind: 'list', range: list, title: 'Điểm không hợp lệ', message: `Tiêu chí ${node.code} chỉ nhận 0 hoặc ${maxText}.`, prompt }
+        : { kind: 'decimal', min: 0, max: node.maxPoints ?? 0, title: 'Điểm không hợp lệ', message: `Tiêu chí ${node.code}: nhập một số từ 0 đến ${maxText}.`, prompt };
     }
-    if (ctx.notApplicable.has(node.code)) {
-      for (const c of [self, evidence, explanation]) c.fill = LOCKED_FILL;
-      explanation.value = 'Không áp dụng đối với đơn vị.';
-      continue;
-    }
-    for (const c of [self, evidence, explanation]) {
-      c.fill = INPUT_FILL;
-      c.protection = { locked: false };
-    }
-    const prompt = truncate(
-      [methodHint(node), node.evidenceRequired ? 'Cần tài liệu kiểm chứng.' : '', node.guidance ?? ''].filter(Boolean).join(' '),
-      250,
-    );
-    const maxText = formatNumber(node.maxPoints ?? 0, 4);
-    const list = node.method === 'yesno' ? yesnoLists.get(node.maxPoints ?? 0) : undefined;
-    self.dataValidation = list
-      ? {
-          type: 'list',
-          allowBlank: true,
-          formulae: [list],
-          showErrorMessage: true,
-          errorStyle: 'stop',
-          errorTitle: 'Điểm không hợp lệ',
-          error: `Tiêu chí ${node.code} chỉ nhận 0 hoặc ${maxText}.`,
-          showInputMessage: true,
-          promptTitle: `Tiêu chí ${node.code}`,
-          prompt,
-        }
-      : {
-          type: 'decimal',
-          operator: 'between',
-          allowBlank: true,
-          formulae: [0, node.maxPoints ?? 0],
-          showErrorMessage: true,
-          errorStyle: 'stop',
-          errorTitle: 'Điểm không hợp lệ',
-          error: `Tiêu chí ${node.code}: nhập một số từ 0 đến ${maxText}.`,
-          showInputMessage: true,
-          promptTitle: `Tiêu chí ${node.code}`,
-          prompt,
-        };
+    rows[r - 1] = cells;
+    rowHeights[r] = fittedHeight(cells);
   }
 
-  for (const r of rowOf.values()) fitRowHeight(sheet.getRow(r));
-
-  const totalRow = sheet.getRow(HEADER_ROW + ctx.nodes.length + 1);
-  totalRow.getCell(COL.title).value = 'TỔNG CỘNG';
-  totalRow.getCell(COL.max).value = frameworkMaximum(ctx.nodes);
   const roots = ctx.nodes.filter((n) => n.parentCode === null);
   const rootLeaves = roots.filter((n) => leafSet.has(n.code));
   const rootParents = roots.filter((n) => !leafSet.has(n.code)).map((n) => rowOf.get(n.code)!);
-  totalRow.getCell(COL.self).value = {
+  const total = {
     formula: totalFormula(
       COL.self,
       [...rootParents, ...rootLeaves.filter((l) => l.method !== 'deduction').map((l) => rowOf.get(l.code)!)],
@@ -406,7 +305,19 @@ function buildFormSheet(wb: ExcelJS.Workbook, ctx: BuildContext, yesnoLists: Map
     ),
     result: 0,
   };
-  styleRow(totalRow, { bold: true, fill: FIELD_FILL });
+  rows[HEADER_ROW + ctx.nodes.length] = tableRow({ title: 'TỔNG CỘNG', max: frameworkMaximum(ctx.nodes), self: total }, { bold: true, fill: FIELD_FILL });
+  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+
+  return {
+    name: FORM_SHEET,
+    columns: Object.entries(COLUMN_WIDTHS).map(([c, width]) => ({ width, hidden: Number(c) === COL.code })),
+    rows,
+    merges,
+    rowHeights,
+    freeze: { rows: HEADER_ROW, activeCell: cellAddress(COL.self, HEADER_ROW + 1) },
+    protection: { password: FORM_PROTECTION_PASSWORD },
+    print: { orientation: 'landscape', fitToWidth: true, repeatRows: [HEADER_ROW, HEADER_ROW], footer: '&C&"Times New Roman"&11Trang &P/&N' },
+  };
 }
 
 /** The form of one unit and year as .xlsx bytes. */
@@ -436,19 +347,13 @@ export async function buildFormWorkbook(ws: Workspace, request: FormTemplateRequ
   const yesnoMaxima = [
     ...new Set(framework.nodes.filter((n) => leafSet.has(n.code) && n.method === 'yesno').map((n) => n.maxPoints ?? 0)),
   ];
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'PAR Workbench';
-  wb.title = `Biểu tự đánh giá CCHC năm ${request.year} - ${unit.name}${ctx.sample ? ' (Dữ liệu mẫu)' : ''}`;
-  wb.calcProperties = { fullCalcOnLoad: true };
-  // The form sheet is built first so that it opens first; the metadata sheet (built after,
-  // referenced by the yes/no lists) stays last and very hidden.
-  buildFormSheet(wb, ctx, new Map(yesnoMaxima.map((max, i) => [max, yesnoListRef(i)])));
-  buildInstructions(wb, ctx);
-  buildMeta(wb, ctx, yesnoMaxima);
-  for (const sheet of wb.worksheets) {
-    await sheet.protect(FORM_PROTECTION_PASSWORD, PROTECTION);
-  }
-  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  // The form sheet comes first so that it opens first; the metadata sheet (referenced by the
+  // yes/no lists) stays last and very hidden.
+  const bytes = await workbookBytes({
+    title: `Biểu tự đánh giá CCHC năm ${request.year} - ${unit.name}${ctx.sample ? ' (Dữ liệu mẫu)' : ''}`,
+    recalculateOnOpen: true,
+    sheets: [formSheet(ctx, new Map(yesnoMaxima.map((max, i) => [max, yesnoListRef(i)]))), instructionsSheet(ctx), metaSheet(ctx, yesnoMaxima)],
+  });
   return {
     bytes,
     form: {
@@ -465,7 +370,7 @@ export async function buildFormWorkbook(ws: Workspace, request: FormTemplateRequ
 export async function writeFormTemplate(ws: Workspace, request: FormTemplateRequest & { outFile: string }): Promise<GeneratedForm> {
   const { bytes, form } = await buildFormWorkbook(ws, request);
   fs.mkdirSync(path.dirname(path.resolve(request.outFile)), { recursive: true });
-  fs.writeFileSync(request.outFile, bytes);
+  writeFileAtomically(request.outFile, bytes);
   return { ...form, file: request.outFile };
 }
 
@@ -484,7 +389,7 @@ export async function generateFormTemplates(
   onProgress?: (p: FormProgress) => void,
 ): Promise<GeneratedForm[]> {
   requirePeriod(ws, request.year);
-  const units = request.unitCodes ? request.unitCodes.map((c) => requireUnit(ws, c)) : unitsOfYear(ws, request.year);
+  const units = request.unitCodes ? request.unitCodes.map((c) => requireUnit(ws, c)) : unitsTakingPart(ws, request.year);
   if (units.length === 0) {
     throw new UserError(`Năm ${request.year} chưa có đơn vị nào thuộc khối có bộ chỉ số; hãy nhập bộ chỉ số và danh sách đơn vị trước.`);
   }

@@ -26,7 +26,7 @@ import {
   type SurveyDefinition,
   type SurveySettings,
 } from '../../../shared/survey';
-import { cellAddress } from '../../excel/xlsx';
+import { cellAddress } from '../../excel/cells';
 import { readTableBytes, type Table, type TableRow } from '../../excel/tabular';
 import type { Workspace } from '../../db/workspace';
 import { isFileSystemError } from '../../files/errors';

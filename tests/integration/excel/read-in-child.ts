@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../../shared/errors';
 import { readWorkbookValues } from '../../../electron/excel/workbook-values';
-import { ExcelJS, loadWorkbook } from '../../../electron/excel/xlsx';
+import ExcelJS from 'exceljs';
+import { loadWorkbook } from '../../../electron/excel/xlsx';
 import { readTable } from '../../../electron/excel/tabular';
 
 const [file, mode] = process.argv.slice(2);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORM_SHEET } from '../../../electron/features/forms/layout';
-import { ExcelJS } from '../../../electron/excel/xlsx';
+import ExcelJS from 'exceljs';
 import { cli, cliProcess } from '../../helpers/cli';
 import { tempDir } from '../../helpers/tmp';
 import { TEST_NODES, createTestWorkspace, dumpWorkspace, fillXlsx, formCell } from './helpers';

@@ -4,15 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_OPEN_YEAR, createDemoWorkspace } from '../../../electron/features/demo';
-import { generateFormTemplates, importFormFile, importForms, unitsOfYear } from '../../../electron/features/forms';
-import { COL, FORM_HEADER_ROW, FORM_SHEET } from '../../../electron/features/forms/layout';
-import { ExcelJS, cellAddress } from '../../../electron/excel/xlsx';
+import { generateFormTemplates, importFormFile, importForms } from '../../../electron/features/forms';
+import { unitsTakingPart as unitsOfYear } from '../../../electron/features/participation/service';
+import { FORM_SHEET } from '../../../electron/features/forms/layout';
+import ExcelJS from 'exceljs';
 import { Workspace } from '../../../electron/db/workspace';
-import { leafCodes } from '../../../shared/results';
 import { tempDir } from '../../helpers/tmp';
-import { fillXlsx, type FillJob } from './helpers';
+import { filledFormJobs, fillXlsx } from './helpers';
 import { getScores } from '../../../electron/features/appraisal/store';
-import { getFramework } from '../../../electron/features/framework/store';
 
 describe('forms for every unit of the demo workspace', () => {
   it('round-trips the scores typed into each of them', { timeout: 300_000 }, async () => {
@@ -46,28 +45,7 @@ describe('forms for every unit of the demo workspace', () => {
     await sample.xlsx.readFile(forms[0].file);
     expect(sample.getWorksheet(FORM_SHEET)!.getCell('A2').value).toBe('Tỉnh Mẫu – Dữ liệu mẫu');
 
-    const expected = new Map<string, Map<string, number>>();
-    const jobs: FillJob[] = forms.map((form, i) => {
-      const unit = units[i];
-      const nodes = getFramework(ws, year, unit.blockCode)!.nodes;
-      const leaves = leafCodes(nodes);
-      const notApplicable = new Set(getScores(ws, year, { unitCode: unit.code }).filter((s) => s.notApplicable).map((s) => s.criterionCode));
-      const cells: NonNullable<FillJob['cells']> = {};
-      const values = new Map<string, number>();
-      nodes.forEach((n, index) => {
-        if (!leaves.has(n.code) || n.source === 'survey' || notApplicable.has(n.code)) return;
-        const max = n.maxPoints ?? 0;
-        const step = (i * 7 + index * 3) % 5;
-        const value = n.method === 'yesno' ? (step % 2 ? max : 0) : Math.round(((max * step) / 4) * 100) / 100;
-        values.set(n.code, value);
-        const row = FORM_HEADER_ROW + 1 + index;
-        // every other unit types decimals the Vietnamese way, as text
-        cells[cellAddress(COL.self, row)] = i % 2 ? String(value).replace('.', ',') : value;
-        cells[cellAddress(COL.evidence, row)] = `Văn bản số ${index + 1}/${unit.code}`;
-      });
-      expected.set(unit.code, values);
-      return { src: form.file, dst: path.join(dir, 'filled', path.basename(form.file)), sheet: FORM_SHEET, cells };
-    });
+    const { jobs, expected } = filledFormJobs(ws, year, forms, path.join(dir, 'filled'));
     fs.mkdirSync(path.join(dir, 'filled'));
     fillXlsx(jobs, dir);
 

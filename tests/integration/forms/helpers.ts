@@ -6,8 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CriterionNode } from '../../../shared/domain';
 import { Workspace } from '../../../electron/db/workspace';
-import { COL, FORM_HEADER_ROW } from '../../../electron/features/forms/layout';
-import { cellAddress } from '../../../electron/excel/xlsx';
+import { COL, FORM_HEADER_ROW, FORM_SHEET } from '../../../electron/features/forms/layout';
+import type { GeneratedForm } from '../../../electron/features/forms/template';
+import { getScores } from '../../../electron/features/appraisal/store';
+import { getFramework } from '../../../electron/features/framework/store';
+import { getUnit } from '../../../electron/features/units/store';
+import { leafCodes } from '../../../shared/results';
+import { cellAddress } from '../../../electron/excel/cells';
 import { saveFramework } from '../../../electron/features/framework/service';
 import { upsertUnits } from '../../../electron/features/units/service';
 import { setSetting } from '../../../electron/features/workspace/store';
@@ -127,4 +132,34 @@ export function dumpWorkspace(ws: Workspace): Record<string, unknown[]> {
   const dump: Record<string, unknown[]> = {};
   for (const t of tables) dump[t] = sqlOf(ws).prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all();
   return dump;
+}
+
+/**
+ * The fill jobs of generated forms as units return them: a self score on every leaf they
+ * score (0 or the maximum for yes/no, quarters of the maximum otherwise, every other unit
+ * typing decimals as text with a comma) and an evidence text; with the scores expected after import.
+ */
+export function filledFormJobs(ws: Workspace, year: number, forms: GeneratedForm[], outDir: string): { jobs: FillJob[]; expected: Map<string, Map<string, number>> } {
+  const expected = new Map<string, Map<string, number>>();
+  const jobs = forms.map((form, i): FillJob => {
+    const unit = getUnit(ws, form.unitCode)!;
+    const nodes = getFramework(ws, year, unit.blockCode)!.nodes;
+    const leaves = leafCodes(nodes);
+    const notApplicable = new Set(getScores(ws, year, { unitCode: unit.code }).filter((s) => s.notApplicable).map((s) => s.criterionCode));
+    const cells: NonNullable<FillJob['cells']> = {};
+    const values = new Map<string, number>();
+    nodes.forEach((n, index) => {
+      if (!leaves.has(n.code) || n.source === 'survey' || notApplicable.has(n.code)) return;
+      const max = n.maxPoints ?? 0;
+      const step = (i * 7 + index * 3) % 5;
+      const value = n.method === 'yesno' ? (step % 2 ? max : 0) : Math.round(((max * step) / 4) * 100) / 100;
+      values.set(n.code, value);
+      const row = FORM_HEADER_ROW + 1 + index;
+      cells[cellAddress(COL.self, row)] = i % 2 ? String(value).replace('.', ',') : value;
+      cells[cellAddress(COL.evidence, row)] = `Văn bản số ${index + 1}/${unit.code}`;
+    });
+    expected.set(unit.code, values);
+    return { src: form.file, dst: path.join(outDir, path.basename(form.file)), sheet: FORM_SHEET, cells };
+  });
+  return { jobs, expected };
 }

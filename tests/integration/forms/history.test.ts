@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildImportReport, importFormFile, writeFormTemplate } from '../../../electron/features/forms';
 import { FORM_SHEET } from '../../../electron/features/forms/layout';
-import { ExcelJS } from '../../../electron/excel/xlsx';
+import ExcelJS from 'exceljs';
 import { getSubmission, listSubmissions, submissionFile } from '../../../electron/features/forms/store';
 import { tempDir } from '../../helpers/tmp';
 import { TEST_NODES, createTestWorkspace, fillXlsx, formCell } from './helpers';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateFormTemplates, importFormFile, importForms, writeFormTemplate } from '../../../electron/features/forms';
 import { FORM_SHEET, META_SHEET } from '../../../electron/features/forms/layout';
-import { ExcelJS } from '../../../electron/excel/xlsx';
+import ExcelJS from 'exceljs';
 import { listSubmissions, submissionFile } from '../../../electron/features/forms/store';
 import { sha256 } from '../../../electron/features/forms/fingerprint';
 import { Workspace } from '../../../electron/db/workspace';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../../electron/cli/commands';
 import { runCli } from '../../../electron/cli/framework';
-import { ExcelJS } from '../../../electron/excel/xlsx';
+import ExcelJS from 'exceljs';
 import {
   exportSurveyDefinition,
   getSurveyDefinition,
