@@ -84,6 +84,8 @@ export interface SheetSpec {
     orientation?: 'portrait' | 'landscape';
     /** fit all columns on the page width */
     fitToWidth?: boolean;
+    /** the table centred between the side margins */
+    centered?: boolean;
     /** rows repeated at the top of every printed page, e.g. [5, 5] */
     repeatRows?: [number, number];
     footer?: string;
@@ -184,6 +186,7 @@ function drawSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
       fitToPage: Boolean(print.fitToWidth),
       fitToWidth: print.fitToWidth ? 1 : undefined,
       fitToHeight: print.fitToWidth ? 0 : undefined,
+      horizontalCentered: print.centered,
       printTitlesRow: print.repeatRows ? `${print.repeatRows[0]}:${print.repeatRows[1]}` : undefined,
       margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     };

@@ -1,10 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { CriterionNode, Framework, ScoringMethod, CriterionSource } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
 import { checkFramework, leafCodes } from '../../../shared/results';
 import { matchKey } from '../../../shared/text';
-import { ExcelJS } from '../../excel/xlsx';
+import { tableSheet, writeWorkbook, type CellSpec } from '../../excel/writer';
+import { writeFileAtomically } from '../../files/output';
 import type { Workspace } from '../../db/workspace';
 import { isYesMark, mapColumns, readTable, TableReader, type TableRow } from '../../excel/tabular';
 import { requireFramework, saveFramework } from './service';
@@ -226,31 +226,23 @@ export async function exportFrameworkFile(ws: Workspace, year: number, blockCode
   const rows = frameworkRows(framework);
   if (path.extname(file).toLowerCase() === '.csv') {
     const text = [FRAMEWORK_HEADERS, ...rows].map((r) => r.map(csvField).join(';')).join('\r\n');
-    fs.writeFileSync(file, '\ufeff' + text + '\r\n', 'utf8');
+    writeFileAtomically(file, Buffer.from('\ufeff' + text + '\r\n', 'utf8'));
     return;
   }
-  const wb = new ExcelJS.Workbook();
   const block = requireBlock(ws, blockCode);
-  const sheet = wb.addWorksheet('Bộ chỉ số', {
-    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-    views: [{ state: 'frozen', ySplit: 1 }],
-  });
-  sheet.columns = [
-    { header: FRAMEWORK_HEADERS[0], width: 9 },
-    { header: FRAMEWORK_HEADERS[1], width: 80 },
-    { header: FRAMEWORK_HEADERS[2], width: 12 },
-    { header: FRAMEWORK_HEADERS[3], width: 16 },
-    { header: FRAMEWORK_HEADERS[4], width: 40 },
-  ];
-  const font = { name: 'Times New Roman', size: 12 };
-  sheet.getRow(1).font = { ...font, bold: true };
-  for (const [i, r] of rows.entries()) {
-    const row = sheet.addRow(r);
-    row.font = { ...font, bold: framework.nodes[i].level === 1 };
-    row.getCell(2).alignment = { wrapText: true, vertical: 'top', indent: framework.nodes[i].level - 1 };
-    row.getCell(3).numFmt = '0.00##';
-  }
-  sheet.pageSetup.printTitlesRow = '1:1';
-  wb.title = `Bộ chỉ số năm ${year} — ${block.name}`;
-  await wb.xlsx.writeFile(file);
+  const sheet = tableSheet(
+    'Bộ chỉ số',
+    [...FRAMEWORK_HEADERS],
+    [9, 80, 12, 16, 40],
+    rows.map((r, i) => {
+      const level = framework.nodes[i].level;
+      const style = { bold: level === 1 };
+      return r.map((value, c): CellSpec => ({
+        value,
+        style: c === 1 ? { ...style, indent: level - 1 } : c === 2 ? { ...style, numFmt: '0.00##' } : style,
+      }));
+    }),
+    { print: { orientation: 'portrait', fitToWidth: true, repeatRows: [1, 1] } },
+  );
+  await writeWorkbook({ title: `Bộ chỉ số năm ${year} — ${block.name}`, sheets: [sheet] }, file);
 }

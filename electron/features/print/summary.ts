@@ -10,7 +10,8 @@ import { describeChange, formatNumber, formatPercent } from '../../../shared/for
 import { blockFieldAverages, blockFields, blockLeafLosses, type BlockLeafLoss } from '../../../shared/compare';
 import type { Workspace } from '../../db/workspace';
 import { isSampleWorkspace, workspaceProvince } from '../workspace/settings';
-import { ExcelJS } from '../../excel/xlsx';
+import { cellAddress } from '../../excel/cells';
+import { writeWorkbook, type CellInput, type CellSpec, type SheetSpec, type WorkbookSpec } from '../../excel/writer';
 import { getScores } from '../appraisal/store';
 import { requireFramework } from '../framework/service';
 import { yearResults } from '../results/service';
@@ -36,10 +37,7 @@ const FMT_POINTS = '0.00';
 const FMT_SIGNED = '+0.00;-0.00;0.00';
 const FMT_PLACES = '+0;-0;0';
 const FMT_WHOLE = '0';
-const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFE8EDF3' } };
-const FONT = 'Times New Roman';
+const HEADER_FILL = 'FFE8EDF3';
 
 type Cell = string | number | null;
 
@@ -58,80 +56,66 @@ interface Column {
   center?: boolean;
 }
 
-/** A sheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the workbook. */
-function sheetName(wb: ExcelJS.Workbook, wanted: string): string {
+/** A sheet name Excel accepts: no []:*?/\\, at most 31 characters, unique in the workbook. */
+function sheetName(taken: SheetSpec[], wanted: string): string {
   const base = wanted.replace(/[[\]:*?/\\]/g, '-').slice(0, 31);
+  const used = new Set(taken.map((s) => s.name));
   let name = base;
-  for (let i = 2; wb.getWorksheet(name); i++) name = `${base.slice(0, 31 - String(i).length - 1)}~${i}`;
+  for (let i = 2; used.has(name); i++) name = `${base.slice(0, 31 - String(i).length - 1)}~${i}`;
   return name;
 }
 
 function addTable(
-  wb: ExcelJS.Workbook,
+  sheets: SheetSpec[],
   name: string,
   title: string,
   subtitle: string,
   columns: Column[],
   rows: Cell[][],
   footer: Cell[] | null,
-): ExcelJS.Worksheet {
-  const sheet = wb.addWorksheet(sheetName(wb, name), {
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-    },
-    headerFooter: { oddFooter: '&C&"Times New Roman"&10Trang &P/&N' },
-    views: [{ state: 'frozen', xSplit: 2, ySplit: HEADER_ROW }],
-  });
-  sheet.columns = columns.map((c) => ({ width: c.width }));
+): void {
   const last = columns.length;
-  for (const [row, text, size] of [
-    [1, title, 14],
-    [2, subtitle, 12],
-  ] as const) {
-    sheet.mergeCells(row, 1, row, last);
-    const cell = sheet.getCell(row, 1);
-    cell.value = text;
-    cell.font = { name: FONT, size, bold: row === 1, italic: row === 2 };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  }
-  sheet.getRow(1).height = 22;
-  const header = sheet.getRow(HEADER_ROW);
-  columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { name: FONT, size: 11, bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = BORDER;
-    cell.fill = HEADER_FILL;
-  });
-  header.height = Math.max(...columns.map((c) => wrappedLines(c.header, c.width, true))) * LINE_HEIGHT + 4;
-  const write = (values: Cell[], rowNumber: number, bold: boolean) => {
-    const row = sheet.getRow(rowNumber);
-    columns.forEach((c, i) => {
-      const cell = row.getCell(i + 1);
-      const v = values[i];
-      cell.value = v === undefined ? null : v;
-      cell.font = { name: FONT, size: 11, bold };
-      cell.border = BORDER;
-      if (typeof v === 'number' && c.numFmt) cell.numFmt = c.numFmt;
-      cell.alignment =
-        typeof v === 'number'
-          ? { horizontal: c.center ? 'center' : 'right', vertical: 'middle' }
-          : { horizontal: c.center ? 'center' : 'left', vertical: 'middle', wrapText: true };
-    });
-    const lines = Math.max(1, ...values.map((v, i) => (typeof v === 'string' ? wrappedLines(v, columns[i].width, bold) : 1)));
-    if (lines > 1) row.height = lines * LINE_HEIGHT + 2;
+  const grid: CellInput[][] = [
+    [{ value: title, style: { size: 14, bold: true, align: 'center', vertical: 'middle', wrap: true } }],
+    [{ value: subtitle, style: { size: 12, italic: true, align: 'center', vertical: 'middle', wrap: true } }],
+    [],
+    columns.map((c) => ({ value: c.header, style: { size: 11, bold: true, align: 'center', vertical: 'middle', wrap: true, border: true, fill: HEADER_FILL } })),
+  ];
+  const rowHeights: Record<number, number> = {
+    1: 22,
+    [HEADER_ROW]: Math.max(...columns.map((c) => wrappedLines(c.header, c.width, true))) * LINE_HEIGHT + 4,
   };
-  rows.forEach((values, i) => write(values, HEADER_ROW + 1 + i, false));
-  if (footer) write(footer, HEADER_ROW + 1 + rows.length, true);
-  return sheet;
+  const line = (values: Cell[], bold: boolean): CellInput[] => {
+    const lines = Math.max(1, ...values.map((v, i) => (typeof v === 'string' ? wrappedLines(v, columns[i].width, bold) : 1)));
+    if (lines > 1) rowHeights[grid.length + 1] = lines * LINE_HEIGHT + 2;
+    return columns.map((c, i): CellSpec => {
+      const v = values[i] ?? null;
+      const number = typeof v === 'number';
+      return {
+        value: v,
+        style: {
+          size: 11,
+          bold,
+          border: true,
+          vertical: 'middle',
+          align: c.center ? 'center' : number ? 'right' : 'left',
+          wrap: !number,
+          numFmt: number ? c.numFmt : undefined,
+        },
+      };
+    });
+  };
+  for (const values of rows) grid.push(line(values, false));
+  if (footer) grid.push(line(footer, true));
+  sheets.push({
+    name: sheetName(sheets, name),
+    columns: columns.map((c) => ({ width: c.width })),
+    rows: grid,
+    rowHeights,
+    merges: [`A1:${cellAddress(last, 1)}`, `A2:${cellAddress(last, 2)}`],
+    freeze: { rows: HEADER_ROW, columns: 2 },
+    print: { orientation: 'landscape', fitToWidth: true, centered: true, repeatRows: [HEADER_ROW, HEADER_ROW], footer: '&C&"Times New Roman"&10Trang &P/&N' },
+  });
 }
 
 function rankCell(unit: BlockResult['units'][number]): Cell {
@@ -153,7 +137,7 @@ function subtitle(input: SummaryWorkbookInput, block: BlockResult): string {
     .join(' — ');
 }
 
-function rankingSheet(wb: ExcelJS.Workbook, input: SummaryWorkbookInput, block: BlockResult): void {
+function rankingSheet(sheets: SheetSpec[], input: SummaryWorkbookInput, block: BlockResult): void {
   const fields = blockFields(block);
   const columns: Column[] = [
     { header: 'STT', width: 6, center: true },
@@ -180,10 +164,10 @@ function rankingSheet(wb: ExcelJS.Workbook, input: SummaryWorkbookInput, block: 
     u.deltaRank,
   ]);
   const footer: Cell[] = [null, 'Bình quân khối', ...fields.map(() => null), null, null, block.average, null, null, null, null];
-  addTable(wb, `${block.name} - ${SUMMARY_SHEETS[0]}`, blockTitle(input, 'Bảng xếp hạng Chỉ số CCHC', block), subtitle(input, block), columns, rows, footer);
+  addTable(sheets, `${block.name} - ${SUMMARY_SHEETS[0]}`, blockTitle(input, 'Bảng xếp hạng Chỉ số CCHC', block), subtitle(input, block), columns, rows, footer);
 }
 
-function fieldSheet(wb: ExcelJS.Workbook, input: SummaryWorkbookInput, block: BlockResult): void {
+function fieldSheet(sheets: SheetSpec[], input: SummaryWorkbookInput, block: BlockResult): void {
   const fields = blockFields(block);
   const averages = blockFieldAverages(block);
   const columns: Column[] = [
@@ -199,10 +183,10 @@ function fieldSheet(wb: ExcelJS.Workbook, input: SummaryWorkbookInput, block: Bl
     u.index,
   ]);
   const footer: Cell[] = [null, 'Bình quân khối', ...fields.map((f) => averages.get(f.code) ?? null), block.average];
-  addTable(wb, `${block.name} - ${SUMMARY_SHEETS[1]}`, blockTitle(input, 'Chỉ số thành phần theo lĩnh vực', block), subtitle(input, block), columns, rows, footer);
+  addTable(sheets, `${block.name} - ${SUMMARY_SHEETS[1]}`, blockTitle(input, 'Chỉ số thành phần theo lĩnh vực', block), subtitle(input, block), columns, rows, footer);
 }
 
-function yearOverYearSheet(wb: ExcelJS.Workbook, input: SummaryWorkbookInput, block: BlockResult): void {
+function yearOverYearSheet(sheets: SheetSpec[], input: SummaryWorkbookInput, block: BlockResult): void {
   const names = new Map(input.units.map((u) => [u.code, u.name]));
   const lineage = new Map(input.units.map((u) => [u.code, u.predecessors]));
   const previousYear = block.units.find((u) => u.previous)?.previous?.year ?? null;
@@ -233,7 +217,7 @@ function yearOverYearSheet(wb: ExcelJS.Workbook, input: SummaryWorkbookInput, bl
       u.previous ? describeChange(u.deltaIndex, u.deltaRank) : 'Chưa có kết quả năm trước',
     ];
   });
-  addTable(wb, `${block.name} - ${SUMMARY_SHEETS[2]}`, blockTitle(input, 'So sánh Chỉ số CCHC', block), subtitle(input, block), columns, rows, null);
+  addTable(sheets, `${block.name} - ${SUMMARY_SHEETS[2]}`, blockTitle(input, 'So sánh Chỉ số CCHC', block), subtitle(input, block), columns, rows, null);
 }
 
 /** Units named per sub-criterion in the points-lost table; the count of the others follows. */
@@ -246,7 +230,7 @@ export function unitsBehindLoss(loss: BlockLeafLoss): string {
   return named.join('; ') + (others > 0 ? `; và ${others} đơn vị khác` : '');
 }
 
-function lossSheet(wb: ExcelJS.Workbook, input: SummaryWorkbookInput, block: BlockResult): void {
+function lossSheet(sheets: SheetSpec[], input: SummaryWorkbookInput, block: BlockResult): void {
   const losses = input.losses[block.code] ?? [];
   const columns: Column[] = [
     { header: 'STT', width: 6, center: true },
@@ -270,21 +254,19 @@ function lossSheet(wb: ExcelJS.Workbook, input: SummaryWorkbookInput, block: Blo
     l.cumulativeShare,
     unitsBehindLoss(l),
   ]);
-  addTable(wb, `${block.name} - ${SUMMARY_SHEETS[3]}`, blockTitle(input, 'Các tiêu chí thành phần bị mất điểm', block), subtitle(input, block), columns, rows, null);
+  addTable(sheets, `${block.name} - ${SUMMARY_SHEETS[3]}`, blockTitle(input, 'Các tiêu chí thành phần bị mất điểm', block), subtitle(input, block), columns, rows, null);
 }
 
 /** The summary workbook of a year, four sheets per block. */
-export function buildSummaryWorkbook(input: SummaryWorkbookInput): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'PAR Workbench';
-  wb.title = `Tổng hợp Chỉ số CCHC năm ${input.results.year}`;
+export function buildSummaryWorkbook(input: SummaryWorkbookInput): WorkbookSpec {
+  const sheets: SheetSpec[] = [];
   for (const block of input.results.blocks) {
-    rankingSheet(wb, input, block);
-    fieldSheet(wb, input, block);
-    yearOverYearSheet(wb, input, block);
-    lossSheet(wb, input, block);
+    rankingSheet(sheets, input, block);
+    fieldSheet(sheets, input, block);
+    yearOverYearSheet(sheets, input, block);
+    lossSheet(sheets, input, block);
   }
-  return wb;
+  return { title: `Tổng hợp Chỉ số CCHC năm ${input.results.year}`, sheets };
 }
 
 /** The figures of the summary workbook, read from a workspace. */
@@ -320,17 +302,14 @@ export async function exportSummaryWorkbook(ws: Workspace, year: number, file: s
   }
   const dir = path.dirname(path.resolve(file));
   if (!fs.existsSync(dir)) throw new UserError(`Thư mục "${dir}" không tồn tại; hãy tạo thư mục trước hoặc chọn nơi lưu khác.`);
-  const wb = buildSummaryWorkbook(summaryInput(ws, year));
-  const tmp = `${file}.${process.pid}.tmp`;
+  const spec = buildSummaryWorkbook(summaryInput(ws, year));
   try {
-    await wb.xlsx.writeFile(tmp);
-    fs.renameSync(tmp, file);
+    await writeWorkbook(spec, file);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
     if ((e as NodeJS.ErrnoException).code === 'EBUSY' || (e as NodeJS.ErrnoException).code === 'EPERM') {
       throw new UserError(`Không ghi được tệp "${path.basename(file)}": tệp đang mở trong Excel; hãy đóng tệp rồi thử lại.`);
     }
     throw e;
   }
-  return { sheets: wb.worksheets.map((s) => s.name) };
+  return { sheets: spec.sheets.map((s) => s.name) };
 }

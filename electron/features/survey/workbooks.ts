@@ -6,7 +6,7 @@ import type { Problem } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text';
 import type { SurveyDefinition, SurveyIndices, SurveyItem, SurveyYearResults } from '../../../shared/survey';
 import { cellAddress } from '../../excel/cells';
-import { ExcelJS } from '../../excel/xlsx';
+import { tableSheet, writeWorkbook, type CellInput, type CellSpec, type SheetSpec } from '../../excel/writer';
 import { mapColumns, readTable, TableReader, type ColumnSpec } from '../../excel/tabular';
 import type { Workspace } from '../../db/workspace';
 import { getSurveyDefinition, getSurveySettings, saveSurveyDefinition } from './definitions';
@@ -16,102 +16,74 @@ import { listUnits } from '../units/store';
 export const TEMPLATE_ROWS = 5000;
 
 const ENTRY_SHEET = 'Phiếu';
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-
-type SheetWithValidation = ExcelJS.Worksheet & {
-  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
-};
-
-function styleHeader(row: ExcelJS.Row): void {
-  row.font = { bold: true };
-  row.eachCell((c) => {
-    c.fill = HEADER_FILL;
-    c.alignment = { vertical: 'middle', wrapText: true };
-  });
-}
 
 /** Writes the entry sheet of a year's questionnaire to `file` (.xlsx). */
 export async function writeSurveyTemplate(ws: Workspace, year: number, file: string): Promise<{ items: number; units: number }> {
   const def = getSurveyDefinition(ws, year);
   const settings = getSurveySettings(ws, year);
   const units = listUnits(ws);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'PAR Workbench';
-  wb.title = `Phiếu khảo sát SIPAS năm ${year}`;
-
-  const entry = wb.addWorksheet(ENTRY_SHEET, { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] }) as SheetWithValidation;
-  entry.columns = [
-    { header: 'Đơn vị', width: 18 },
-    { header: 'Mã phiếu', width: 12 },
-    ...def.items.map((i) => ({ header: i.code, width: 8 })),
-  ];
-  styleHeader(entry.getRow(1));
   const last = TEMPLATE_ROWS + 1;
+  const validations: SheetSpec['validations'] = [];
   if (units.length) {
-    entry.dataValidations.add(`A2:A${last}`, {
-      type: 'list',
-      allowBlank: true,
-      formulae: [`'Đơn vị'!$A$2:$A$${units.length + 1}`],
-      showErrorMessage: true,
-      errorStyle: 'warning',
-      errorTitle: 'Đơn vị',
-      error: 'Hãy chọn mã đơn vị trong danh sách (trang "Đơn vị") hoặc ghi đúng tên đơn vị.',
+    validations.push({
+      range: `A2:A${last}`,
+      rule: {
+        kind: 'list',
+        range: `'Đơn vị'!$A$2:$A$${units.length + 1}`,
+        warnOnly: true,
+        title: 'Đơn vị',
+        message: 'Hãy chọn mã đơn vị trong danh sách (trang "Đơn vị") hoặc ghi đúng tên đơn vị.',
+      },
     });
   }
-  def.items.forEach((item, i) => {
+  const itemHeaders: CellSpec[] = def.items.map((item, i) => {
     const col = cellAddress(i + 3, 1).replace(/\d+$/, '');
     const allowed = [item.scaleMin, item.scaleMax, ...settings.noAnswerCodes];
-    const min = Math.min(...allowed);
-    const max = Math.max(...allowed);
-    entry.getCell(1, i + 3).note = `${item.title} (${item.scaleMin}–${item.scaleMax})`;
-    entry.dataValidations.add(`${col}2:${col}${last}`, {
-      type: 'whole',
-      operator: 'between',
-      allowBlank: true,
-      formulae: [min, max],
-      showErrorMessage: true,
-      errorStyle: 'stop',
-      errorTitle: `Câu ${item.code}`,
-      error: `Nhập mã câu trả lời từ ${item.scaleMin} đến ${item.scaleMax}; để trống nếu người trả lời bỏ qua câu này.`,
-      showInputMessage: true,
-      promptTitle: `Câu ${item.code}`,
-      prompt: item.title.slice(0, 250),
+    validations.push({
+      range: `${col}2:${col}${last}`,
+      rule: {
+        kind: 'whole',
+        min: Math.min(...allowed),
+        max: Math.max(...allowed),
+        title: `Câu ${item.code}`,
+        message: `Nhập mã câu trả lời từ ${item.scaleMin} đến ${item.scaleMax}; để trống nếu người trả lời bỏ qua câu này.`,
+        prompt: { title: `Câu ${item.code}`, text: item.title },
+      },
     });
+    return { value: item.code, note: `${item.title} (${item.scaleMin}–${item.scaleMax})` };
   });
+  const entry: SheetSpec = {
+    ...tableSheet(ENTRY_SHEET, ['Đơn vị', 'Mã phiếu'], [18, 12, ...def.items.map(() => 8)], []),
+    freeze: { rows: 1, columns: 2 },
+    validations,
+  };
+  entry.rows[0] = [...entry.rows[0], ...itemHeaders.map((h) => ({ ...h, style: (entry.rows[0][0] as CellSpec).style }))];
 
-  const questions = wb.addWorksheet('Câu hỏi');
-  questions.columns = [
-    { header: 'Mã câu hỏi', width: 12 },
-    { header: 'Nội dung câu hỏi', width: 70 },
-    { header: 'Mã yếu tố', width: 10 },
-    { header: 'Yếu tố', width: 40 },
-    { header: 'Lĩnh vực', width: 40 },
-    { header: 'Thang đo', width: 10 },
-  ];
   const factors = new Map(def.factors.map((f) => [f.code, f]));
   const areas = new Map(def.areas.map((a) => [a.code, a]));
-  for (const item of def.items) {
-    const f = factors.get(item.factorCode)!;
-    questions.addRow([item.code, item.title, f.code, f.name, areas.get(f.areaCode)?.name ?? f.areaCode, `${item.scaleMin}–${item.scaleMax}`]);
-  }
-  questions.addRow([]);
-  questions.addRow(['Mã trả lời', 'Ý nghĩa']).font = { bold: true };
-  for (const s of def.scaleLabels) questions.addRow([s.code, s.label]);
-  for (const c of settings.noAnswerCodes) questions.addRow([c, 'Không trả lời']);
-  questions.addRow(['(trống)', 'Không trả lời']);
-  styleHeader(questions.getRow(1));
-
-  const unitSheet = wb.addWorksheet('Đơn vị');
-  unitSheet.columns = [
-    { header: 'Mã đơn vị', width: 14 },
-    { header: 'Tên đơn vị', width: 50 },
-    { header: 'Khối', width: 10 },
-  ];
-  for (const u of units) unitSheet.addRow([u.code, u.name, u.blockCode]);
-  styleHeader(unitSheet.getRow(1));
+  const questions = tableSheet(
+    'Câu hỏi',
+    ['Mã câu hỏi', 'Nội dung câu hỏi', 'Mã yếu tố', 'Yếu tố', 'Lĩnh vực', 'Thang đo'],
+    [12, 70, 10, 40, 40, 10],
+    [
+      ...def.items.map((item) => {
+        const f = factors.get(item.factorCode)!;
+        return [item.code, item.title, f.code, f.name, areas.get(f.areaCode)?.name ?? f.areaCode, `${item.scaleMin}–${item.scaleMax}`];
+      }),
+      [],
+      [
+        { value: 'Mã trả lời', style: { bold: true } },
+        { value: 'Ý nghĩa', style: { bold: true } },
+      ],
+      ...def.scaleLabels.map((l) => [l.code, l.label]),
+      ...settings.noAnswerCodes.map((c) => [c, 'Không trả lời']),
+      ['(trống)', 'Không trả lời'],
+    ],
+  );
+  const unitSheet = tableSheet('Đơn vị', ['Mã đơn vị', 'Tên đơn vị', 'Khối'], [14, 50, 10], units.map((u) => [u.code, u.name, u.blockCode]));
 
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  await wb.xlsx.writeFile(file);
+  await writeWorkbook({ title: `Phiếu khảo sát SIPAS năm ${year}`, sheets: [entry, questions, unitSheet] }, file);
   return { items: def.items.length, units: units.length };
 }
 
@@ -130,19 +102,21 @@ const DEFINITION_COLUMNS: ColumnSpec<DefinitionKey>[] = [
 /** Writes a year's questionnaire as one sheet, one row per item, for editing in Excel. */
 export async function exportSurveyDefinition(ws: Workspace, year: number, file: string): Promise<SurveyDefinition> {
   const def = getSurveyDefinition(ws, year);
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('Bộ câu hỏi', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = DEFINITION_COLUMNS.map((c) => ({ header: c.headers[0], width: c.key === 'title' ? 70 : c.key.endsWith('Name') ? 36 : 12 }));
   const factors = new Map(def.factors.map((f) => [f.code, f]));
   const areas = new Map(def.areas.map((a) => [a.code, a]));
-  for (const item of def.items) {
+  const rows = def.items.map((item) => {
     const f = factors.get(item.factorCode)!;
     const a = areas.get(f.areaCode)!;
-    sheet.addRow([a.code, a.name, f.code, f.name, item.code, item.title, item.scaleMin, item.scaleMax]);
-  }
-  styleHeader(sheet.getRow(1));
+    return [a.code, a.name, f.code, f.name, item.code, item.title, item.scaleMin, item.scaleMax];
+  });
+  const sheet = tableSheet(
+    'Bộ câu hỏi',
+    DEFINITION_COLUMNS.map((c) => c.headers[0]),
+    DEFINITION_COLUMNS.map((c) => (c.key === 'title' ? 70 : c.key.endsWith('Name') ? 36 : 12)),
+    rows,
+  );
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  await wb.xlsx.writeFile(file);
+  await writeWorkbook({ title: `Bộ câu hỏi khảo sát năm ${year}`, sheets: [sheet] }, file);
   return def;
 }
 
@@ -194,67 +168,52 @@ export async function importSurveyDefinition(ws: Workspace, year: number, file: 
 
 const PERCENT_FORMAT = '0.00';
 
+/** A cell of the results sheets: percentages with two decimals, the province's line in bold. */
+function cell(value: string | number | null, options: { percent?: boolean; bold?: boolean } = {}): CellInput {
+  return { value, style: { numFmt: options.percent ? PERCENT_FORMAT : undefined, bold: options.bold } };
+}
+
 /** Writes a year's indices to Excel: a sheet of units (overall, areas, factors, change) and a sheet of items. */
 export async function exportSurveyResults(results: SurveyYearResults, file: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'PAR Workbench';
-  wb.title = `Chỉ số hài lòng năm ${results.year}`;
   const p = results.province;
-  const summary = wb.addWorksheet('Chỉ số hài lòng', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
   const deltaHeader = results.previousYear ? `Thay đổi so với năm ${results.previousYear} (%)` : 'Thay đổi so với năm trước (%)';
-  summary.columns = [
-    { header: 'Mã', width: 10 },
-    { header: 'Đơn vị', width: 36 },
-    { header: 'Số phiếu hợp lệ', width: 10 },
-    { header: 'Chỉ số chung (%)', width: 10 },
-    ...p.areas.map((a) => ({ header: `${a.name} (%)`, width: 14 })),
-    ...p.factors.map((f) => ({ header: `${f.code}. ${f.name} (%)`, width: 14 })),
-    { header: deltaHeader, width: 12 },
-  ];
-  const line = (code: string, name: string, x: SurveyIndices, delta: number | null) => {
-    const row = summary.addRow([
-      code,
-      name,
-      x.forms,
+  const line = (code: string, name: string, x: SurveyIndices, delta: number | null, bold = false): CellInput[] => {
+    const percents = [
       x.index,
       ...p.areas.map((a) => x.areas.find((y) => y.code === a.code)?.index ?? null),
       ...p.factors.map((f) => x.factors.find((y) => y.code === f.code)?.index ?? null),
       delta,
-    ]);
-    row.eachCell((c, col) => {
-      if (col >= 4) c.numFmt = PERCENT_FORMAT;
-    });
-    return row;
+    ];
+    return [cell(code, { bold }), cell(name, { bold }), cell(x.forms, { bold }), ...percents.map((v) => cell(v, { percent: true, bold }))];
   };
-  line('', 'Toàn tỉnh', p, results.provinceChange?.deltaIndex ?? null).font = { bold: true };
-  for (const u of results.units) line(u.code, u.name, u, u.change?.deltaIndex ?? null);
-  styleHeader(summary.getRow(1));
-
-  const items = wb.addWorksheet('Theo câu hỏi', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
-  items.columns = [
-    { header: 'Mã câu hỏi', width: 10 },
-    { header: 'Nội dung câu hỏi', width: 60 },
-    { header: 'Yếu tố', width: 8 },
-    { header: 'Toàn tỉnh (%)', width: 10 },
-    { header: 'Số câu trả lời', width: 10 },
-    ...results.units.map((u) => ({ header: `${u.code} (%)`, width: 10 })),
-  ];
-  for (const f of p.factors) {
-    f.items.forEach((item, i) => {
-      const row = items.addRow([
-        item.code,
-        item.title,
-        f.code,
-        item.index,
-        item.n,
-        ...results.units.map((u) => u.factors.find((g) => g.code === f.code)?.items[i]?.index ?? null),
-      ]);
-      row.eachCell((c, col) => {
-        if (col === 4 || col >= 6) c.numFmt = PERCENT_FORMAT;
-      });
-    });
-  }
-  styleHeader(items.getRow(1));
+  const summary: SheetSpec = {
+    ...tableSheet(
+      'Chỉ số hài lòng',
+      ['Mã', 'Đơn vị', 'Số phiếu hợp lệ', 'Chỉ số chung (%)', ...p.areas.map((a) => `${a.name} (%)`), ...p.factors.map((f) => `${f.code}. ${f.name} (%)`), deltaHeader],
+      [10, 36, 10, 10, ...p.areas.map(() => 14), ...p.factors.map(() => 14), 12],
+      [line('', 'Toàn tỉnh', p, results.provinceChange?.deltaIndex ?? null, true), ...results.units.map((u) => line(u.code, u.name, u, u.change?.deltaIndex ?? null))],
+    ),
+    freeze: { rows: 1, columns: 2 },
+  };
+  const itemRows = p.factors.flatMap((f) =>
+    f.items.map((item, i): CellInput[] => [
+      item.code,
+      item.title,
+      f.code,
+      cell(item.index, { percent: true }),
+      item.n,
+      ...results.units.map((u) => cell(u.factors.find((g) => g.code === f.code)?.items[i]?.index ?? null, { percent: true })),
+    ]),
+  );
+  const items: SheetSpec = {
+    ...tableSheet(
+      'Theo câu hỏi',
+      ['Mã câu hỏi', 'Nội dung câu hỏi', 'Yếu tố', 'Toàn tỉnh (%)', 'Số câu trả lời', ...results.units.map((u) => `${u.code} (%)`)],
+      [10, 60, 8, 10, 10, ...results.units.map(() => 10)],
+      itemRows,
+    ),
+    freeze: { rows: 1, columns: 2 },
+  };
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  await wb.xlsx.writeFile(file);
+  await writeWorkbook({ title: `Chỉ số hài lòng năm ${results.year}`, sheets: [summary, items] }, file);
 }
