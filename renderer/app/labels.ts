@@ -4,16 +4,23 @@ const SOURCES: Record<string, string> = {
   paste: 'Dán từ Excel',
   undo: 'Hoàn tác',
   redo: 'Làm lại',
-  import: 'Nhập tệp',
+  import: 'Nhập bảng điểm',
   form: 'Biểu mẫu gửi về',
   forms: 'Biểu mẫu gửi về',
+  'form-import': 'Biểu mẫu gửi về',
+  'accept-self': 'Chấp nhận điểm tự chấm',
+  council: 'Hội đồng thẩm định',
+  petition: 'Kiến nghị',
   survey: 'Khảo sát',
+  'survey-apply': 'Khảo sát',
+  units: 'Danh sách đơn vị',
   demo: 'Dữ liệu mẫu',
   cli: 'Dòng lệnh',
 };
 
+/** The Vietnamese name of where a change came from; a source this version does not know is not shown as a code. */
 export function sourceLabel(source: string): string {
-  return SOURCES[source] ?? source;
+  return SOURCES[source] ?? 'Nguồn khác';
 }
 
 const FIELDS: Record<string, string> = {

@@ -74,6 +74,18 @@ export interface ScorecardData {
   satisfaction: ScorecardSatisfaction | null;
   /** dd/mm/yyyy */
   issuedOn: string;
+  /** the place before the date and who signs (from the workspace's settings) */
+  signer: ScorecardSigner;
+  /** the year is published by decision: the results are final */
+  published: boolean;
+}
+
+export interface ScorecardSigner {
+  /** "Lạng Sơn" in "Lạng Sơn, ngày …"; taken from the province when not set */
+  place: string | null;
+  /** "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC" */
+  title: string | null;
+  name: string | null;
 }
 
 export interface ScorecardSource {
@@ -88,6 +100,8 @@ export interface ScorecardSource {
   issuer?: string;
   sample: boolean;
   issuedOn: string;
+  signer?: ScorecardSigner;
+  published?: boolean;
   /** satisfaction indices of the year, when the workspace has survey forms */
   survey?: SurveyYearResults | null;
 }
@@ -155,6 +169,8 @@ function unitCard(
     notes: appraisalNotes(losses),
     satisfaction: source.survey ? scorecardSatisfaction(source.survey, unit.code) : null,
     issuedOn: source.issuedOn,
+    signer: source.signer ?? { place: null, title: null, name: null },
+    published: source.published ?? false,
   };
 }
 

@@ -76,6 +76,10 @@ p.above { font-size: 11.5pt; margin: 3px 0 0; }
 ul.notes { margin: 0; padding-left: 18px; font-size: 12pt; }
 ul.notes li { margin: 0 0 2px; break-inside: avoid; }
 .footnote { font-size: 10.5pt; font-style: italic; margin-top: 8px; }
+.signature { width: 45%; margin: 10px 0 0 auto; text-align: center; break-inside: avoid; }
+.signature .upper { text-transform: uppercase; font-size: 12.5pt; }
+.signature .bold { font-weight: bold; }
+.signature .sign-space { height: 22mm; }
 .compact { font-size: 12pt; line-height: 1.2; }
 .compact .summary { font-size: 11.5pt; }
 .compact table.grid { font-size: 10.5pt; }
@@ -86,7 +90,7 @@ ul.notes li { margin: 0 0 2px; break-inside: avoid; }
 
 function Heading({ card }: { card: ScorecardData }) {
   const province = card.province ?? 'Tỉnh';
-  const place = card.province ? card.province.replace(/^(tỉnh|thành phố)\s+/i, '') : null;
+  const place = card.signer.place ?? (card.province ? card.province.replace(/^(tỉnh|thành phố)\s+/i, '') : null);
   const [d, m, y] = card.issuedOn.split('/');
   return (
     <>
@@ -104,6 +108,32 @@ function Heading({ card }: { card: ScorecardData }) {
       </div>
       <div className="place-date">{`${place ? `${place}, ` : ''}ngày ${d} tháng ${m} năm ${y}`}</div>
     </>
+  );
+}
+
+/** What the figures are worth: a unit that sent nothing, leaves awaiting appraisal, a year not yet published. */
+function Status({ card }: { card: ScorecardData }) {
+  const lines: string[] = [];
+  if (!card.unit.submitted) lines.push('Đơn vị chưa gửi biểu tự đánh giá; kết quả tính theo điểm thẩm định hiện có.');
+  if (card.unit.provisional) lines.push('Còn tiêu chí thành phần chưa có điểm thẩm định.');
+  if (!card.published) lines.push(`Kết quả tạm tính: kết quả năm ${card.year} chưa được công bố.`);
+  if (lines.length === 0) return null;
+  return <p className="provisional">{lines.join(' ')}</p>;
+}
+
+/** The signer's block at the foot of the card: title, room to sign, name. */
+function Signature({ card }: { card: ScorecardData }) {
+  const title = card.signer.title ?? 'Giám đốc';
+  return (
+    <div className="signature">
+      {title.split(/\n/).map((line) => (
+        <div key={line} className="upper bold">
+          {line}
+        </div>
+      ))}
+      <div className="sign-space" />
+      <div className="bold">{card.signer.name ?? ''}</div>
+    </div>
   );
 }
 
@@ -350,7 +380,7 @@ export function ScorecardSection({ page, pageName }: { page: ScorecardPage; page
       <p className="unit-name">{card.unit.name}</p>
       <p className="sub">{`${card.block.name} — ${card.periodName}`}</p>
       {card.sample && <div className="sample">DỮ LIỆU MẪU — không dùng cho báo cáo chính thức</div>}
-      {card.unit.provisional && <p className="provisional">Kết quả tạm tính: còn tiêu chí thành phần chưa có điểm thẩm định.</p>}
+      <Status card={card} />
       <Summary card={card} />
       <FieldTable card={card} />
       <h2>2. Chỉ số thành phần so với bình quân khối</h2>
@@ -362,6 +392,7 @@ export function ScorecardSection({ page, pageName }: { page: ScorecardPage; page
       <p className="footnote">
         Chỉ số = tổng điểm đạt / tổng điểm tối đa × 100; số liệu làm tròn đến hai chữ số thập phân khi hiển thị.
       </p>
+      <Signature card={card} />
     </section>
   );
 }

@@ -2,3 +2,4 @@ export * from './types';
 export * from './engine';
 export * from '../framework/tree';
 export * from '../appraisal/score-rules';
+export * from './status';

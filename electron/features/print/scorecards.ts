@@ -13,6 +13,7 @@ import {
   scorecardData,
   scorecardFileName,
   type ScorecardData,
+  type ScorecardSigner,
   type ScorecardPage,
 } from '../../../shared/print';
 import { buildCombinedScorecardHtml, buildScorecardHtml } from '../../../shared/print/scorecard-view';
@@ -20,7 +21,7 @@ import { surveyResults } from '../survey';
 import type { Workspace } from '../../db/workspace';
 import { renderChartSvg } from '../../print/charts';
 import { startPdfPrinter, type PdfPrinter } from '../../print/chromium';
-import { isSampleWorkspace, workspaceProvince } from '../workspace/settings';
+import { documentSettings, isSampleWorkspace, workspaceProvince, type DocumentSettings } from '../workspace/settings';
 import { printScorecardFitted } from './fit';
 import { printFontCss } from '../../print/fonts';
 import { getScores } from '../appraisal/store';
@@ -75,10 +76,16 @@ export function loadScorecardData(
       province: workspaceProvince(ws),
       sample: isSampleWorkspace(ws),
       issuedOn: formatDate(options.issuedOn ?? new Date()),
+      signer: signerOf(documentSettings(ws)),
+      published: period.locked,
       survey: surveyResults(ws, year),
     },
     unitCodes,
   );
+}
+
+function signerOf(settings: DocumentSettings): ScorecardSigner {
+  return { place: settings.signPlace, title: settings.signerTitle, name: settings.signerName };
 }
 
 /** A scorecard with its chart drawn. */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { BlockResult, Unit, YearResults } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
 import { describeChange, formatNumber, formatPercent } from '../../../shared/format';
+import { resultStatus } from '../../../shared/results/status';
 import { blockFieldAverages, blockFields, blockLeafLosses, type BlockLeafLoss } from '../../../shared/compare';
 import type { Workspace } from '../../db/workspace';
 import { isSampleWorkspace, workspaceProvince } from '../workspace/settings';
@@ -27,6 +28,8 @@ export interface SummaryWorkbookInput {
   province: string | null;
   periodName: string;
   sample: boolean;
+  /** the year is published by decision (locked): results are final, else provisional */
+  published: boolean;
 }
 
 export const SUMMARY_SHEETS = ['Xếp hạng', 'Chỉ số thành phần', 'So với năm trước', 'Điểm bị mất'] as const;
@@ -123,7 +126,7 @@ function rankCell(unit: BlockResult['units'][number]): Cell {
 }
 
 function blockTitle(input: SummaryWorkbookInput, what: string, block: BlockResult): string {
-  return `${what} năm ${input.results.year} — ${block.name}`.toUpperCase();
+  return `${what} năm ${input.results.year} — ${block.name}${input.published ? '' : ' (tạm tính)'}`.toUpperCase();
 }
 
 function subtitle(input: SummaryWorkbookInput, block: BlockResult): string {
@@ -150,6 +153,7 @@ function rankingSheet(sheets: SheetSpec[], input: SummaryWorkbookInput, block: B
     { header: 'Xếp loại', width: 12, center: true },
     { header: 'Tăng/giảm chỉ số so với năm trước (%)', width: 13, numFmt: FMT_SIGNED },
     { header: 'Tăng/giảm bậc so với năm trước', width: 12, numFmt: FMT_PLACES },
+    { header: 'Tình trạng', width: 14, center: true },
   ];
   const rows = block.units.map((u, i): Cell[] => [
     i + 1,
@@ -162,8 +166,9 @@ function rankingSheet(sheets: SheetSpec[], input: SummaryWorkbookInput, block: B
     u.band,
     u.deltaIndex,
     u.deltaRank,
+    resultStatus(u, input.published),
   ]);
-  const footer: Cell[] = [null, 'Bình quân khối', ...fields.map(() => null), null, null, block.average, null, null, null, null];
+  const footer: Cell[] = [null, 'Bình quân khối', ...fields.map(() => null), null, null, block.average, null, null, null, null, null];
   addTable(sheets, `${block.name} - ${SUMMARY_SHEETS[0]}`, blockTitle(input, 'Bảng xếp hạng Chỉ số CCHC', block), subtitle(input, block), columns, rows, footer);
 }
 
@@ -292,6 +297,7 @@ export function summaryInput(ws: Workspace, year: number): SummaryWorkbookInput 
     province: workspaceProvince(ws),
     periodName: period.name,
     sample: isSampleWorkspace(ws),
+    published: period.locked,
   };
 }
 

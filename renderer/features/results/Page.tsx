@@ -1,4 +1,5 @@
 // "Kết quả": each block's ranking with index, band and the change on last year.
+import { useMemo } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { UnitResult } from '../../../shared/domain';
@@ -10,9 +11,11 @@ import { useAction } from '../../app/messages';
 import type { PageProps } from '../../app/page';
 import { blockTabs, Tabs } from '../../app/Tabs';
 import { importPublished, useResults } from './hooks';
-import { bandClass, changeOf, rankText, statusOf } from './model';
+import { resultStatus } from '../../../shared/results/status';
+import { bandClass, changeOf, rankText } from './model';
 
-const COLUMNS: ColDef<UnitResult>[] = [
+function columns(published: boolean): ColDef<UnitResult>[] {
+  return [
   { headerName: 'Hạng', field: 'rank', width: 76, type: 'rightAligned', valueFormatter: (p) => rankText(p.value, p.data?.ranked) },
   { headerName: 'Đơn vị', field: 'name', flex: 1, minWidth: 200, tooltipField: 'name' },
   { headerName: 'Tổng điểm', field: 'total', width: 100, type: 'rightAligned', valueFormatter: (p) => formatDecimal(p.value, 2) },
@@ -37,11 +40,12 @@ const COLUMNS: ColDef<UnitResult>[] = [
     headerName: 'Tình trạng',
     colId: 'status',
     width: 105,
-    valueGetter: (p) => (p.data ? statusOf(p.data) : ''),
-    headerTooltip: 'Chưa nộp: đơn vị chưa gửi biểu tự đánh giá; Tạm tính: còn tiêu chí chưa thẩm định',
+    valueGetter: (p) => (p.data ? resultStatus(p.data, published) : ''),
+    headerTooltip: 'Chưa nộp: đơn vị chưa gửi biểu tự đánh giá; Tạm tính: năm chưa công bố (đang thẩm định: còn tiêu chí chưa thẩm định); Chính thức: đã công bố',
     cellClass: (p) => (p.data && !p.data.submitted ? 'status-missing' : undefined),
   },
-];
+  ];
+}
 
 const DEFAULT_COL_DEF: ColDef = { sortable: true, resizable: true, suppressMovable: true };
 
@@ -51,6 +55,8 @@ export function ResultsPage({ year, workspace }: PageProps) {
   const [blockCode, setBlockCode] = useChoice(blocks.map((b) => b.code));
   const [emptyBlock, setEmptyBlock] = useChoice(workspace.blocks.map((b) => b.code));
   const { run, busy } = useAction();
+  const published = workspace.periods.find((p) => p.year === year)?.locked ?? false;
+  const columnDefs = useMemo(() => columns(published), [published]);
   const importFor = (code: string) =>
     run(() => importPublished(year, code), {
       refused: 'Chưa nhập kết quả đã công bố.',
@@ -110,7 +116,7 @@ export function ResultsPage({ year, workspace }: PageProps) {
           theme={gridTheme}
           localeText={gridLocale}
           rowData={block?.units ?? []}
-          columnDefs={COLUMNS}
+          columnDefs={columnDefs}
           getRowId={(p) => p.data.code}
           defaultColDef={DEFAULT_COL_DEF}
           tooltipShowDelay={400}

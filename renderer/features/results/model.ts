@@ -24,9 +24,3 @@ export function changeOf(unit: UnitResult): { text: string; direction: 'up' | 'd
   const dir = unit.deltaRank ?? unit.deltaIndex ?? 0;
   return { text, direction: dir > 0 ? 'up' : dir < 0 ? 'down' : 'same' };
 }
-
-/** "Chưa nộp" while the unit has sent no self-assessment, "Tạm tính" while a leaf awaits appraisal, else "Chính thức". */
-export function statusOf(unit: Pick<UnitResult, 'submitted' | 'provisional'>): string {
-  if (!unit.submitted) return 'Chưa nộp';
-  return unit.provisional ? 'Tạm tính' : 'Chính thức';
-}

@@ -1,5 +1,6 @@
 // The reports on the demo workspace: 85 units of 2025 in two blocks, merged communes, a
 // provisional commune with many appraisal notes.
+import { resultStatus } from '../../../shared/results/status';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,10 +42,10 @@ describe('reports of the demo workspace', () => {
       block.units.forEach((u, i) => {
         const n = u.fields.length;
         // the grid does not read empty cells at the end of a row: pad to the table's width
-        const v = [...ranking[i].values, ...Array(9 + n - ranking[i].values.length).fill(null)];
+        const v = [...ranking[i].values, ...Array(Math.max(0, 10 + n - ranking[i].values.length)).fill(null)];
         expect(v.slice(0, 2)).toEqual([i + 1, u.name]);
         expect(v.slice(2, 2 + n)).toEqual(u.fields.map((f) => f.score));
-        expect(v.slice(2 + n)).toEqual([u.total, u.max, u.index, u.rank ?? 'Không xếp hạng', u.band, u.deltaIndex, u.deltaRank]);
+        expect(v.slice(2 + n)).toEqual([u.total, u.max, u.index, u.rank ?? 'Không xếp hạng', u.band, u.deltaIndex, u.deltaRank, resultStatus(u, false)]);
       });
       expect(ranking.at(-1)!.values[4 + block.units[0].fields.length]).toBe(block.average);
       const yoy = sheetGrid(wb.getWorksheet(`${block.name} - So với năm trước`)!).rows.filter((r) => r.rowNumber > HEADER_ROW);

@@ -7,13 +7,14 @@ import { HEADER_ROW, exportSummaryWorkbook, unitsBehindLoss } from '../../../ele
 import { readWorkbookFile, sheetGrid, type CellValue } from '../../../electron/excel/xlsx';
 import type { Workspace } from '../../../electron/db/workspace';
 import { blockFieldAverages, blockLeafLosses } from '../../../shared/compare';
+import { resultStatus } from '../../../shared/results/status';
 import { describeChange } from '../../../shared/format';
 import { tempDir } from '../../helpers/tmp';
 import { createReportWorkspace } from './fixture';
 import { getScores } from '../../../electron/features/appraisal/store';
 import { requireFramework } from '../../../electron/features/framework/service';
 import { yearResults } from '../../../electron/features/results/service';
-import { ensurePeriod } from '../../../electron/features/workspace/service';
+import { ensurePeriod, setPeriodLocked } from '../../../electron/features/workspace/service';
 
 async function cli(args: string[]) {
   const out: string[] = [];
@@ -83,7 +84,10 @@ describe('summary workbook', () => {
       'Xếp loại',
       'Tăng/giảm chỉ số so với năm trước (%)',
       'Tăng/giảm bậc so với năm trước',
+      'Tình trạng',
     ]);
+    // the year is not published yet: the title says the results are provisional
+    expect(ranking.getCell(1, 1).value).toBe('BẢNG XẾP HẠNG CHỈ SỐ CCHC NĂM 2025 — KHỐI SỞ (TẠM TÍNH)');
     expect(ranking.getCell(HEADER_ROW + 1, 9).numFmt).toBe('0.00');
     expect(ranking.getCell(HEADER_ROW + 1, 9).font.name).toBe('Times New Roman');
   });
@@ -103,6 +107,7 @@ describe('summary workbook', () => {
         u.band,
         u.deltaIndex,
         u.deltaRank,
+        resultStatus(u, false),
       ])),
       [null, 'Bình quân khối', null, null, null, null, null, null, block.average],
     ]);
@@ -150,6 +155,22 @@ describe('summary workbook', () => {
     );
     expect(rows[0].slice(1, 2)).toEqual(['2.2']);
     expect(rows[0][8]).toBe('Sở Tư pháp (2,5); Sở Nông nghiệp và Môi trường (2); Sở Xây dựng (1,5); Sở Tài chính (0,5)');
+  });
+
+  it('calls the results official once the year is published', async () => {
+    setPeriodLocked(ws, 2025, true);
+    try {
+      const published = path.join(dir, 'cong-bo', 'tong-hop-2025.xlsx');
+      fs.mkdirSync(path.dirname(published));
+      await exportSummaryWorkbook(ws, 2025, published);
+      const sheet = (await readWorkbookFile(published)).getWorksheet('Khối sở - Xếp hạng')!;
+      expect(sheet.getCell(1, 1).value).toBe('BẢNG XẾP HẠNG CHỈ SỐ CCHC NĂM 2025 — KHỐI SỞ');
+      const status = sheetGrid(sheet).rows.filter((r) => r.rowNumber > HEADER_ROW && typeof r.values[0] === 'number').map((r) => r.values.at(-1));
+      expect(new Set(status)).toEqual(new Set(['Chính thức']));
+      fs.rmSync(path.dirname(published), { recursive: true });
+    } finally {
+      setPeriodLocked(ws, 2025, false);
+    }
   });
 
   it('refuses a wrong file name or a year without results, and writes nothing', async () => {

@@ -158,6 +158,8 @@ function card(notes: number): ScorecardPage {
     notes: Array.from({ length: notes }, (_, i) => note(i + 1)),
     satisfaction: null,
     issuedOn: '05/01/2026',
+    signer: { place: null, title: null, name: null },
+    published: false,
   } satisfies ScorecardData;
   return { data, chartSvg: '' };
 }

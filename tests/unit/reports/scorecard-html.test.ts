@@ -52,6 +52,8 @@ const card: ScorecardData = {
   notes: [],
   satisfaction: null,
   issuedOn: '05/01/2026',
+  signer: { place: 'Lạng Sơn', title: 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC', name: 'Nguyễn Văn An' },
+  published: false,
 };
 
 describe('scorecard HTML', () => {
@@ -64,11 +66,20 @@ describe('scorecard HTML', () => {
     expect(html).toContain('So với năm 2024: tăng 3,31% và tăng 13 bậc.');
     expect(html).toContain('83,80%, hạng 16');
     expect(html).toContain('<td class="num">-1,25</td>');
-    expect(html).toContain('Mẫu, ngày 05 tháng 01 năm 2026');
-    expect(html).toContain('Kết quả tạm tính');
+    expect(html).toContain('Lạng Sơn, ngày 05 tháng 01 năm 2026');
+    expect(html).toContain('Kết quả tạm tính: kết quả năm 2025 chưa được công bố.');
     expect(html).toContain('DỮ LIỆU MẪU');
     expect(html).toContain('Có 1 tiêu chí thành phần đơn vị tự chấm cao hơn điểm thẩm định (tổng chênh lệch 1,5 điểm)');
     expect(html).toContain('Không có ý kiến thẩm định.');
+  });
+
+  it('ends with the signer\'s block, and says nothing of provisional results once the year is published', () => {
+    expect(html).toMatch(/<div class="signature"><div class="upper bold">KT. GIÁM ĐỐC<\/div><div class="upper bold">PHÓ GIÁM ĐỐC<\/div><div class="sign-space"><\/div><div class="bold">Nguyễn Văn An<\/div><\/div><\/section>/);
+    const published = buildScorecardHtml(
+      { data: { ...card, published: true, unit: { ...card.unit, provisional: false } }, chartSvg: '<svg></svg>' },
+      { fontCss: '' },
+    );
+    expect(published).not.toContain('tạm tính');
   });
 
   it('escapes names and titles and embeds the fonts and the chart', () => {

@@ -76,6 +76,8 @@ function card(satisfaction: ScorecardData['satisfaction']): ScorecardData {
     notes: [],
     satisfaction,
     issuedOn: '05/01/2026',
+    signer: { place: null, title: null, name: null },
+    published: false,
   };
 }
 
