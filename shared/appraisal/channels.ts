@@ -39,7 +39,7 @@ export const appraisalContract = {
     input: z.object({
       year,
       changes: z.array(scoreChangeSchema).min(1).max(50_000),
-      source: z.enum(['appraisal', 'paste', 'undo', 'redo']),
+      source: z.enum(['appraisal', 'paste', 'accept-self', 'undo', 'redo']),
       reason: z.string().max(2000).nullable(),
     }),
     /** the number of changed fields; the window ranks from its own rows at once and reads the saved results after */

@@ -209,4 +209,44 @@ describe('appraisal in the browser against the demo workspace', () => {
     await saving(page, () => page.keyboard.press('Control+z'));
     expect(score().notApplicable).toBe(false);
   });
+
+  it('shows the parent rows at the unit\'s current points, the leaf\'s evidence beside the grid, and accepts the self scores of a field in one undoable step', async () => {
+    const { page } = app;
+    const ws = app.session.workspace!;
+    const nodes = getFramework(ws, YEAR, 'so')!.nodes;
+    const parents = new Set(nodes.map((n) => n.parentCode));
+    const field = nodes.find((n) => n.parentCode === null)!;
+    const under = (code: string): string[] => nodes.filter((n) => n.parentCode === code).flatMap((n) => (parents.has(n.code) ? under(n.code) : [n.code]));
+    const fieldLeaves = new Set(under(field.code));
+    const scores = () => getScores(ws, YEAR, { unitCode }).filter((s) => fieldLeaves.has(s.criterionCode));
+    // one leaf appraised below its self score, so that there is something to accept
+    const target = scores().find((s) => (s.selfScore ?? 0) > 0 && nodes.find((n) => n.code === s.criterionCode)!.method === 'free')!;
+    await typeInto(page, target.criterionCode, 'appraised', '0');
+    await page.waitForFunction(() => Number(document.body.dataset.saves ?? '0') > 0);
+    const current = scores().reduce((sum, s) => sum + (s.notApplicable ? 0 : (s.appraisedScore ?? s.selfScore ?? 0)), 0);
+    const shown = async () => Number(((await cell(page, field.code, 'appraised').textContent()) ?? '').replace(',', '.'));
+    await page.waitForFunction(
+      ([code, value]) => document.querySelector(`[data-testid=appraisal-grid] .ag-row[row-id="${code}"] .ag-cell[col-id="appraised"]`)?.textContent?.replace(',', '.') === value,
+      [field.code, String(Math.round(current * 100) / 100)] as const,
+    );
+    expect(await shown()).toBeCloseTo(current, 2);
+
+    // the leaf's evidence and explanation are read beside the grid
+    await cell(page, target.criterionCode, 'self').click();
+    const detail = page.getByTestId('criterion-detail');
+    await detail.waitFor();
+    expect(await detail.textContent()).toContain(target.evidence ?? 'Không ghi');
+
+    const differing = scores().filter((s) => s.selfScore !== null && s.appraisedScore !== s.selfScore && !s.notApplicable).length;
+    expect(differing).toBeGreaterThan(0);
+    await cell(page, field.code, 'self').click();
+    await saving(page, () => page.getByRole('button', { name: `Chấp nhận điểm tự chấm: mục ${field.code}` }).click());
+    for (const s of scores()) if (s.selfScore !== null && !s.notApplicable) expect(s.appraisedScore).toBe(s.selfScore);
+    expect(getAudit(ws, YEAR, { unitCode, criterionCode: target.criterionCode })[0].source).toBe('accept-self');
+    expect(await page.getByTestId('message').textContent()).toContain(`đã lấy điểm tự chấm làm điểm thẩm định cho ${differing} tiêu chí thành phần`);
+    await app.screenshot('08b-appraisal-accept-self');
+    // one step of the undo list takes the whole field back
+    await saving(page, () => page.getByRole('button', { name: 'Hoàn tác' }).click());
+    expect(scores().find((s) => s.criterionCode === target.criterionCode)!.appraisedScore).toBe(0);
+  });
 });

@@ -14,7 +14,7 @@ import type { ScoreEditorContext } from '../../app/ScoreEditor';
 import { Tabs } from '../../app/Tabs';
 import { matrixColumns, unitColumns, type GridHandlers } from './columns';
 import { useAppraisal, useCellHistory, useDraftPreview, useFolding } from './hooks';
-import { isTreeRow, matrixRows, sameMatrixRow, treeRows, type MatrixRow, type TreeRow } from './model';
+import { isTreeRow, matrixRows, sameMatrixRow, scoreKey, treeRows, type MatrixRow, type TreeRow } from './model';
 import { SidePanel } from './SidePanel';
 
 type View = 'unit' | 'matrix';
@@ -67,7 +67,7 @@ export function AppraisalPage({ workspace, year }: PageProps) {
     const colId = e.column.getColId();
     if (view === 'unit') {
       const row = rows[e.rowIndex];
-      setFocus(row?.isLeaf ? { unitCode, code: row.node.code } : null);
+      setFocus(row ? { unitCode, code: row.node.code } : null);
     } else {
       const row = matrix[e.rowIndex];
       if (row) setUnitCode(row.unitCode);
@@ -213,6 +213,9 @@ export function AppraisalPage({ workspace, year }: PageProps) {
           saved={appraisal.saved}
           focus={shownFocus}
           history={history}
+          criterion={shownFocus ? (nodeByCode.get(shownFocus.code) ?? null) : null}
+          score={shownFocus ? scores.get(scoreKey(shownFocus.unitCode, shownFocus.code)) : undefined}
+          onAcceptSelf={editable ? (rootCode) => appraisal.acceptSelf(shownFocus?.unitCode ?? unitCode, rootCode) : null}
         />
       </div>
       <p className="hint muted">

@@ -1,6 +1,7 @@
 // Beside the grid: the unit's total, index, rank and band as previewed (with the score being
 // typed), its change on last year as saved, and the history of the cell in focus.
-import type { AuditEntry, BlockResult, YearResults } from '../../../shared/domain';
+import type { AuditEntry, BlockResult, CriterionNode, Score, YearResults } from '../../../shared/domain';
+import { confirmAction } from '../../app/leave-guard';
 import { describeChange, formatDateTime, formatDecimal, formatNumber, formatPercent } from '../../../shared/format';
 import { auditFieldLabel, sourceLabel } from '../../app/labels';
 import { auditValue, unitResultOf, type ParsedDraft } from './model';
@@ -14,9 +15,14 @@ interface SidePanelProps {
   saved: YearResults | null;
   focus: { unitCode: string; code: string } | null;
   history: AuditEntry[];
+  /** the criterion of the cell in focus, and the unit's score on it */
+  criterion: CriterionNode | null;
+  score: Score | undefined;
+  /** takes the self scores as appraised under a criterion, or the whole unit (null); absent when the year is locked */
+  onAcceptSelf: ((rootCode: string | null) => void) | null;
 }
 
-export function SidePanel({ unitCode, unitName, blockCode, draft, preview, saved, focus, history }: SidePanelProps) {
+export function SidePanel({ unitCode, unitName, blockCode, draft, preview, saved, focus, history, criterion, score, onAcceptSelf }: SidePanelProps) {
   const shown = unitResultOf(preview, unitCode);
   const savedResult = unitResultOf(saved?.blocks.find((b) => b.code === blockCode), unitCode);
   const rankedCount = preview?.units.filter((u) => u.ranked && u.rank !== null).length ?? 0;
@@ -44,6 +50,40 @@ export function SidePanel({ unitCode, unitName, blockCode, draft, preview, saved
           <dd>{savedResult ? (describeChange(savedResult.deltaIndex, savedResult.deltaRank) ?? '—') : '—'}</dd>
         </dl>
       </section>
+      {criterion && (
+        <section className="criterion-detail" aria-label="Tiêu chí đang chọn" data-testid="criterion-detail">
+          <h3>
+            {criterion.code}. {criterion.title}
+          </h3>
+          {score && (
+            <dl>
+              <dt>Điểm tự chấm</dt>
+              <dd>{score.selfScore === null ? 'Chưa tự chấm' : formatNumber(score.selfScore, 4)}</dd>
+              <dt title="Tài liệu kiểm chứng đơn vị ghi trong biểu tự đánh giá">Tài liệu kiểm chứng</dt>
+              <dd className="long-text">{score.evidence ?? <span className="muted">Không ghi</span>}</dd>
+              <dt>Giải trình</dt>
+              <dd className="long-text">{score.explanation ?? <span className="muted">Không có</span>}</dd>
+            </dl>
+          )}
+        </section>
+      )}
+      {onAcceptSelf && (
+        <section className="accept-self" aria-label="Chấp nhận điểm tự chấm">
+          {criterion && (
+            <button type="button" onClick={() => onAcceptSelf(criterion.code)} title="Lấy điểm tự chấm làm điểm thẩm định cho các tiêu chí thành phần của mục này">
+              Chấp nhận điểm tự chấm: mục {criterion.code}
+            </button>
+          )}
+          <button
+            type="button"
+            onClick={() => {
+              if (confirmAction(`Lấy điểm tự chấm làm điểm thẩm định cho mọi tiêu chí thành phần của ${unitName}? Có thể hoàn tác bằng Ctrl+Z.`)) onAcceptSelf(null);
+            }}
+          >
+            Chấp nhận điểm tự chấm: cả đơn vị
+          </button>
+        </section>
+      )}
       <section className="history" aria-label="Lịch sử ô" data-testid="cell-history">
         <h3>Lịch sử ô {focus ? `${focus.code} — ${focus.unitCode === unitCode ? unitName : focus.unitCode}` : ''}</h3>
         {!focus && <p className="muted">Chọn một ô điểm để xem ai đã sửa, khi nào, từ bao nhiêu thành bao nhiêu.</p>}

@@ -52,6 +52,7 @@ export function unitColumns(h: GridHandlers): ColDef<TreeRow>[] {
     {
       colId: 'round',
       headerName: 'Lần TĐ',
+      headerTooltip: 'Lần thẩm định: 1 là lần đầu, 2 trở lên là phúc tra',
       width: 82,
       editable: leafEditable,
       cellEditor: 'agSelectCellEditor',
@@ -118,7 +119,7 @@ export function matrixColumns(nodes: CriterionNode[], leafNodes: CriterionNode[]
         { colId: 'unit', headerName: 'Tên đơn vị', field: 'unitName', width: 210, pinned: 'left', tooltipField: 'unitName' },
         { colId: 'total', headerName: 'Tổng', field: 'total', width: 78, pinned: 'left', type: 'rightAligned', valueFormatter: (p) => (p.value === null ? '' : formatDecimal(p.value, 2)) },
         { colId: 'index', headerName: 'Chỉ số', field: 'index', width: 84, pinned: 'left', type: 'rightAligned', valueFormatter: (p) => formatPercent(p.value) },
-        { colId: 'rank', headerName: 'Hạng', field: 'rank', width: 64, pinned: 'left', type: 'rightAligned', valueFormatter: (p) => (p.value === null ? (p.data?.ranked ? '' : 'KXH') : String(p.value)) },
+        { colId: 'rank', headerName: 'Hạng', headerTooltip: 'Xếp hạng trong khối; KXH: không xếp hạng', field: 'rank', width: 64, pinned: 'left', type: 'rightAligned', valueFormatter: (p) => (p.value === null ? (p.data?.ranked ? '' : 'KXH') : String(p.value)) },
       ],
     },
     ...fields.map((f) => ({

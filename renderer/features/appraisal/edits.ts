@@ -7,7 +7,7 @@ import type { YearResults } from '../../../shared/domain';
 import { applyLocally, indexScores, inverseOf, type BlockData, type ScoreMap } from './model';
 
 /** Where a change comes from, as the audit trail records it. */
-export type Source = 'appraisal' | 'paste' | 'undo' | 'redo';
+export type Source = 'appraisal' | 'paste' | 'accept-self' | 'undo' | 'redo';
 
 /** One step of the undo list: the changes made and those that put back what they overwrote. */
 export interface Edit {

@@ -7,6 +7,7 @@ import { useCallResult } from '../../app/hooks';
 import { refusalMessage, useAction, useMessages } from '../../app/messages';
 import { blockReducer, nextEdit, noBlock, type Source } from './edits';
 import {
+  acceptSelfChanges,
   appraisedPatch,
   parseAppraised,
   parseDraft,
@@ -80,7 +81,7 @@ export function useAppraisal(year: number, blockCode: string) {
     });
   };
 
-  const perform = (changes: ScoreChangeInput[], source: 'appraisal' | 'paste') => {
+  const perform = (changes: ScoreChangeInput[], source: 'appraisal' | 'paste' | 'accept-self') => {
     dispatch({ type: 'perform', changes });
     save(changes, source);
   };
@@ -122,6 +123,22 @@ export function useAppraisal(year: number, blockCode: string) {
     },
     setField(unitCode: string, criterionCode: string, patch: ScorePatchInput) {
       perform([{ unitCode, criterionCode, patch }], 'appraisal');
+    },
+    /**
+     * The self scores taken as appraised for every leaf under `rootCode` (the whole unit when
+     * null): one step of the undo list, each cell audited as "Chấp nhận điểm tự chấm".
+     */
+    acceptSelf(unitCode: string, rootCode: string | null) {
+      if (!data) return;
+      const changes = acceptSelfChanges(data.nodes, scores, unitCode, rootCode);
+      const where = rootCode ? `mục ${rootCode}` : 'cả đơn vị';
+      if (changes.length === 0) {
+        show({ kind: 'info', text: `${unitName(unitCode)}, ${where}: không có tiêu chí thành phần nào có điểm tự chấm khác điểm thẩm định.` });
+        return;
+      }
+      clear();
+      perform(changes, 'accept-self');
+      show({ kind: 'info', text: `${unitName(unitCode)}, ${where}: đã lấy điểm tự chấm làm điểm thẩm định cho ${formatNumber(changes.length)} tiêu chí thành phần (Ctrl+Z để hoàn tác).` });
     },
     /** cells copied from a spreadsheet, pasted at `target`: all of them saved, or none */
     paste(target: PasteTarget, text: string) {

@@ -110,24 +110,25 @@ export function treeRows(nodes: CriterionNode[], unitCode: string, scores: Score
     list.push(n);
     children.set(n.parentCode, list);
   }
-  const sums = new Map<string, { max: number; self: number | null; appraised: number | null }>();
+  // a parent's appraised column holds the unit's current points under it (appraised, else
+  // self), so that the rows add up to the total the engine computes
+  type Sum = { max: number; self: number | null; current: number | null };
+  const sums = new Map<string, Sum>();
   const add = (a: number | null, b: number | null) => (a === null && b === null ? null : (a ?? 0) + (b ?? 0));
-  const sumOf = (n: CriterionNode): { max: number; self: number | null; appraised: number | null } => {
+  const sumOf = (n: CriterionNode): Sum => {
     if (leafSet.has(n.code)) {
       const s = scores.get(scoreKey(unitCode, n.code));
-      if (s?.notApplicable) return { max: 0, self: null, appraised: null };
+      if (s?.notApplicable) return { max: 0, self: null, current: null };
       const sign = n.method === 'deduction' ? -1 : 1;
       const inMax = n.method !== 'bonus' && n.method !== 'deduction';
-      return {
-        max: inMax ? (n.maxPoints ?? 0) : 0,
-        self: s?.selfScore === null || s?.selfScore === undefined ? null : sign * s.selfScore,
-        appraised: s?.appraisedScore === null || s?.appraisedScore === undefined ? null : sign * s.appraisedScore,
-      };
+      const self = s?.selfScore ?? null;
+      const current = s?.appraisedScore ?? self;
+      return { max: inMax ? (n.maxPoints ?? 0) : 0, self: self === null ? null : sign * self, current: current === null ? null : sign * current };
     }
-    let total = { max: 0, self: null as number | null, appraised: null as number | null };
+    let total: Sum = { max: 0, self: null, current: null };
     for (const c of children.get(n.code) ?? []) {
       const cs = sumOf(c);
-      total = { max: total.max + cs.max, self: add(total.self, cs.self), appraised: add(total.appraised, cs.appraised) };
+      total = { max: total.max + cs.max, self: add(total.self, cs.self), current: add(total.current, cs.current) };
     }
     sums.set(n.code, total);
     return total;
@@ -149,7 +150,7 @@ export function treeRows(nodes: CriterionNode[], unitCode: string, scores: Score
         expanded: !collapsed.has(n.code),
         max: isLeaf ? (n.maxPoints ?? 0) : (n.maxPoints ?? sum?.max ?? 0),
         self: isLeaf ? (s?.selfScore ?? null) : (sum?.self ?? null),
-        appraised: isLeaf ? (s?.appraisedScore ?? null) : (sum?.appraised ?? null),
+        appraised: isLeaf ? (s?.appraisedScore ?? null) : (sum?.current ?? null),
         score: s,
       });
       if (!isLeaf && !collapsed.has(n.code)) walk(n.code, depth + 1);
@@ -295,4 +296,28 @@ export function auditValue(field: string, value: string | null): string {
     return Number.isFinite(n) ? formatNumber(n, 4) : value;
   }
   return value;
+}
+
+/**
+ * The changes that take the self score as the appraised score on every leaf under `rootCode`
+ * (or the whole unit when null) that has a self score different from its appraisal; leaves
+ * scored by survey or not applicable are left alone.
+ */
+export function acceptSelfChanges(nodes: CriterionNode[], scores: ScoreMap, unitCode: string, rootCode: string | null): ScoreChangeInput[] {
+  const leafSet = leafCodes(nodes);
+  const under = new Set<string>();
+  const parentOf = new Map(nodes.map((n) => [n.code, n.parentCode]));
+  const within = (code: string): boolean => {
+    if (rootCode === null || code === rootCode) return true;
+    const parent = parentOf.get(code);
+    return parent ? within(parent) : false;
+  };
+  for (const n of nodes) if (leafSet.has(n.code) && n.source !== 'survey' && within(n.code)) under.add(n.code);
+  const changes: ScoreChangeInput[] = [];
+  for (const code of under) {
+    const s = scores.get(scoreKey(unitCode, code));
+    if (!s || s.notApplicable || s.selfScore === null || s.appraisedScore === s.selfScore) continue;
+    changes.push({ unitCode, criterionCode: code, patch: appraisedPatch(s, s.selfScore) });
+  }
+  return changes;
 }

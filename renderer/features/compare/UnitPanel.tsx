@@ -116,7 +116,7 @@ function FieldTable({ detail }: { detail: UnitDetail }) {
           <th>Lĩnh vực</th>
           <th className="num">Điểm</th>
           <th className="num">Chỉ số</th>
-          <th className="num">BQ khối</th>
+          <th className="num" title="Bình quân khối: chỉ số trung bình của các đơn vị trong khối">BQ khối</th>
         </tr>
       </thead>
       <tbody>

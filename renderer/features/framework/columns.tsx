@@ -82,6 +82,7 @@ export function frameworkColumns(handlers: ColumnHandlers): ColDef<Row>[] {
     {
       colId: 'evidence',
       headerName: 'Cần TLKC',
+      headerTooltip: 'Cần tài liệu kiểm chứng: đơn vị phải ghi văn bản chứng minh khi chấm điểm',
       width: 100,
       editable: leafOnly,
       cellEditor: 'agCheckboxCellEditor',

@@ -16,7 +16,7 @@ import { bandClass, changeOf, rankText } from './model';
 
 function columns(published: boolean): ColDef<UnitResult>[] {
   return [
-  { headerName: 'Hạng', field: 'rank', width: 76, type: 'rightAligned', valueFormatter: (p) => rankText(p.value, p.data?.ranked) },
+  { headerName: 'Hạng', headerTooltip: 'Xếp hạng trong khối; KXH: không xếp hạng', field: 'rank', width: 76, type: 'rightAligned', valueFormatter: (p) => rankText(p.value, p.data?.ranked) },
   { headerName: 'Đơn vị', field: 'name', flex: 1, minWidth: 200, tooltipField: 'name' },
   { headerName: 'Tổng điểm', field: 'total', width: 100, type: 'rightAligned', valueFormatter: (p) => formatDecimal(p.value, 2) },
   { headerName: 'Điểm tối đa', field: 'max', width: 100, type: 'rightAligned', valueFormatter: (p) => formatNumber(p.value, 3) },
