@@ -108,7 +108,7 @@ export function Shell({ session, page, setPage, onSession, onBackup, onClose }: 
         </header>
         <MessageBar />
         <section className="page" key={`${page}-${year}-${workspace.file}`}>
-          <Page workspace={workspace} year={year} onSession={onSession} />
+          <Page workspace={workspace} year={year} onSession={onSession} onNavigate={(key) => key !== page && mayLeave() && setPage(key)} />
         </section>
       </div>
     </div>

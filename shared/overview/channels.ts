@@ -25,9 +25,23 @@ const activitySchema = z.object({
   changes: z.number(),
 });
 
+/** What the year's setup has and lacks, for the checklist of a first start */
+const setupSchema = z.object({
+  provinceNamed: z.boolean(),
+  blocks: z.number(),
+  /** units taking part in the year, in blocks with a framework */
+  units: z.number(),
+  /** every unit of the workspace, whatever its block */
+  allUnits: z.number(),
+  blocksWithoutFramework: z.array(z.string()),
+  blocksWithoutBands: z.array(z.string()),
+  submitted: z.number(),
+});
+export type YearSetup = z.infer<typeof setupSchema>;
+
 export const overviewContract = {
   'overview:get': {
     input: z.object({ year }),
-    output: z.object({ year: z.number(), blocks: z.array(blockStatusSchema), activity: z.array(activitySchema) }),
+    output: z.object({ year: z.number(), blocks: z.array(blockStatusSchema), activity: z.array(activitySchema), setup: setupSchema }),
   },
 } as const;

@@ -11,6 +11,9 @@ import { unitsTakingPart } from '../participation/service';
 import { yearResults } from '../results/service';
 import { requirePeriod } from '../workspace/service';
 import { listBlocks } from '../workspace/store';
+import { workspaceProvince } from '../workspace/settings';
+import { getBlockSettings } from '../results/store';
+import { listUnits } from '../units/store';
 
 export function overviewHandlers(context: HandlerContext): Pick<Handlers, keyof typeof overviewContract> {
   return {
@@ -36,7 +39,17 @@ export function overviewHandlers(context: HandlerContext): Pick<Handlers, keyof 
           average: blockResult?.average ?? null,
         };
       });
-      return { year, blocks, activity: groupActivity(getAudit(ws, year, { limit: 50_000 })) };
+      const withFramework = blocks.filter((b) => b.hasFramework);
+      const setup = {
+        provinceNamed: workspaceProvince(ws) !== null,
+        blocks: blocks.length,
+        units: withFramework.reduce((n, b) => n + b.units, 0),
+        allUnits: listUnits(ws).length,
+        blocksWithoutFramework: blocks.filter((b) => !b.hasFramework).map((b) => b.blockName),
+        blocksWithoutBands: withFramework.filter((b) => getBlockSettings(ws, year, b.blockCode).bands.length === 0).map((b) => b.blockName),
+        submitted: blocks.reduce((n, b) => n + b.submitted, 0),
+      };
+      return { year, blocks, activity: groupActivity(getAudit(ws, year, { limit: 50_000 })), setup };
     },
   };
 }

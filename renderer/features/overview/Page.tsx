@@ -3,16 +3,40 @@ import { formatDateTime, formatNumber, formatPercent } from '../../../shared/for
 import { sourceLabel } from '../../app/labels';
 import type { PageProps } from '../../app/page';
 import { useOverview } from './hooks';
+import { setupSteps } from './model';
 
-export function OverviewPage({ workspace, year }: PageProps) {
+export function OverviewPage({ workspace, year, onNavigate }: PageProps) {
   const overview = useOverview(year);
   if (!overview) return <p className="muted">Đang tải…</p>;
+  const steps = setupSteps(overview.setup, year);
+  const left = steps.filter((s) => !s.done).length;
   return (
     <div className="overview">
       <h2>
         Tổng quan kỳ đánh giá năm {year}
         {workspace.sample && <span className="badge badge-sample">Dữ liệu mẫu</span>}
       </h2>
+      {left > 0 && (
+        <section className="setup" aria-label="Các bước chuẩn bị" data-testid="setup-checklist">
+          <h3>Chuẩn bị kỳ đánh giá năm {year}: còn {left} bước</h3>
+          <ol>
+            {steps.map((s) => (
+              <li key={s.label} className={s.done ? 'done' : 'todo'}>
+                <span className="mark" aria-hidden>
+                  {s.done ? '✓' : '○'}
+                </span>
+                <span className="label">{s.label}</span>
+                <span className="muted">{s.detail}</span>
+                {!s.done && (
+                  <button type="button" className="link" onClick={() => onNavigate(s.page)}>
+                    Làm bước này
+                  </button>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
       <div className="cards">
         {overview.blocks.map((b) => (
           <article key={b.blockCode} className="card" data-testid={`block-${b.blockCode}`}>
@@ -28,6 +52,10 @@ export function OverviewPage({ workspace, year }: PageProps) {
                 <div>
                   <dt>Đã nộp tự chấm</dt>
                   <dd>{formatNumber(b.submitted)}</dd>
+                </div>
+                <div>
+                  <dt>Chưa nộp</dt>
+                  <dd className={b.units > b.submitted ? 'warn' : ''}>{formatNumber(Math.max(0, b.units - b.submitted))}</dd>
                 </div>
                 <div>
                   <dt>Đã thẩm định đủ</dt>

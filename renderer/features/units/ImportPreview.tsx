@@ -1,5 +1,6 @@
 // A unit list read from Excel, before anything is written: how many units are new, which
 // change and how, which stay as they are; the person confirms or cancels.
+import { useMemo } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import { formatProblem } from '../../../shared/errors';
@@ -8,17 +9,30 @@ import { PREVIEW_STATUS, previewCounts, yearsInForce, type ImportPreview } from 
 
 type Row = ImportPreview['preview'][number];
 
-const COLUMNS: ColDef<Row>[] = [
+function columns(blockNames: ReadonlyMap<string, string>): ColDef<Row>[] {
+  return [
   { headerName: 'Kết quả', colId: 'status', width: 120, valueGetter: (p) => (p.data ? PREVIEW_STATUS[p.data.status] : '') },
   { headerName: 'Mã', valueGetter: (p) => p.data?.unit.code, width: 120 },
   { headerName: 'Tên đơn vị', valueGetter: (p) => p.data?.unit.name, flex: 1, minWidth: 220, tooltipValueGetter: (p) => p.value },
-  { headerName: 'Khối', valueGetter: (p) => p.data?.unit.blockCode, width: 90 },
+  { headerName: 'Khối', valueGetter: (p) => (p.data ? (blockNames.get(p.data.unit.blockCode) ?? p.data.unit.blockCode) : ''), width: 110 },
   { headerName: 'Kế thừa từ', valueGetter: (p) => p.data?.unit.predecessors?.join('; ') ?? '', width: 160 },
   { headerName: 'Năm tham gia', valueGetter: (p) => (p.data ? yearsInForce(p.data.unit) : ''), width: 130 },
   { headerName: 'Thay đổi', valueGetter: (p) => p.data?.changes.join(', ') ?? '', width: 180 },
-];
+  ];
+}
 
-export function ImportPreviewPanel({ preview, onConfirm, onCancel }: { preview: ImportPreview; onConfirm(): void; onCancel(): void }) {
+export function ImportPreviewPanel({
+  preview,
+  blockNames,
+  onConfirm,
+  onCancel,
+}: {
+  preview: ImportPreview;
+  blockNames: ReadonlyMap<string, string>;
+  onConfirm(): void;
+  onCancel(): void;
+}) {
+  const columnDefs = useMemo(() => columns(blockNames), [blockNames]);
   const writes = preview.preview.filter((p) => p.status !== 'unchanged').length;
   return (
     <section className="card import-preview" aria-label="Xem trước danh sách đơn vị" data-testid="units-preview">
@@ -44,7 +58,7 @@ export function ImportPreviewPanel({ preview, onConfirm, onCancel }: { preview: 
           theme={gridTheme}
           localeText={gridLocale}
           rowData={preview.preview}
-          columnDefs={COLUMNS}
+          columnDefs={columnDefs}
           getRowId={(p) => p.data.unit.code}
           tooltipShowDelay={400}
         />

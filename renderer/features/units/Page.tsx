@@ -34,6 +34,7 @@ function UnitsEditor({ units, blocks, actions }: EditorProps) {
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(blockCode));
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const codeInput = useRef<HTMLInputElement>(null);
+  const blockNames = useMemo(() => new Map(blocks.map((b) => [b.code, b.name])), [blocks]);
   const edit = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
   const shown = units.filter((u) => u.blockCode === blockCode);
   const newUnit = (block = blockCode) => {
@@ -113,6 +114,7 @@ function UnitsEditor({ units, blocks, actions }: EditorProps) {
       {preview && (
         <ImportPreviewPanel
           preview={preview}
+          blockNames={blockNames}
           onCancel={() => setPreview(null)}
           onConfirm={async () => {
             if (await actions.confirmImport(preview)) setPreview(null);
