@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { appraisalContract } from './appraisal/channels';
 import { compareContract } from './compare/channels';
+import { cycleContract } from './cycle/channels';
 import { formsContract } from './forms/channels';
 import { frameworkContract } from './framework/channels';
 import { overviewContract } from './overview/channels';
@@ -32,6 +33,7 @@ export const contract = {
   ...compareContract,
   ...printContract,
   ...settingsContract,
+  ...cycleContract,
 } as const;
 
 export type Contract = typeof contract;

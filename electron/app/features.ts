@@ -3,6 +3,7 @@ import type { Handlers } from '../../shared/contract';
 import { appraisalHandlers } from '../features/appraisal/handlers';
 import { compareHandlers } from '../features/compare/handlers';
 import type { HandlerContext } from '../features/context';
+import { cycleHandlers } from '../features/cycle/handlers';
 import { formsHandlers } from '../features/forms/handlers';
 import { frameworkHandlers } from '../features/framework/handlers';
 import { overviewHandlers } from '../features/overview/handlers';
@@ -25,5 +26,6 @@ export function featureHandlers(context: HandlerContext): Omit<Handlers, 'sessio
     ...compareHandlers(context),
     ...printHandlers(context),
     ...settingsHandlers(context),
+    ...cycleHandlers(context),
   };
 }

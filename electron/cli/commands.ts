@@ -3,6 +3,7 @@
 import type { CommandSpec } from './framework';
 import { commands as appraisal } from '../features/appraisal/commands';
 import { commands as compare } from '../features/compare/commands';
+import { commands as cycle } from '../features/cycle/commands';
 import { commands as demo } from '../features/demo/commands';
 import { commands as forms } from '../features/forms/commands';
 import { commands as framework } from '../features/framework/commands';
@@ -23,4 +24,5 @@ export const commands: CommandSpec[] = [
   ...compare,
   ...demo,
   ...forms,
+  ...cycle,
 ];

@@ -7,6 +7,7 @@ import { useMayLeave } from './leave-guard';
 import appIcon from '../../resources/icons/icon.svg';
 import { AppraisalPage } from '../features/appraisal/Page';
 import { ComparePage } from '../features/compare/Page';
+import { ProgressPage } from '../features/cycle/ProgressPage';
 import { FormsPage } from '../features/forms/Page';
 import { FrameworkPage } from '../features/framework/Page';
 import { OverviewPage } from '../features/overview/Page';
@@ -35,6 +36,7 @@ const PAGE_COMPONENTS: Record<PageKey, (props: PageProps) => React.ReactNode> = 
   units: UnitsPage,
   forms: FormsPage,
   appraisal: AppraisalPage,
+  progress: ProgressPage,
   results: ResultsPage,
   compare: ComparePage,
   survey: SurveyPage,
