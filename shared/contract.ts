@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { appraisalContract } from './appraisal/channels';
 import { compareContract } from './compare/channels';
 import { cycleContract } from './cycle/channels';
+import { councilContract } from './cycle/council-channels';
 import { formsContract } from './forms/channels';
 import { frameworkContract } from './framework/channels';
 import { overviewContract } from './overview/channels';
@@ -34,6 +35,7 @@ export const contract = {
   ...printContract,
   ...settingsContract,
   ...cycleContract,
+  ...councilContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import type { Handlers } from '../../shared/contract';
 import { appraisalHandlers } from '../features/appraisal/handlers';
 import { compareHandlers } from '../features/compare/handlers';
 import type { HandlerContext } from '../features/context';
+import { councilHandlers } from '../features/council/handlers';
 import { cycleHandlers } from '../features/cycle/handlers';
 import { formsHandlers } from '../features/forms/handlers';
 import { frameworkHandlers } from '../features/framework/handlers';
@@ -27,5 +28,6 @@ export function featureHandlers(context: HandlerContext): Omit<Handlers, 'sessio
     ...printHandlers(context),
     ...settingsHandlers(context),
     ...cycleHandlers(context),
+    ...councilHandlers(context),
   };
 }

@@ -3,6 +3,7 @@
 import type { CommandSpec } from './framework';
 import { commands as appraisal } from '../features/appraisal/commands';
 import { commands as compare } from '../features/compare/commands';
+import { commands as council } from '../features/council/commands';
 import { commands as cycle } from '../features/cycle/commands';
 import { commands as demo } from '../features/demo/commands';
 import { commands as forms } from '../features/forms/commands';
@@ -25,4 +26,5 @@ export const commands: CommandSpec[] = [
   ...demo,
   ...forms,
   ...cycle,
+  ...council,
 ];

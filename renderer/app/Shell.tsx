@@ -7,6 +7,7 @@ import { useMayLeave } from './leave-guard';
 import appIcon from '../../resources/icons/icon.svg';
 import { AppraisalPage } from '../features/appraisal/Page';
 import { ComparePage } from '../features/compare/Page';
+import { CouncilPage } from '../features/cycle/CouncilPage';
 import { ProgressPage } from '../features/cycle/ProgressPage';
 import { FormsPage } from '../features/forms/Page';
 import { FrameworkPage } from '../features/framework/Page';
@@ -37,6 +38,7 @@ const PAGE_COMPONENTS: Record<PageKey, (props: PageProps) => React.ReactNode> = 
   forms: FormsPage,
   appraisal: AppraisalPage,
   progress: ProgressPage,
+  council: CouncilPage,
   results: ResultsPage,
   compare: ComparePage,
   survey: SurveyPage,

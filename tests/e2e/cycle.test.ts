@@ -1,6 +1,7 @@
 // The appraisal cycle on screen: Tiến độ (deadlines and each unit's state).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDeadlines } from '../../electron/features/cycle/store';
+import { listAssignments } from '../../electron/features/council/store';
 import { launchApp, stopServer, type AppUnderTest } from './harness';
 
 describe('the appraisal cycle on screen', () => {
@@ -33,5 +34,36 @@ describe('the appraisal cycle on screen', () => {
     await page.getByRole('tab', { name: /xã/ }).click();
     expect(await rows.count()).toBe(65);
     await app.screenshot('cycle-progress');
+  });
+
+  it('Hội đồng: members typed in, a field assigned, an overlap refused naming it, uncovered leaves listed', async () => {
+    const { page } = app;
+    await nav('Hội đồng');
+    await page.getByRole('heading', { name: 'Hội đồng thẩm định năm 2025' }).waitFor();
+    for (const [name, org] of [
+      ['Phạm Thu Hà', 'Sở Tư pháp'],
+      ['Đỗ Minh Khoa', 'Sở Tài chính'],
+    ]) {
+      await page.getByLabel('Họ và tên thành viên').fill(name);
+      await page.getByLabel('Cơ quan của thành viên').fill(org);
+      await page.getByRole('button', { name: 'Thêm thành viên' }).click();
+      await page.getByTestId('message').filter({ hasText: `Đã thêm ${name}` }).waitFor();
+    }
+    await page.getByRole('tab', { name: /sở/ }).click();
+    const ws = app.session.workspace!;
+    const before = listAssignments(ws, 2025, 'so').length;
+    await page.getByLabel('Thành viên được phân công').selectOption('Phạm Thu Hà');
+    await page.getByLabel('Mã lĩnh vực, tiêu chí').fill('II');
+    await page.getByRole('button', { name: 'Phân công', exact: true }).click();
+    await page.getByTestId('message').filter({ hasText: 'Đã phân công Phạm Thu Hà thẩm định II' }).waitFor();
+    expect(listAssignments(ws, 2025, 'so').length).toBe(before + 1);
+    await page.getByLabel('Thành viên được phân công').selectOption('Đỗ Minh Khoa');
+    await page.getByLabel('Mã lĩnh vực, tiêu chí').fill('II');
+    await page.getByRole('button', { name: 'Phân công', exact: true }).click();
+    await page.getByTestId('message').filter({ hasText: 'Trùng phân công với Phạm Thu Hà' }).waitFor();
+    expect(listAssignments(ws, 2025, 'so').length).toBe(before + 1);
+    expect(await page.getByTestId('assignment-grid').textContent()).toContain('cả lĩnh vực');
+    expect(await page.getByTestId('uncovered').locator('li').count()).toBeGreaterThan(0);
+    await app.screenshot('cycle-council');
   });
 });
