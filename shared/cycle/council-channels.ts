@@ -5,6 +5,39 @@ import { cancellable, code, year } from '../channels';
 const memberSchema = z.object({ id: z.number(), name: z.string(), organisation: z.string().nullable() });
 const uncoveredSchema = z.object({ criterion: z.string(), title: z.string(), units: z.array(z.string()) });
 
+const problem = z.object({ sheet: z.string().optional(), cell: z.string().optional(), message: z.string() });
+const packageImportSchema = z.object({
+  file: z.string(),
+  status: z.enum(['imported', 'unchanged', 'refused']),
+  member: z.string().nullable(),
+  changes: z.number(),
+  conflicts: z.array(
+    z.object({
+      unit: z.string(),
+      criterion: z.string(),
+      packageValue: z.number().nullable(),
+      currentValue: z.number().nullable(),
+      changedBy: z.string().nullable(),
+      changedAt: z.string().nullable(),
+    }),
+  ),
+  errors: z.array(problem),
+  warnings: z.array(problem),
+});
+const conflictSchema = z.object({
+  id: z.number(),
+  memberName: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  criterionCode: z.string(),
+  packageValue: z.number().nullable(),
+  packageRemark: z.string().nullable(),
+  issuedValue: z.number().nullable(),
+  currentValue: z.number().nullable(),
+  changedBy: z.string().nullable(),
+  changedAt: z.string().nullable(),
+});
+
 const blockCouncilSchema = z.object({
   code: z.string(),
   name: z.string(),
@@ -53,4 +86,25 @@ export const councilContract = {
     output: z.object({ uncovered: z.array(uncoveredSchema) }),
   },
   'council:unassign': { input: z.object({ id: z.number().int() }), output: z.object({ removed: z.literal(true) }) },
+  /** the packages of the year's assigned members, written into a folder picked in the dialog */
+  'council:writePackages': {
+    input: z.object({ year }),
+    output: cancellable(z.object({ folder: z.string(), packages: z.array(z.object({ memberName: z.string(), file: z.string(), rows: z.number(), units: z.number() })) })),
+  },
+  /** returned packages picked in the dialog */
+  'council:importPackages': {
+    input: z.object({ year, preferPackage: z.boolean() }),
+    output: cancellable(z.array(packageImportSchema)),
+  },
+  /** the packages issued in a year and the conflicts still open */
+  'council:packages': {
+    input: z.object({ year }),
+    output: z.object({
+      packages: z.array(
+        z.object({ id: z.string(), memberName: z.string(), issuedAt: z.string(), fileName: z.string(), rows: z.number(), imports: z.number(), lastImportAt: z.string().nullable() }),
+      ),
+      conflicts: z.array(conflictSchema),
+    }),
+  },
+  'council:resolveConflict': { input: z.object({ year, id: z.number().int(), resolution: z.enum(['keep', 'package']) }), output: z.object({ resolved: z.literal(true) }) },
 } as const;

@@ -1,11 +1,20 @@
 // The appraisal cycle on screen: Tiến độ (deadlines and each unit's state).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyScoreChanges } from '../../electron/features/appraisal/service';
+import { getScores } from '../../electron/features/appraisal/store';
+import { PACKAGE_SHEET } from '../../electron/features/council/packages';
+import { ExcelJS } from '../../electron/excel/xlsx';
+import { fillXlsx } from '../integration/forms/helpers';
 import { getDeadlines } from '../../electron/features/cycle/store';
 import { listAssignments } from '../../electron/features/council/store';
 import { launchApp, stopServer, type AppUnderTest } from './harness';
 
 describe('the appraisal cycle on screen', () => {
   let app: AppUnderTest;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parw-cycle-e2e-'));
   const nav = (name: string) => app.page.getByRole('navigation', { name: 'Chức năng' }).getByRole('button', { name, exact: true }).click();
   beforeAll(async () => {
     app = await launchApp();
@@ -15,6 +24,7 @@ describe('the appraisal cycle on screen', () => {
   afterAll(async () => {
     await app?.close();
     await stopServer();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('Tiến độ opens on the current year, counts units per state and keeps the deadlines typed', async () => {
@@ -65,5 +75,42 @@ describe('the appraisal cycle on screen', () => {
     expect(await page.getByTestId('assignment-grid').textContent()).toContain('cả lĩnh vực');
     expect(await page.getByTestId('uncovered').locator('li').count()).toBeGreaterThan(0);
     await app.screenshot('cycle-council');
+  });
+
+  it('Hội đồng: packages written, one returned with a cell changed in the app since, the conflict resolved on screen', async () => {
+    const { page } = app;
+    const ws = app.session.workspace!;
+    app.dialogs['council-packages-folder'] = [path.join(dir, 'packages')];
+    await page.getByRole('button', { name: 'Lập hồ sơ thẩm định…' }).click();
+    await page.getByTestId('message').filter({ hasText: 'Đã lập 1 hồ sơ thẩm định' }).waitFor();
+    const file = path.join(dir, 'packages', fs.readdirSync(path.join(dir, 'packages'))[0]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const sheet = wb.getWorksheet(PACKAGE_SHEET)!;
+    // a row appraised before issue with more than 0 points
+    let row = 5;
+    while (!(typeof sheet.getRow(row).getCell(9).value === 'number' && (sheet.getRow(row).getCell(9).value as number) > 0)) row++;
+    const unit = String(sheet.getRow(row).getCell(1).value);
+    const criterion = String(sheet.getRow(row).getCell(3).value);
+    const issued = sheet.getRow(row).getCell(9).value as number;
+    // staff change it in the app after the package went out, the member returns 0
+    applyScoreChanges(ws, 2025, [{ unitCode: unit, criterionCode: criterion, patch: { appraisedScore: issued / 2 } }], { source: 'appraisal', actor: 'Cán bộ Sở' });
+    const returned = path.join(dir, 'returned.xlsx');
+    fillXlsx([{ src: file, dst: returned, sheet: PACKAGE_SHEET, cells: { [`I${row}`]: 0, [`J${row}`]: 'Không có tài liệu kiểm chứng' } }], dir);
+    app.dialogs['council-returned'] = [returned];
+    await page.getByRole('button', { name: 'Nhận hồ sơ thẩm định…' }).click();
+    await page.getByTestId('message').filter({ hasText: '1 xung đột' }).waitFor();
+    const conflicts = page.getByTestId('conflicts');
+    await conflicts.waitFor();
+    expect(await conflicts.locator('tbody tr').count()).toBe(1);
+    expect(await conflicts.textContent()).toContain('Cán bộ Sở');
+    await conflicts.scrollIntoViewIfNeeded();
+    await app.screenshot('cycle-council-conflict');
+    await conflicts.getByRole('button', { name: 'Lấy điểm của hồ sơ' }).click();
+    await page.getByTestId('message').filter({ hasText: 'Đã lấy điểm của hồ sơ thẩm định.' }).waitFor();
+    await conflicts.waitFor({ state: 'detached' });
+    const score = getScores(ws, 2025, { unitCode: unit }).find((s) => s.criterionCode === criterion)!;
+    expect(score.appraisedScore).toBe(0);
+    expect(score.note).toBe('Không có tài liệu kiểm chứng');
   });
 });

@@ -58,7 +58,10 @@ export const migration005: Migration = {
         file_name TEXT NOT NULL,
         imported_at TEXT NOT NULL,
         actor TEXT NOT NULL,
-        changes INTEGER NOT NULL
+        changes INTEGER NOT NULL,
+        -- JSON [[unit, criterion, appraised score], ...] this file set, so that a later file of
+        -- the same package is compared with what the package itself last set
+        applied TEXT NOT NULL
       );
       CREATE INDEX council_imports_by_sha ON council_imports(sha256);
       CREATE TABLE council_conflicts (

@@ -18,4 +18,22 @@ export const commands: CommandSpec[] = [
     required: ['year', 'block', 'member', 'criteria'],
     load: () => import('./cli').then((m) => m.runs['council assign']),
   },
+  {
+    name: 'council packages',
+    usage: 'WS --year Y --out DIR',
+    summary: 'lập hồ sơ thẩm định (.xlsx) cho từng thành viên hội đồng đã được phân công',
+    positionals: 1,
+    flags: { year: 'number', out: 'string' },
+    required: ['year', 'out'],
+    load: () => import('./cli').then((m) => m.runs['council packages']),
+  },
+  {
+    name: 'council import',
+    usage: 'WS FILE_OR_FOLDER... [--prefer package] [--json]',
+    summary: 'nhận lại hồ sơ thẩm định của các thành viên: điểm thẩm định và ý kiến, với các ô đã bị sửa sau khi lập hồ sơ báo là xung đột',
+    positionals: 2,
+    variadic: true,
+    flags: { prefer: 'string', json: 'boolean' },
+    load: () => import('./cli').then((m) => m.runs['council import']),
+  },
 ];

@@ -9,6 +9,7 @@ import type { PageProps } from '../../app/page';
 import { blockTabs, Tabs } from '../../app/Tabs';
 import { assignMember, importMembers, saveMember, unassign, useCouncil } from './council-hooks';
 import { gridCell, gridMembers, type BlockCouncil, type YearCouncil } from './council-model';
+import { PackagesPanel } from './PackagesPanel';
 import './cycle.css';
 
 export function CouncilPage({ year }: PageProps) {
@@ -27,6 +28,7 @@ export function CouncilPage({ year }: PageProps) {
           <h3>Phân công thẩm định</h3>
           <Tabs label="Khối" items={blockTabs(council.blocks)} value={blockCode} onChange={setBlockCode} />
           {block && <BlockAssignments key={block.code} year={year} block={block} members={council.members} onChange={reload} />}
+          <PackagesPanel year={year} onChange={reload} />
         </>
       )}
     </div>
@@ -192,18 +194,20 @@ function BlockAssignments({ year, block, members, onChange }: { year: number; bl
           </tbody>
         </table>
       )}
-      <h4>Tiêu chí chưa có thành viên thẩm định</h4>
       {block.uncovered.length === 0 ? (
         <p className="muted">Mọi tiêu chí của mọi đơn vị đã có thành viên thẩm định.</p>
       ) : (
-        <ul className="uncovered" data-testid="uncovered">
-          {block.uncovered.map((u) => (
-            <li key={u.criterion}>
-              <strong>{u.criterion}</strong> {u.title}
-              {u.units.length < block.units && <span className="muted"> — {formatNumber(u.units.length)} đơn vị: {u.units.join(', ')}</span>}
-            </li>
-          ))}
-        </ul>
+        <details className="uncovered" open={block.uncovered.length <= 10}>
+          <summary>{formatNumber(block.uncovered.length)} tiêu chí chưa có thành viên thẩm định</summary>
+          <ul data-testid="uncovered">
+            {block.uncovered.map((u) => (
+              <li key={u.criterion}>
+                <strong>{u.criterion}</strong> {u.title}
+                {u.units.length < block.units && <span className="muted"> — {formatNumber(u.units.length)} đơn vị: {u.units.join(', ')}</span>}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       <p className="muted small-text">Các tiêu chí này do cán bộ Sở Nội vụ thẩm định trực tiếp trên phần mềm.</p>
     </div>
