@@ -5,7 +5,7 @@ import { formatDateTime, formatNumber } from '../../../shared/format';
 import { withWorkspace } from '../../cli/workspace';
 import { type CommandRun, UsageError, flagString, flagYear } from '../../cli/framework';
 import { problemForTerminal } from '../../cli/framework';
-import { assign, importMembers } from './service';
+import { assign } from './service';
 
 /** The leaves nobody appraises, one line each, as the terminal shows them. */
 export function uncoveredLines(uncovered: UncoveredLeaf[], blockUnits: number): string[] {
@@ -19,6 +19,7 @@ export function uncoveredLines(uncovered: UncoveredLeaf[], blockUnits: number): 
 export const runs: Record<string, CommandRun> = {
   async 'council members'(args, io) {
     await withWorkspace(args.positionals[0], async (ws) => {
+      const { importMembers } = await import('./members-import');
       const s = await importMembers(ws, args.positionals[1]);
       io.err(`Đã nhập ${formatNumber(s.added + s.updated)} thành viên hội đồng từ ${s.file}: ${formatNumber(s.added)} mới, ${formatNumber(s.updated)} đã có (cập nhật cơ quan).`);
     });

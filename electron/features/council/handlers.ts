@@ -5,7 +5,7 @@ import type { councilContract } from '../../../shared/cycle/council-channels';
 import type { HandlerContext } from '../context';
 import path from 'node:path';
 import { listUnits } from '../units/store';
-import { assign, importMembers, removeAssignment, saveMember, yearCouncil } from './service';
+import { assign, removeAssignment, saveMember, yearCouncil } from './service';
 import { listConflicts, listPackages } from './store';
 
 export function councilHandlers(context: HandlerContext): Pick<Handlers, keyof typeof councilContract> {
@@ -15,6 +15,7 @@ export function councilHandlers(context: HandlerContext): Pick<Handlers, keyof t
     'council:importMembers': async () => {
       const file = await context.pickOne('council-members');
       if (!file) return { cancelled: true };
+      const { importMembers } = await import('./members-import');
       return { cancelled: false, value: await importMembers(context.workspace(), file) };
     },
     'council:assign': ({ year, blockCode, member, criteria, units }) => {

@@ -13,20 +13,22 @@ import { formatDateTime, roundTo } from '../../../shared/format';
 import { scoreValueProblem } from '../../../shared/appraisal/score-rules';
 import { matchKey } from '../../../shared/text';
 import type { Workspace } from '../../db/workspace';
-import { cellAddress, MAX_WORKBOOK_BYTES, type CellValue } from '../../excel/xlsx';
+import { columnLetters, type CellValue } from '../../excel/cells';
+import { MAX_WORKBOOK_BYTES } from '../../excel/limits';
+import { expandSpreadsheetPaths } from '../../files/inputs';
 import { readWorkbookValues, type WorkbookValues } from '../../excel/workbook-values';
 import { applyScoreChanges, type ScoreChange } from '../appraisal/service';
-import { getAudit, getScores } from '../appraisal/store';
+import { getAudit } from '../appraisal/store';
 import { sha256 } from '../forms/fingerprint';
-import { expandFormPaths } from '../forms/import';
 import { getFramework } from '../framework/store';
 import { listUnits } from '../units/store';
 import { requireOpenPeriod } from '../workspace/service';
 import { getPeriod, getSetting } from '../workspace/store';
 import { readIssued, sameNumber, sameRows, type IssuedMeta } from '../cycle/issued';
-import { PACKAGE_FORMAT, PACKAGE_HEADERS, PACKAGE_SHEET } from './packages';
+import { PACKAGE_FORMAT, PACKAGE_HEADERS, PACKAGE_SHEET } from './layout';
 import {
   appliedByPackage,
+  cellValues,
   getPackage,
   importWithHash,
   listConflicts,
@@ -155,7 +157,7 @@ function plan(ws: Workspace, wb: WorkbookValues, fileName: string, options: Pack
     const unit = text(row.values[cols.unit]);
     const criterion = text(row.values[cols.criterion]);
     if (!criterion) continue; // a unit's subtotal, a blank line
-    const at = { sheet: grid.name, cell: cellAddress(cols.criterion + 1, row.rowNumber) };
+    const at = { sheet: grid.name, cell: `${columnLetters(cols.criterion + 1)}${row.rowNumber}` };
     const key = `${unit}\u0000${criterion}`;
     if (!unit || !allowed.has(key)) {
       errors.push({ ...at, message: `Dòng ${row.rowNumber}: đơn vị "${unit ?? ''}", tiêu chí ${criterion} không thuộc phần được phân công cho ${member} trong hồ sơ này; hãy xóa dòng hoặc dùng đúng tệp đã gửi.` });
@@ -166,7 +168,7 @@ function plan(ws: Workspace, wb: WorkbookValues, fileName: string, options: Pack
       continue;
     }
     seen.add(key);
-    const scoreCell = { sheet: grid.name, cell: cellAddress(cols.score + 1, row.rowNumber) };
+    const scoreCell = { sheet: grid.name, cell: `${columnLetters(cols.score + 1)}${row.rowNumber}` };
     let score: number | null;
     try {
       const n = cellNumber(row.values[cols.score] ?? null);
@@ -229,10 +231,7 @@ async function importOne(ws: Workspace, file: string, options: PackageImportOpti
       requireOpenPeriod(ws, pkg.year);
       const issued = new Map(pkg.rows.map(([u, c, v, r]) => [`${u}\u0000${c}`, { value: v, remark: r }]));
       const earlier = appliedByPackage(ws, pkg.id);
-      const blockOf = new Map(listUnits(ws).map((u) => [u.code, u.blockCode]));
-      const blocks = new Set(rows.map((r) => blockOf.get(r.unit)!));
-      const current = new Map<string, { score: number | null; note: string | null }>();
-      for (const b of blocks) for (const s of getScores(ws, pkg.year, { blockCode: b })) current.set(`${s.unitCode}\u0000${s.criterionCode}`, { score: s.appraisedScore, note: s.note });
+      const current = cellValues(ws, pkg.year, rows.map((r) => [r.unit, r.criterion]));
       const changes: ScoreChange[] = [];
       const applied: [string, string, number | null][] = [];
       const conflicts: PackageConflict[] = [];
@@ -309,7 +308,7 @@ async function importOne(ws: Workspace, file: string, options: PackageImportOpti
 /** Imports packages from files and folders, each in its own transaction: a refused file stops nothing else. */
 export async function importPackages(ws: Workspace, inputs: string[], options: PackageImportOptions = {}): Promise<PackageImportResult[]> {
   const results: PackageImportResult[] = [];
-  for (const file of expandFormPaths(inputs)) results.push(await importOne(ws, file, options));
+  for (const file of expandSpreadsheetPaths(inputs)) results.push(await importOne(ws, file, options));
   return results;
 }
 

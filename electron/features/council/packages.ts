@@ -18,24 +18,11 @@ import { requireOpenPeriod } from '../workspace/service';
 import { getSetting } from '../workspace/store';
 import { issuedSheet, type IssuedRow } from '../cycle/issued';
 import { memberCoverage } from './service';
+import { PACKAGE_FORMAT, PACKAGE_HEADER_ROW, PACKAGE_HEADERS, PACKAGE_SHEET } from './layout';
+
+export { PACKAGE_FORMAT, PACKAGE_HEADER_ROW, PACKAGE_HEADERS, PACKAGE_SHEET } from './layout';
 import { insertPackage, listMembers, type CouncilMember } from './store';
 
-export const PACKAGE_FORMAT = 'parw-council-package';
-export const PACKAGE_SHEET = 'Thẩm định';
-export const PACKAGE_HEADERS = [
-  'Mã đơn vị',
-  'Tên đơn vị',
-  'Mã tiêu chí',
-  'Nội dung',
-  'Điểm tối đa',
-  'Điểm tự chấm',
-  'Giải trình của đơn vị',
-  'Tài liệu kiểm chứng',
-  'Điểm thẩm định',
-  'Ý kiến thẩm định',
-] as const;
-/** the header row of the visible sheet, under the title lines */
-export const PACKAGE_HEADER_ROW = 4;
 const SCORE_COL = 9;
 const WIDTHS = [11, 26, 10, 48, 9, 9, 30, 30, 11, 34];
 const INPUT_FILL = 'FFFFF2CC';

@@ -6,7 +6,6 @@ import type { Framework } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
 import { cleanText, matchKey } from '../../../shared/text';
 import type { Workspace } from '../../db/workspace';
-import { mapColumns, readTable, TableReader } from '../../excel/tabular';
 import { requireFramework } from '../framework/service';
 import { unitsTakingPart } from '../participation/service';
 import { requireBlock, requirePeriod } from '../workspace/service';
@@ -26,7 +25,7 @@ import {
 
 export type { CouncilMember, AssignmentRow } from './store';
 
-const MAX_NAME = 120;
+export const MAX_NAME = 120;
 
 /** Adds a member, or gives an existing one (same name, ignoring case and accents) the organisation given. */
 export function saveMember(ws: Workspace, input: { name: string; organisation?: string | null }): { member: CouncilMember; added: boolean } {
@@ -43,48 +42,6 @@ export function saveMember(ws: Workspace, input: { name: string; organisation?: 
     }
     const id = insertMember(ws, { name, organisation, nameKey: matchKey(name), at: new Date().toISOString() });
     return { member: { id, name, organisation }, added: true };
-  });
-}
-
-export interface MembersImportSummary {
-  file: string;
-  added: number;
-  updated: number;
-}
-
-/** Reads members from the first sheet of a file with "Họ và tên" and "Cơ quan"; all or nothing. */
-export async function importMembers(ws: Workspace, file: string): Promise<MembersImportSummary> {
-  const table = await readTable(file);
-  const reader = new TableReader(
-    table,
-    mapColumns(table, [
-      { key: 'name', headers: ['Họ và tên', 'Họ tên', 'Thành viên'], required: true },
-      { key: 'organisation', headers: ['Cơ quan', 'Đơn vị công tác', 'Cơ quan công tác'], required: true },
-    ]),
-  );
-  const rows: { name: string; organisation: string | null }[] = [];
-  const seen = new Map<string, number>();
-  for (const row of table.rows) {
-    const name = reader.text(row, 'name');
-    const organisation = reader.text(row, 'organisation');
-    if (!name) {
-      if (organisation) reader.problem(row, 'name', 'Thiếu họ và tên thành viên; hãy ghi họ tên hoặc xóa dòng này.');
-      continue;
-    }
-    if (name.length > MAX_NAME) reader.problem(row, 'name', `Họ và tên dài quá ${MAX_NAME} ký tự.`);
-    const key = matchKey(name);
-    if (seen.has(key)) reader.problem(row, 'name', `"${name}" đã có ở dòng ${seen.get(key)}; mỗi thành viên một dòng.`);
-    seen.set(key, row.rowNumber);
-    rows.push({ name, organisation });
-  }
-  if (rows.length === 0 && reader.problems.length === 0) {
-    reader.problems.push({ file: table.fileName, sheet: table.sheet, message: 'Tệp không có thành viên nào dưới dòng tiêu đề "Họ và tên", "Cơ quan".' });
-  }
-  reader.throwIfProblems();
-  return ws.transaction(() => {
-    let added = 0;
-    for (const r of rows) if (saveMember(ws, r).added) added++;
-    return { file: table.fileName, added, updated: rows.length - added };
   });
 }
 

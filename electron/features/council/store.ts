@@ -244,3 +244,18 @@ export function listConflicts(ws: Workspace, year: number, filter: { open?: bool
 export function resolveConflictRow(ws: Workspace, id: number, resolution: 'keep' | 'package', at: string, by: string): void {
   sqlOf(ws).prepare('UPDATE council_conflicts SET resolution = ?, resolved_at = ?, resolved_by = ? WHERE id = ?').run(resolution, at, by, id);
 }
+
+/** The appraised score and remark of each given cell (`${unit}\u0000${criterion}`) in a year; cells with no score row are absent. */
+export function cellValues(ws: Workspace, year: number, cells: [string, string][]): Map<string, { score: number | null; note: string | null }> {
+  const statement = sqlOf(ws).prepare(
+    `SELECT s.appraised_score, s.note FROM frameworks f JOIN criteria c ON c.framework_id = f.id
+     JOIN scores s ON s.criterion_id = c.id AND s.unit_code = @unit
+     WHERE f.year = @year AND c.code = @code`,
+  );
+  const map = new Map<string, { score: number | null; note: string | null }>();
+  for (const [unit, code] of cells) {
+    const r = statement.get({ year, unit, code }) as { appraised_score: number | null; note: string | null } | undefined;
+    if (r) map.set(`${unit}\u0000${code}`, { score: r.appraised_score, note: r.note });
+  }
+  return map;
+}
