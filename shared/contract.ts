@@ -7,6 +7,7 @@ import { appraisalContract } from './appraisal/channels';
 import { compareContract } from './compare/channels';
 import { cycleContract } from './cycle/channels';
 import { councilContract } from './cycle/council-channels';
+import { publicationContract } from './cycle/publication-channels';
 import { formsContract } from './forms/channels';
 import { frameworkContract } from './framework/channels';
 import { overviewContract } from './overview/channels';
@@ -36,6 +37,7 @@ export const contract = {
   ...settingsContract,
   ...cycleContract,
   ...councilContract,
+  ...publicationContract,
 } as const;
 
 export type Contract = typeof contract;

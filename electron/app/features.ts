@@ -9,6 +9,7 @@ import { formsHandlers } from '../features/forms/handlers';
 import { frameworkHandlers } from '../features/framework/handlers';
 import { overviewHandlers } from '../features/overview/handlers';
 import { printHandlers } from '../features/print/handlers';
+import { publicationHandlers } from '../features/publication/handlers';
 import { resultsHandlers } from '../features/results/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import { surveyHandlers } from '../features/survey/handlers';
@@ -29,5 +30,6 @@ export function featureHandlers(context: HandlerContext): Omit<Handlers, 'sessio
     ...settingsHandlers(context),
     ...cycleHandlers(context),
     ...councilHandlers(context),
+    ...publicationHandlers(context),
   };
 }

@@ -9,6 +9,7 @@ import { commands as demo } from '../features/demo/commands';
 import { commands as forms } from '../features/forms/commands';
 import { commands as framework } from '../features/framework/commands';
 import { commands as print } from '../features/print/commands';
+import { commands as publication } from '../features/publication/commands';
 import { commands as results } from '../features/results/commands';
 import { commands as survey } from '../features/survey/commands';
 import { commands as units } from '../features/units/commands';
@@ -27,4 +28,5 @@ export const commands: CommandSpec[] = [
   ...forms,
   ...cycle,
   ...council,
+  ...publication,
 ];

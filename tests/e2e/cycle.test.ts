@@ -8,6 +8,7 @@ import { getScores } from '../../electron/features/appraisal/store';
 import { PACKAGE_SHEET } from '../../electron/features/council/packages';
 import { ExcelJS } from '../../electron/excel/xlsx';
 import { fillXlsx } from '../integration/forms/helpers';
+import { getPublication } from '../../electron/features/cycle/store';
 import { getDeadlines } from '../../electron/features/cycle/store';
 import { listAssignments } from '../../electron/features/council/store';
 import { launchApp, stopServer, type AppUnderTest } from './harness';
@@ -112,5 +113,31 @@ describe('the appraisal cycle on screen', () => {
     const score = getScores(ws, 2025, { unitCode: unit }).find((s) => s.criterionCode === criterion)!;
     expect(score.appraisedScore).toBe(0);
     expect(score.note).toBe('Không có tài liệu kiểm chứng');
+  });
+
+  it('publication in the header: forced over open work, the year locked, the grid read only, then reopened', async () => {
+    const { page } = app;
+    const ws = app.session.workspace!;
+    const bar = page.getByTestId('publication');
+    await bar.getByRole('button', { name: 'Công bố…' }).click();
+    await page.getByLabel('Số, ký hiệu Quyết định công bố').fill('45/QĐ-UBND');
+    await page.getByLabel('Ngày Quyết định công bố').fill('2026-01-20');
+    await bar.getByRole('button', { name: 'Công bố', exact: true }).click();
+    // the demo still has a provisional unit: refused, listing what is open
+    await page.getByTestId('message').filter({ hasText: 'Chưa công bố được kết quả năm 2025' }).waitFor();
+    expect(getPublication(ws, 2025)).toBeNull();
+    await bar.getByLabel(/Bắt buộc/).check();
+    await bar.getByRole('button', { name: 'Công bố', exact: true }).click();
+    await page.getByTestId('message').filter({ hasText: 'Đã công bố kết quả năm 2025 theo Quyết định 45/QĐ-UBND ngày 20/01/2026' }).waitFor();
+    await bar.getByText('Đã công bố: QĐ 45/QĐ-UBND ngày 20/01/2026 · đã khóa').waitFor();
+    expect(getPublication(ws, 2025)).toMatchObject({ decision: '45/QĐ-UBND', decisionDate: '2026-01-20', forced: true });
+    await nav('Thẩm định');
+    await page.getByText('Kỳ đánh giá năm 2025 đã công bố nên đã khóa; chỉ xem, không sửa điểm.').waitFor();
+    await app.screenshot('cycle-published-grid');
+    await bar.getByRole('button', { name: 'Hủy công bố…' }).click();
+    await page.getByLabel('Lý do hủy công bố').fill('Phúc tra kiến nghị');
+    await bar.getByRole('button', { name: 'Mở lại kỳ đánh giá' }).click();
+    await page.getByTestId('message').filter({ hasText: 'Đã hủy công bố, mở lại kỳ đánh giá năm 2025.' }).waitFor();
+    expect(getPublication(ws, 2025)).toBeNull();
   });
 });
