@@ -64,17 +64,20 @@ describe('the appraisal cycle on screen', () => {
     const ws = app.session.workspace!;
     const before = listAssignments(ws, 2025, 'so').length;
     await page.getByLabel('Thành viên được phân công').selectOption('Phạm Thu Hà');
-    await page.getByLabel('Mã lĩnh vực, tiêu chí').fill('II');
+    // the demo's council covers fields I–VII; field VIII's appraised leaves are free
+    await page.getByLabel('Mã lĩnh vực, tiêu chí').fill('VIII');
     await page.getByRole('button', { name: 'Phân công', exact: true }).click();
-    await page.getByTestId('message').filter({ hasText: 'Đã phân công Phạm Thu Hà thẩm định II' }).waitFor();
+    await page.getByTestId('message').filter({ hasText: 'Đã phân công Phạm Thu Hà thẩm định VIII' }).waitFor();
     expect(listAssignments(ws, 2025, 'so').length).toBe(before + 1);
     await page.getByLabel('Thành viên được phân công').selectOption('Đỗ Minh Khoa');
     await page.getByLabel('Mã lĩnh vực, tiêu chí').fill('II');
     await page.getByRole('button', { name: 'Phân công', exact: true }).click();
-    await page.getByTestId('message').filter({ hasText: 'Trùng phân công với Phạm Thu Hà' }).waitFor();
+    await page.getByTestId('message').filter({ hasText: 'Trùng phân công với Trần Văn Hùng' }).waitFor();
     expect(listAssignments(ws, 2025, 'so').length).toBe(before + 1);
     expect(await page.getByTestId('assignment-grid').textContent()).toContain('cả lĩnh vực');
+    await page.getByRole('tab', { name: /xã/ }).click();
     expect(await page.getByTestId('uncovered').locator('li').count()).toBeGreaterThan(0);
+    await page.getByRole('tab', { name: /sở/ }).click();
     await app.screenshot('cycle-council');
   });
 
@@ -83,8 +86,8 @@ describe('the appraisal cycle on screen', () => {
     const ws = app.session.workspace!;
     app.dialogs['council-packages-folder'] = [path.join(dir, 'packages')];
     await page.getByRole('button', { name: 'Lập hồ sơ thẩm định…' }).click();
-    await page.getByTestId('message').filter({ hasText: 'Đã lập 1 hồ sơ thẩm định' }).waitFor();
-    const file = path.join(dir, 'packages', fs.readdirSync(path.join(dir, 'packages'))[0]);
+    await page.getByTestId('message').filter({ hasText: 'Đã lập 5 hồ sơ thẩm định' }).waitFor();
+    const file = path.join(dir, 'packages', '2025_hoi-dong_tran-van-hung.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const sheet = wb.getWorksheet(PACKAGE_SHEET)!;
