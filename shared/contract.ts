@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { appraisalContract } from './appraisal/channels';
 import { compareContract } from './compare/channels';
+import { cycleContract } from './cycle/channels';
+import { councilContract } from './cycle/council-channels';
+import { publicationContract } from './cycle/publication-channels';
 import { formsContract } from './forms/channels';
 import { frameworkContract } from './framework/channels';
 import { overviewContract } from './overview/channels';
@@ -32,6 +35,9 @@ export const contract = {
   ...compareContract,
   ...printContract,
   ...settingsContract,
+  ...cycleContract,
+  ...councilContract,
+  ...publicationContract,
 } as const;
 
 export type Contract = typeof contract;

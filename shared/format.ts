@@ -119,6 +119,25 @@ function dateParts(date: Date | string, options: DateFormatOptions): Record<Date
 /** What a date that cannot be read shows: the text as it came, or a dash. */
 const unreadable = (date: Date | string) => (typeof date === 'string' ? date : '—');
 
+/**
+ * A calendar day typed the Vietnamese way ("15/11/2025", "1/7/2025") or as ISO ("2025-11-15"),
+ * as ISO yyyy-mm-dd; null when the text is no real day (31/02/2025).
+ */
+export function parseDay(text: string): string | null {
+  const t = text.trim();
+  const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  const iso = vn ? `${vn[3]}-${vn[2].padStart(2, '0')}-${vn[1].padStart(2, '0')}` : t;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
+}
+
+/** A stored calendar day (yyyy-mm-dd) as dd/mm/yyyy, without any time zone shift. */
+export function formatDay(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
 /** dd/mm/yyyy: 01/07/2025. */
 export function formatDate(date: Date | string, options: DateFormatOptions = {}): string {
   const p = dateParts(date, options);

@@ -24,7 +24,10 @@ export type DialogPurpose =
   | 'chart-png'
   | 'chart-svg'
   | 'scorecards-folder'
-  | 'summary-workbook';
+  | 'summary-workbook'
+  | 'council-members'
+  | 'council-packages-folder'
+  | 'council-returned';
 
 export interface DialogSpec {
   mode: 'open' | 'save' | 'folder';
@@ -57,6 +60,9 @@ export const DIALOGS: Record<DialogPurpose, DialogSpec> = {
   'chart-svg': { mode: 'save', title: 'Lưu biểu đồ thành ảnh SVG', filter: 'svg' },
   'scorecards-folder': { mode: 'folder', title: 'Chọn thư mục lưu phiếu kết quả (PDF)', filter: null },
   'summary-workbook': { mode: 'save', title: 'Xuất bảng tổng hợp kết quả ra Excel', filter: 'spreadsheet' },
+  'council-members': { mode: 'open', title: 'Nhập danh sách thành viên hội đồng (Họ và tên, Cơ quan)', filter: 'table' },
+  'council-packages-folder': { mode: 'folder', title: 'Chọn thư mục lưu hồ sơ thẩm định của các thành viên', filter: null },
+  'council-returned': { mode: 'open', multiple: true, title: 'Chọn các hồ sơ thẩm định thành viên gửi về', filter: 'spreadsheet' },
 };
 
 export const FILE_FILTERS: Record<'workspace' | 'spreadsheet' | 'table' | 'survey' | 'png' | 'svg', { name: string; extensions: string[] }> = {

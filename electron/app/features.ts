@@ -3,10 +3,13 @@ import type { Handlers } from '../../shared/contract';
 import { appraisalHandlers } from '../features/appraisal/handlers';
 import { compareHandlers } from '../features/compare/handlers';
 import type { HandlerContext } from '../features/context';
+import { councilHandlers } from '../features/council/handlers';
+import { cycleHandlers } from '../features/cycle/handlers';
 import { formsHandlers } from '../features/forms/handlers';
 import { frameworkHandlers } from '../features/framework/handlers';
 import { overviewHandlers } from '../features/overview/handlers';
 import { printHandlers } from '../features/print/handlers';
+import { publicationHandlers } from '../features/publication/handlers';
 import { resultsHandlers } from '../features/results/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import { surveyHandlers } from '../features/survey/handlers';
@@ -25,5 +28,8 @@ export function featureHandlers(context: HandlerContext): Omit<Handlers, 'sessio
     ...compareHandlers(context),
     ...printHandlers(context),
     ...settingsHandlers(context),
+    ...cycleHandlers(context),
+    ...councilHandlers(context),
+    ...publicationHandlers(context),
   };
 }

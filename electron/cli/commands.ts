@@ -3,10 +3,13 @@
 import type { CommandSpec } from './framework';
 import { commands as appraisal } from '../features/appraisal/commands';
 import { commands as compare } from '../features/compare/commands';
+import { commands as council } from '../features/council/commands';
+import { commands as cycle } from '../features/cycle/commands';
 import { commands as demo } from '../features/demo/commands';
 import { commands as forms } from '../features/forms/commands';
 import { commands as framework } from '../features/framework/commands';
 import { commands as print } from '../features/print/commands';
+import { commands as publication } from '../features/publication/commands';
 import { commands as results } from '../features/results/commands';
 import { commands as survey } from '../features/survey/commands';
 import { commands as units } from '../features/units/commands';
@@ -23,4 +26,7 @@ export const commands: CommandSpec[] = [
   ...compare,
   ...demo,
   ...forms,
+  ...cycle,
+  ...council,
+  ...publication,
 ];

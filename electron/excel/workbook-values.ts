@@ -7,8 +7,7 @@
 // beyond a limit is refused here and never handed to a second reader.
 import { UnsupportedWorkbook, locateSheets, openWorkbookZip, readCellContext, readSheetRows } from './workbook';
 import type { SheetState } from './book-xml';
-import { WorkbookBudget } from './cells';
-import { loadWorkbook, sheetGrid, type SheetGrid } from './xlsx';
+import { WorkbookBudget, type SheetGrid } from './cells';
 
 export type { SheetState };
 
@@ -55,6 +54,8 @@ export async function readWorkbookValues(bytes: Buffer, fileName: string): Promi
   } catch (e) {
     if (!(e instanceof UnsupportedWorkbook)) throw e;
   }
+  // the Excel library loads only for these shapes: reading a usual file never pays for it
+  const { loadWorkbook, sheetGrid } = await import('./xlsx');
   const wb = await loadWorkbook(bytes, fileName, { valuesOnly: true });
   return {
     sheets: wb.worksheets.map((sheet) => {

@@ -7,6 +7,10 @@ import { useMayLeave } from './leave-guard';
 import appIcon from '../../resources/icons/icon.svg';
 import { AppraisalPage } from '../features/appraisal/Page';
 import { ComparePage } from '../features/compare/Page';
+import { CouncilPage } from '../features/cycle/CouncilPage';
+import { ProgressPage } from '../features/cycle/ProgressPage';
+import { PublicationBar } from '../features/cycle/PublicationBar';
+import '../features/cycle/cycle.css';
 import { FormsPage } from '../features/forms/Page';
 import { FrameworkPage } from '../features/framework/Page';
 import { OverviewPage } from '../features/overview/Page';
@@ -35,6 +39,8 @@ const PAGE_COMPONENTS: Record<PageKey, (props: PageProps) => React.ReactNode> = 
   units: UnitsPage,
   forms: FormsPage,
   appraisal: AppraisalPage,
+  progress: ProgressPage,
+  council: CouncilPage,
   results: ResultsPage,
   compare: ComparePage,
   survey: SurveyPage,
@@ -91,7 +97,7 @@ export function Shell({ session, page, setPage, onSession, onBackup, onClose }: 
               ))}
             </select>
           </label>
-          {period?.locked && <span className="badge badge-locked">Đã công bố (khóa)</span>}
+          {period && <PublicationBar key={year} year={year} locked={period.locked} onSession={onSession} />}
           <AddYear
             onAdded={(next, y) => {
               onSession(next);

@@ -1,5 +1,5 @@
 // The pages of the sidebar, in its order.
-export type PageKey = 'overview' | 'framework' | 'units' | 'forms' | 'appraisal' | 'results' | 'compare' | 'survey' | 'settings';
+export type PageKey = 'overview' | 'framework' | 'units' | 'forms' | 'appraisal' | 'progress' | 'council' | 'results' | 'compare' | 'survey' | 'settings';
 
 export const PAGES: { key: PageKey; label: string }[] = [
   { key: 'overview', label: 'Tổng quan' },
@@ -7,6 +7,8 @@ export const PAGES: { key: PageKey; label: string }[] = [
   { key: 'units', label: 'Đơn vị' },
   { key: 'forms', label: 'Biểu mẫu' },
   { key: 'appraisal', label: 'Thẩm định' },
+  { key: 'progress', label: 'Tiến độ' },
+  { key: 'council', label: 'Hội đồng' },
   { key: 'results', label: 'Kết quả' },
   { key: 'compare', label: 'So sánh' },
   { key: 'survey', label: 'Khảo sát SIPAS' },

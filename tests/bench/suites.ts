@@ -6,6 +6,7 @@ import { formsSuite } from './forms';
 import { appSuite } from './app';
 import { readersSuite } from './readers';
 import { roundSuite } from './round';
+import { councilSuite } from './council';
 
 /** Every benchmark suite, in the order they run; each room adds its own. */
-export const suites: BenchSuite[] = [foundationSuite, surveySuite, scorecardsSuite, formsSuite, appSuite, readersSuite, roundSuite];
+export const suites: BenchSuite[] = [foundationSuite, surveySuite, scorecardsSuite, formsSuite, appSuite, readersSuite, roundSuite, councilSuite];

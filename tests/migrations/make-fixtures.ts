@@ -52,6 +52,13 @@ const DATA: Record<number, string> = {
     VALUES (2023, 'so', 'SNV', 88.5, 1, 88.5, 'cong-bo-2023.xlsx', '2024-11-26T08:00:00.000Z', 'Nguyễn Văn A');
     INSERT INTO unit_audit(batch, at, actor, source, unit_code, before, after)
     VALUES ('b1', '2024-11-26T08:00:00.000Z', 'Nguyễn Văn A', 'units', 'XM', NULL, '{"code":"XM"}');`,
+  5: `
+    INSERT INTO cycle_deadlines(year, self_due, appraisal_due, petitions_due, updated_at, actor)
+    VALUES (2024, '2024-11-15', '2024-11-30', NULL, '2024-11-01T08:00:00.000Z', 'Nguyễn Văn A');
+    INSERT INTO council_members(id, name, organisation, name_key, created_at)
+    VALUES (1, 'Trần Thị B', 'Sở Tư pháp', 'tran thi b', '2024-11-01T08:00:00.000Z');
+    INSERT INTO council_assignments(year, block_code, member_id, criteria, units, at, actor)
+    VALUES (2024, 'so', 1, '["I"]', NULL, '2024-11-01T08:00:00.000Z', 'Nguyễn Văn A');`,
 };
 
 export function fixturePath(version: number): string {

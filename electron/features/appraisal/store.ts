@@ -101,15 +101,22 @@ export function scoringScores(ws: Workspace, year: number): Score[] {
   }));
 }
 
+const scoreOfStatements = new WeakMap<object, Statement>();
+
 /** The score of one unit and leaf (by the criterion's row id), or null when nothing is stored. */
 export function scoreOf(ws: Workspace, unitCode: string, criterionId: number, criterionCode: string): Score | null {
-  const row = sqlOf(ws)
-    .prepare(
+  const db = sqlOf(ws);
+  // prepared once per connection: a batch of changes asks this for every cell it writes
+  let statement = scoreOfStatements.get(db);
+  if (!statement) {
+    statement = db.prepare(
       `SELECT unit_code, self_score, appraised_score, appraisal_round, not_applicable,
               reported_value, evidence, explanation, note, needs_reappraisal
        FROM scores WHERE unit_code = ? AND criterion_id = ?`,
-    )
-    .get(unitCode, criterionId) as Omit<ScoreRow, 'code'> | undefined;
+    );
+    scoreOfStatements.set(db, statement);
+  }
+  const row = statement.get(unitCode, criterionId) as Omit<ScoreRow, 'code'> | undefined;
   return row ? rowToScore({ ...row, code: criterionCode }) : null;
 }
 

@@ -23,6 +23,7 @@ import { ensurePeriod, setPeriodLocked } from '../workspace/service';
 import { listPeriods, setSetting } from '../workspace/store';
 
 import { DEMO_LABEL, DEMO_OPEN_YEAR, DEMO_PROVINCE, DEMO_YEARS } from './constants';
+import { writeDemoCycle } from './council';
 
 export { DEMO_LABEL, DEMO_OPEN_YEAR, DEMO_PROVINCE, DEMO_YEARS };
 
@@ -155,4 +156,5 @@ function build(ws: Workspace): void {
   }
   // the province published 2023 and 2024; 2025 is still open
   for (const year of DEMO_YEARS) if (year !== DEMO_OPEN_YEAR) setPeriodLocked(ws, year, true);
+  writeDemoCycle(ws);
 }

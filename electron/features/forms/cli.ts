@@ -2,7 +2,7 @@
 // loads this module only when one of them runs.
 import path from 'node:path';
 import { UserError, formatProblem } from '../../../shared/errors';
-import { formatDate, formatNumber } from '../../../shared/format';
+import { formatDate, formatNumber, parseDay } from '../../../shared/format';
 import {
   STATUS_LABELS,
   generateFormTemplates,
@@ -20,12 +20,8 @@ import { type CommandRun, UsageError, flagNumber, flagString, flagYear } from '.
 /** "15/11/2025" or "2025-11-15" → "2025-11-15". */
 function parseDeadline(text: string | undefined): string | null {
   if (text === undefined) return null;
-  const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
-  const iso = vn ? `${vn[3]}-${vn[2].padStart(2, '0')}-${vn[1].padStart(2, '0')}` : text.trim();
-  const d = new Date(`${iso}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) {
-    throw new UsageError(`--deadline cần một ngày dạng dd/mm/yyyy, ví dụ --deadline 15/11/2025 (không phải "${text}").`);
-  }
+  const iso = parseDay(text);
+  if (!iso) throw new UsageError(`--deadline cần một ngày dạng dd/mm/yyyy, ví dụ --deadline 15/11/2025 (không phải "${text}").`);
   return iso;
 }
 

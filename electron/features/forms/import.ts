@@ -31,6 +31,7 @@ import { requireUnit } from '../units/service';
 import { listUnits } from '../units/store';
 import { requireOpenPeriod } from '../workspace/service';
 import { getPeriod } from '../workspace/store';
+import { expandSpreadsheetPaths } from '../../files/inputs';
 
 export type FormImportStatus = 'imported' | 'refused' | 'unchanged';
 
@@ -74,26 +75,8 @@ export interface FormImportProgress {
   status: FormImportStatus;
 }
 
-const FORM_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods']);
-
 /** The files a list of files and folders stands for: folders give their spreadsheets, sorted. */
-export function expandFormPaths(inputs: string[]): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (FORM_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) files.push(full);
-    }
-  };
-  for (const input of inputs) {
-    if (!fs.existsSync(input)) throw new UserError(`Không tìm thấy tệp hoặc thư mục ${input}.`);
-    if (fs.statSync(input).isDirectory()) walk(input);
-    else files.push(input);
-  }
-  return files;
-}
+export const expandFormPaths = expandSpreadsheetPaths;
 
 /** A refusal carrying the located problems of one file. */
 class FormRefusal extends Error {

@@ -4,6 +4,7 @@
 import type { BlockSettings, YearResults } from '../../../shared/domain';
 import { attachYearOverYear, comparisonYears, computeYear } from '../../../shared/results/engine';
 import type { YearScoringInput } from '../../../shared/results/types';
+import { getPublication } from '../cycle/store';
 import type { Workspace } from '../../db/workspace';
 import { blocksWithScores, scoringScores } from '../appraisal/store';
 import { getFramework, listFrameworks } from '../framework/store';
@@ -73,7 +74,10 @@ export function comparisonHistory(ws: Workspace, year: number): YearResults[] {
  */
 export function yearResults(ws: Workspace, year: number): YearResults {
   requirePeriod(ws, year);
-  return attachYearOverYear(structuredClone(yearFigures(ws, year)), comparisonHistory(ws, year), listUnits(ws));
+  const results = attachYearOverYear(structuredClone(yearFigures(ws, year)), comparisonHistory(ws, year), listUnits(ws));
+  // published results are final: nothing in them is provisional any more
+  if (getPublication(ws, year)) for (const b of results.blocks) for (const u of b.units) u.provisional = false;
+  return results;
 }
 
 export function saveBlockSettings(ws: Workspace, settings: BlockSettings): void {
