@@ -4,6 +4,7 @@ import type { CommandSpec } from './framework';
 import { commands as appraisal } from '../features/appraisal/commands';
 import { commands as compare } from '../features/compare/commands';
 import { commands as demo } from '../features/demo/commands';
+import { commands as evidence } from '../features/evidence/commands';
 import { commands as forms } from '../features/forms/commands';
 import { commands as framework } from '../features/framework/commands';
 import { commands as print } from '../features/print/commands';
@@ -23,4 +24,5 @@ export const commands: CommandSpec[] = [
   ...compare,
   ...demo,
   ...forms,
+  ...evidence,
 ];

@@ -23,6 +23,8 @@ import {
 import { MAX_WORKBOOK_BYTES } from '../../excel/xlsx';
 import { frameworkFingerprint, sha256 } from './fingerprint';
 import { matchFormRows } from './match';
+import { evidenceBeside, evidenceFolderKeys, isEvidenceFolder } from './evidence-beside';
+import { evidenceLimits, importEvidence, landEvidence, linkContextOf, receiveEvidence, receiveRefusal, type LandedEvidence } from '../evidence/service';
 import { readForm, type FormContent, type FormRow } from './read-form';
 import { readWorkbookValues } from '../../excel/workbook-values';
 import { applyScoreChanges } from '../appraisal/service';
@@ -56,6 +58,8 @@ export interface FormImportResult {
   changes: number;
   /** leaves whose appraised score was kept while the self score under it changed */
   flaggedForReappraisal: string[];
+  /** the evidence that came beside the form (a folder or .zip of the same name), as it landed */
+  evidence: (LandedEvidence & { source: string; files: number }) | null;
 }
 
 export interface FormImportOptions {
@@ -80,9 +84,13 @@ const FORM_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods']);
 export function expandFormPaths(inputs: string[]): string[] {
   const files: string[] = [];
   const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    // a folder named like a form beside it holds that form's evidence, not forms
+    const evidenceKeys = evidenceFolderKeys(entries, FORM_EXTENSIONS);
+    for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue;
       const full = path.join(dir, entry.name);
+      if (isEvidenceFolder(entry, evidenceKeys)) continue;
       if (entry.isDirectory()) walk(full);
       else if (FORM_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) files.push(full);
     }
@@ -401,6 +409,7 @@ function emptyResult(file: string): FormImportResult {
     warnings: [],
     changes: 0,
     flaggedForReappraisal: [],
+    evidence: null,
   };
 }
 
@@ -415,6 +424,7 @@ export function importFormFile(ws: Workspace, file: string, options: FormImportO
 async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string, options: FormImportOptions): Promise<FormImportResult> {
   const result = emptyResult(file);
   const fileName = result.file;
+  const cleanups: (() => void)[] = [];
   try {
     const stat = fs.statSync(file);
     if (stat.size > MAX_WORKBOOK_BYTES) {
@@ -425,9 +435,13 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
     const earlier = submissionsWithHash(ws, hash);
     const wanted = options.year ?? options.expectedYear;
     const same = earlier.find((s) => s.status === 'current' && (wanted === undefined || s.year === wanted));
+    const beside = evidenceBeside(file);
     if (same) {
+      // the form is the one already taken; the evidence beside it may still be new
+      const evidence = beside ? await importEvidence(ws, beside, { year: same.year, unitCode: same.unitCode, actor: options.actor }) : null;
       return {
         ...result,
+        evidence,
         status: 'unchanged',
         unit: same.unitCode,
         unitName: same.unitName,
@@ -441,6 +455,9 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
     const content = readForm(workbook, fileName);
     const plan = planImport(ws, lookups, content, fileName, options);
     const actor = options.actor ?? ws.actor;
+    const received = beside ? await receiveEvidence(beside, evidenceLimits(ws)) : null;
+    cleanups.push(() => received?.cleanup());
+    if (received?.problems.length) throw receiveRefusal(received.problems);
     if (earlier.length) {
       plan.warnings.unshift({
         message: `Tệp này trùng với bản đã nộp ngày ${formatDate(earlier[0].importedAt)} (lần nộp thứ ${earlier[0].version}) đã được thay thế; bản này được nhập lại làm bản hiện hành.`,
@@ -480,7 +497,14 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
         diff,
         warnings: plan.warnings,
       });
-      return { submissionId, diff, flagged };
+      let evidence: FormImportResult['evidence'] = null;
+      if (received) {
+        const link = linkContextOf(ws, plan.year, plan.unit);
+        for (const leaf of plan.leaves) if (leaf.evidence !== null) link.evidenceCells.set(leaf.criterionCode, leaf.evidence);
+        const landed = landEvidence(ws, received, link, { year: plan.year, unitCode: plan.unit.code, submissionId, actor });
+        evidence = { source: received.source, files: received.files.length, ...landed };
+      }
+      return { submissionId, diff, flagged, evidence };
     });
     return {
       ...result,
@@ -493,6 +517,7 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
       warnings: plan.warnings,
       changes: landed.diff.length,
       flaggedForReappraisal: landed.flagged,
+      evidence: landed.evidence,
     };
   } catch (e) {
     if (e instanceof FormRefusal) return { ...result, ...e.partial, status: 'refused', errors: e.errors };
@@ -501,6 +526,8 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
       return { ...result, status: 'refused', errors: [{ message: `Không đọc được tệp (${(e as NodeJS.ErrnoException).code}); hãy kiểm tra đường dẫn và quyền truy cập.` }] };
     }
     throw e;
+  } finally {
+    for (const cleanup of cleanups) cleanup();
   }
 }
 

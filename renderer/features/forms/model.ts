@@ -48,6 +48,7 @@ export function refusedResult(file: string, message: string): FormImportResultOu
     submissionId: null,
     errors: [{ message }],
     warnings: [],
+    evidence: null,
     changes: 0,
     flaggedForReappraisal: [],
   };
