@@ -124,3 +124,16 @@ export function windowsNameProblem(name: string): string | null {
   if (/^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i.test(name)) return 'tên trùng tên thiết bị dành riêng của Windows';
   return null;
 }
+
+/** A size as people read it: "800 byte", "12 KB", "1,5 MB", "1 GB" (Vietnamese decimals). */
+export function formatBytes(bytes: number): string {
+  const units: [number, string][] = [
+    [1024 ** 3, 'GB'],
+    [1024 ** 2, 'MB'],
+    [1024, 'KB'],
+  ];
+  for (const [size, name] of units) {
+    if (bytes >= size) return `${(bytes / size).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} ${name}`;
+  }
+  return `${bytes.toLocaleString('vi-VN')} byte`;
+}

@@ -52,6 +52,10 @@ const DATA: Record<number, string> = {
     VALUES (2023, 'so', 'SNV', 88.5, 1, 88.5, 'cong-bo-2023.xlsx', '2024-11-26T08:00:00.000Z', 'Nguyễn Văn A');
     INSERT INTO unit_audit(batch, at, actor, source, unit_code, before, after)
     VALUES ('b1', '2024-11-26T08:00:00.000Z', 'Nguyễn Văn A', 'units', 'XM', NULL, '{"code":"XM"}');`,
+  6: `
+    INSERT INTO evidence_blobs(sha256, bytes, kind, pages, content) VALUES ('${'12'.repeat(32)}', 5, 'pdf', 1, x'255044462d');
+    INSERT INTO evidence_documents(year, unit_code, criterion_code, name, path, sha256, received_at, source, submission_id, linked_by, actor)
+    VALUES (2024, 'STP', '1', 'Kế hoạch.pdf', '1/Kế hoạch.pdf', '${'12'.repeat(32)}', '2024-11-21T08:00:00.000Z', 'STP-2024.zip', 1, 'folder', 'Nguyễn Văn A');`,
 };
 
 export function fixturePath(version: number): string {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { type EvidenceKind, type EvidenceLimits, windowsNameProblem } from '../../../shared/evidence/model';
+import { type EvidenceKind, type EvidenceLimits, formatBytes, windowsNameProblem } from '../../../shared/evidence/model';
 import { UserError } from '../../../shared/errors';
 import { ZipReader, type ZipOptions } from '../../excel/zip';
 import { sniffEvidence } from './sniff';
@@ -54,7 +54,6 @@ function zipOptions(limits: EvidenceLimits): ZipOptions {
   };
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 
 class Receiver {
   readonly files: ReceivedFile[] = [];
@@ -90,7 +89,7 @@ class Receiver {
     }
     if (size === 0) return this.refuse(where, 'tệp rỗng (0 byte); hãy gửi lại đúng tệp tài liệu.');
     if (size > this.limits.maxFileBytes) {
-      return this.refuse(where, `tệp ${mb(size)} lớn hơn giới hạn ${mb(this.limits.maxFileBytes)} một tệp; hãy nén hoặc tách tài liệu rồi gửi lại.`);
+      return this.refuse(where, `tệp ${formatBytes(size)} lớn hơn giới hạn ${formatBytes(this.limits.maxFileBytes)} một tệp; hãy nén hoặc tách tài liệu rồi gửi lại.`);
     }
     const bytes = fs.readFileSync(diskPath);
     const sniffed = await sniffEvidence(bytes, name);

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Unit } from '../../../shared/domain';
-import { DEFAULT_EVIDENCE_LIMITS, linkEvidence, listedNameMatches, listedNames, type EvidenceLimits } from '../../../shared/evidence/model';
+import { DEFAULT_EVIDENCE_LIMITS, formatBytes, linkEvidence, listedNameMatches, listedNames, type EvidenceLimits } from '../../../shared/evidence/model';
 import { UserError } from '../../../shared/errors';
 import { leafCodes } from '../../../shared/framework/tree';
 import type { Workspace } from '../../db/workspace';
@@ -106,11 +106,10 @@ export function landEvidence(ws: Workspace, received: ReceivedEvidence, link: Li
     total += f.bytes;
   }
   if (total > limits.maxUnitYearBytes) {
-    const mb = (b: number) => `${Math.round(b / 1024 / 1024).toLocaleString('vi-VN')} MB`;
     throw new UserError([
       {
         file: received.source,
-        message: `Tài liệu kiểm chứng của đơn vị trong năm ${year} sẽ lên tới ${mb(total)}, vượt giới hạn ${mb(limits.maxUnitYearBytes)}; hãy bỏ bớt tài liệu trùng hoặc nén nhỏ các bản quét rồi gửi lại.`,
+        message: `Tài liệu kiểm chứng của đơn vị trong năm ${year} sẽ lên tới ${formatBytes(total)}, vượt giới hạn ${formatBytes(limits.maxUnitYearBytes)}; hãy bỏ bớt tài liệu trùng hoặc nén nhỏ các bản quét rồi gửi lại.`,
       },
     ]);
   }

@@ -113,8 +113,13 @@ class FormRefusal extends Error {
   }
 }
 
-function fromUserError(e: UserError): FormImportProblem[] {
-  return e.problems.map((p: Problem) => ({ sheet: p.sheet, cell: p.cell, message: p.message }));
+/** Problems of the form itself keep their place; those of another file (its evidence) name it. */
+function fromUserError(e: UserError, fileName: string): FormImportProblem[] {
+  return e.problems.map((p: Problem) => ({
+    sheet: p.sheet,
+    cell: p.cell,
+    message: p.file && p.file !== fileName ? `Tài liệu kiểm chứng ${p.file}: ${p.message}` : p.message,
+  }));
 }
 
 /** Which unit and year a form without metadata belongs to, from its heading lines or name. */
@@ -521,7 +526,7 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
     };
   } catch (e) {
     if (e instanceof FormRefusal) return { ...result, ...e.partial, status: 'refused', errors: e.errors };
-    if (e instanceof UserError) return { ...result, status: 'refused', errors: fromUserError(e) };
+    if (e instanceof UserError) return { ...result, status: 'refused', errors: fromUserError(e, fileName) };
     if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EACCES') {
       return { ...result, status: 'refused', errors: [{ message: `Không đọc được tệp (${(e as NodeJS.ErrnoException).code}); hãy kiểm tra đường dẫn và quyền truy cập.` }] };
     }
