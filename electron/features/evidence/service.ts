@@ -21,6 +21,7 @@ import {
   blobContent,
   blobExists,
   claimedRequiredLeaves,
+  deleteUnitYearDocuments,
   getDocument,
   hasDocument,
   insertBlob,
@@ -262,5 +263,15 @@ export function assignDocument(ws: Workspace, id: number, criterionCode: string 
     writeDocumentLeaf(ws, id, criterionCode, criterionCode === null ? 'none' : 'staff', actor ?? ws.actor);
     ws.changedYear(doc.year);
     return getDocument(ws, id)!;
+  });
+}
+
+/** Removes a unit's documents of a year; contents no other document uses go with them. */
+export function deleteUnitYearEvidence(ws: Workspace, year: number, unitCode: string): number {
+  return ws.transaction(() => {
+    requireOpenPeriod(ws, year);
+    const removed = deleteUnitYearDocuments(ws, year, unitCode);
+    ws.changedYear(year);
+    return removed;
   });
 }
