@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { appraisalContract } from './appraisal/channels';
 import { compareContract } from './compare/channels';
+import { evidenceContract } from './evidence/channels';
 import { formsContract } from './forms/channels';
 import { frameworkContract } from './framework/channels';
 import { overviewContract } from './overview/channels';
@@ -28,6 +29,7 @@ export const contract = {
   ...appraisalContract,
   ...resultsContract,
   ...formsContract,
+  ...evidenceContract,
   ...surveyContract,
   ...compareContract,
   ...printContract,

@@ -3,6 +3,7 @@ import type { Handlers } from '../../shared/contract';
 import { appraisalHandlers } from '../features/appraisal/handlers';
 import { compareHandlers } from '../features/compare/handlers';
 import type { HandlerContext } from '../features/context';
+import { evidenceHandlers } from '../features/evidence/handlers';
 import { formsHandlers } from '../features/forms/handlers';
 import { frameworkHandlers } from '../features/framework/handlers';
 import { overviewHandlers } from '../features/overview/handlers';
@@ -21,6 +22,7 @@ export function featureHandlers(context: HandlerContext): Omit<Handlers, 'sessio
     ...appraisalHandlers(context),
     ...resultsHandlers(context),
     ...formsHandlers(context),
+    ...evidenceHandlers(context),
     ...surveyHandlers(context),
     ...compareHandlers(context),
     ...printHandlers(context),

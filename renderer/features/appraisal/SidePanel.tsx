@@ -1,5 +1,6 @@
 // Beside the grid: the unit's total, index, rank and band as previewed (with the score being
 // typed), its change on last year as saved, and the history of the cell in focus.
+import type { ReactNode } from 'react';
 import type { AuditEntry, BlockResult, YearResults } from '../../../shared/domain';
 import { describeChange, formatDateTime, formatDecimal, formatNumber, formatPercent } from '../../../shared/format';
 import { auditFieldLabel, sourceLabel } from '../../app/labels';
@@ -14,9 +15,11 @@ interface SidePanelProps {
   saved: YearResults | null;
   focus: { unitCode: string; code: string } | null;
   history: AuditEntry[];
+  /** what other features show beside the score (the evidence documents) */
+  children?: ReactNode;
 }
 
-export function SidePanel({ unitCode, unitName, blockCode, draft, preview, saved, focus, history }: SidePanelProps) {
+export function SidePanel({ unitCode, unitName, blockCode, draft, preview, saved, focus, history, children }: SidePanelProps) {
   const shown = unitResultOf(preview, unitCode);
   const savedResult = unitResultOf(saved?.blocks.find((b) => b.code === blockCode), unitCode);
   const rankedCount = preview?.units.filter((u) => u.ranked && u.rank !== null).length ?? 0;
@@ -62,6 +65,7 @@ export function SidePanel({ unitCode, unitName, blockCode, draft, preview, saved
           ))}
         </ol>
       </section>
+      {children}
     </aside>
   );
 }
