@@ -129,9 +129,9 @@ export function AppraisalPage({ workspace, year }: PageProps) {
   const treeColumns = useMemo(() => unitColumns(grid.handlers), [grid]);
   const blockColumns = useMemo(() => matrixColumns(nodes, leafNodes, grid.handlers), [nodes, leafNodes, grid]);
 
-  // the evidence column reads the flags through the handlers: draw it again when they change
+  // the code and evidence columns read the flags through the handlers: draw them again when they change
   useEffect(() => {
-    gridApi.current?.refreshCells({ columns: ['evidence'], force: true });
+    gridApi.current?.refreshCells({ columns: ['code', 'evidence'], force: true });
   }, [evidenceView]);
 
   // Sửa › Hoàn tác and Làm lại of the main menu
@@ -170,6 +170,20 @@ export function AppraisalPage({ workspace, year }: PageProps) {
     }
   };
 
+  // beside the summary, or above the document being read (which then takes the side panel's place)
+  const evidencePanel = evidenceUnit && (
+    <EvidencePanel
+      unitName={unitName(evidenceUnit)}
+      focusCode={shownFocus && shownFocus.unitCode === evidenceUnit ? shownFocus.code : null}
+      documents={evidence.value?.documents ?? []}
+      missing={evidenceView.missing}
+      openId={shownDoc?.id ?? null}
+      editable={editable}
+      busy={assigning}
+      onOpen={setOpenDoc}
+      onAssign={(d, code) => void assign(d.id, code, d.name)}
+    />
+  );
   const units = data?.units ?? [];
   const unitIndex = units.findIndex((u) => u.code === unitCode);
   return (
@@ -224,6 +238,7 @@ export function AppraisalPage({ workspace, year }: PageProps) {
             <AgGridReact<MatrixRow> {...grid.options} rowData={matrix} columnDefs={blockColumns} getRowId={matrixRowId} />
           )}
         </div>
+        {!shownDoc && (
         <SidePanel
           unitCode={unitCode}
           unitName={unitName(unitCode)}
@@ -234,21 +249,15 @@ export function AppraisalPage({ workspace, year }: PageProps) {
           focus={shownFocus}
           history={history}
         >
-          {evidenceUnit && (
-            <EvidencePanel
-              unitName={unitName(evidenceUnit)}
-              focusCode={shownFocus && shownFocus.unitCode === evidenceUnit ? shownFocus.code : null}
-              documents={evidence.value?.documents ?? []}
-              missing={evidenceView.missing}
-              openId={shownDoc?.id ?? null}
-              editable={editable}
-              busy={assigning}
-              onOpen={setOpenDoc}
-              onAssign={(d, code) => void assign(d.id, code, d.name)}
-            />
-          )}
+          {evidencePanel}
         </SidePanel>
-        {shownDoc && <EvidenceViewer document={shownDoc} onClose={() => setOpenDoc(null)} />}
+        )}
+        {shownDoc && (
+          <div className="evidence-column">
+            {evidencePanel}
+            <EvidenceViewer document={shownDoc} onClose={() => setOpenDoc(null)} />
+          </div>
+        )}
       </div>
       <p className="hint muted">
         Nhập điểm như trong Excel: gõ số (dấu phẩy thập phân), Enter để lưu và xuống dòng, Tab sang ô bên, F2 để sửa. Dán một cột số

@@ -47,6 +47,7 @@ export function SidePanel({ unitCode, unitName, blockCode, draft, preview, saved
           <dd>{savedResult ? (describeChange(savedResult.deltaIndex, savedResult.deltaRank) ?? '—') : '—'}</dd>
         </dl>
       </section>
+      {children}
       <section className="history" aria-label="Lịch sử ô" data-testid="cell-history">
         <h3>Lịch sử ô {focus ? `${focus.code} — ${focus.unitCode === unitCode ? unitName : focus.unitCode}` : ''}</h3>
         {!focus && <p className="muted">Chọn một ô điểm để xem ai đã sửa, khi nào, từ bao nhiêu thành bao nhiêu.</p>}
@@ -65,7 +66,6 @@ export function SidePanel({ unitCode, unitName, blockCode, draft, preview, saved
           ))}
         </ol>
       </section>
-      {children}
     </aside>
   );
 }

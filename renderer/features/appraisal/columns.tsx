@@ -34,7 +34,9 @@ export function unitColumns(h: GridHandlers): ColDef<TreeRow>[] {
       headerName: 'Mã',
       width: 120,
       pinned: 'left',
-      cellRenderer: (p: ICellRendererParams<TreeRow>) => <CodeCell row={p.data!} onToggle={h.toggle} />,
+      cellRenderer: (p: ICellRendererParams<TreeRow>) => (
+        <CodeCell row={p.data!} onToggle={h.toggle} missingEvidence={Boolean(p.data?.isLeaf && h.evidenceOf(p.data.node.code).missing)} />
+      ),
     },
     { colId: 'title', headerName: 'Nội dung', flex: 1, minWidth: 300, valueGetter: (p) => p.data?.node.title, tooltipValueGetter: (p) => p.data?.node.guidance ?? p.data?.node.title },
     { colId: 'max', headerName: 'Điểm tối đa', width: 100, type: 'rightAligned', valueGetter: (p) => p.data?.max, valueFormatter: (p) => formatScore(p.value) },
@@ -138,7 +140,7 @@ export function matrixColumns(nodes: CriterionNode[], leafNodes: CriterionNode[]
   ];
 }
 
-function CodeCell({ row, onToggle }: { row: TreeRow; onToggle(code: string): void }) {
+function CodeCell({ row, onToggle, missingEvidence }: { row: TreeRow; onToggle(code: string): void; missingEvidence: boolean }) {
   return (
     <span className="tree-code" style={{ paddingLeft: row.depth * 14 }}>
       {row.hasChildren ? (
@@ -158,6 +160,11 @@ function CodeCell({ row, onToggle }: { row: TreeRow; onToggle(code: string): voi
         <span className="tree-spacer" />
       )}
       {row.node.code}
+      {missingEvidence && (
+        <span className="missing-evidence-mark" title="Thiếu tài liệu kiểm chứng" aria-label="Thiếu tài liệu kiểm chứng">
+          !
+        </span>
+      )}
     </span>
   );
 }

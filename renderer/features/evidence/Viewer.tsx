@@ -14,7 +14,6 @@ export function EvidenceViewer({ document: doc, onClose }: { document: EvidenceD
     <section className="evidence-viewer" aria-label="Xem tài liệu kiểm chứng" data-testid="evidence-viewer">
       <header>
         <strong title={doc.path}>{doc.name}</strong>
-        <span className="muted">{describeDocument(doc)}</span>
         <span className="spacer" />
         <button type="button" onClick={() => setZoom((z) => nextZoom(z, -1))} aria-label="Thu nhỏ">
           −
@@ -27,6 +26,7 @@ export function EvidenceViewer({ document: doc, onClose }: { document: EvidenceD
           ×
         </button>
       </header>
+      <div className="muted evidence-meta">{describeDocument(doc)}</div>
       {content.loading && <p className="muted">Đang mở tài liệu…</p>}
       {content.value && content.value.kind === 'pdf' && <PdfPages key={doc.id} base64={content.value.base64} zoom={zoom} />}
       {content.value && IMAGE_TYPES[content.value.kind] && <ImageView base64={content.value.base64} type={IMAGE_TYPES[content.value.kind]!} zoom={zoom} name={doc.name} />}
