@@ -21,6 +21,7 @@ export const formImportResultSchema = z.object({
   changes: z.number(),
   flaggedForReappraisal: z.array(z.string()),
   evidence: evidenceLandedSchema.nullable(),
+  missingEvidence: z.array(z.string()),
 });
 export type FormImportResultOutput = z.infer<typeof formImportResultSchema>;
 

@@ -5,6 +5,7 @@ import { scorecardsSuite } from './scorecards';
 import { formsSuite } from './forms';
 import { appSuite } from './app';
 import { readersSuite } from './readers';
+import { evidenceSuite } from './evidence';
 
 /** Every benchmark suite, in the order they run; each room adds its own. */
-export const suites: BenchSuite[] = [foundationSuite, surveySuite, scorecardsSuite, formsSuite, appSuite, readersSuite];
+export const suites: BenchSuite[] = [foundationSuite, surveySuite, scorecardsSuite, formsSuite, appSuite, readersSuite, evidenceSuite];

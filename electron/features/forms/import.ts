@@ -24,7 +24,16 @@ import { MAX_WORKBOOK_BYTES } from '../../excel/xlsx';
 import { frameworkFingerprint, sha256 } from './fingerprint';
 import { matchFormRows } from './match';
 import { evidenceBeside, evidenceFolderKeys, isEvidenceFolder } from './evidence-beside';
-import { evidenceLimits, importEvidence, landEvidence, linkContextOf, receiveEvidence, receiveRefusal, type LandedEvidence } from '../evidence/service';
+import {
+  evidenceLimits,
+  importEvidence,
+  landEvidence,
+  linkContextOf,
+  missingEvidence,
+  receiveEvidence,
+  receiveRefusal,
+  type LandedEvidence,
+} from '../evidence/service';
 import { readForm, type FormContent, type FormRow } from './read-form';
 import { readWorkbookValues } from '../../excel/workbook-values';
 import { applyScoreChanges } from '../appraisal/service';
@@ -60,6 +69,8 @@ export interface FormImportResult {
   flaggedForReappraisal: string[];
   /** the evidence that came beside the form (a folder or .zip of the same name), as it landed */
   evidence: (LandedEvidence & { source: string; files: number }) | null;
+  /** the unit's evidence-required leaves with a score above 0 and no document, after the import */
+  missingEvidence: string[];
 }
 
 export interface FormImportOptions {
@@ -415,6 +426,7 @@ function emptyResult(file: string): FormImportResult {
     changes: 0,
     flaggedForReappraisal: [],
     evidence: null,
+    missingEvidence: [],
   };
 }
 
@@ -447,6 +459,7 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
       return {
         ...result,
         evidence,
+        missingEvidence: missingEvidence(ws, same.year, same.unitCode).map((m) => m.criterion),
         status: 'unchanged',
         unit: same.unitCode,
         unitName: same.unitName,
@@ -523,6 +536,7 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
       changes: landed.diff.length,
       flaggedForReappraisal: landed.flagged,
       evidence: landed.evidence,
+      missingEvidence: missingEvidence(ws, plan.year, plan.unit.code).map((m) => m.criterion),
     };
   } catch (e) {
     if (e instanceof FormRefusal) return { ...result, ...e.partial, status: 'refused', errors: e.errors };

@@ -49,6 +49,7 @@ export function refusedResult(file: string, message: string): FormImportResultOu
     errors: [{ message }],
     warnings: [],
     evidence: null,
+    missingEvidence: [],
     changes: 0,
     flaggedForReappraisal: [],
   };
