@@ -10,7 +10,8 @@ import { launchApp, stopServer, type AppUnderTest } from './harness';
 import { getScores } from '../../electron/features/appraisal/store';
 import { getFramework } from '../../electron/features/framework/store';
 import { listUnits } from '../../electron/features/units/store';
-import { importEvidence } from '../../electron/features/evidence/service';
+import { importEvidence, missingEvidence } from '../../electron/features/evidence/service';
+import { unitsTakingPart } from '../../electron/features/participation/service';
 import { listDocuments } from '../../electron/features/evidence/store';
 import { makePdf, makePng, writeTree } from '../integration/evidence/files';
 
@@ -105,5 +106,19 @@ describe('evidence documents in Thẩm định', () => {
     const docs = listDocuments(app.session.workspace!, YEAR, { unitCode, criterionCode: flagged });
     expect(docs.map((d) => [d.name, d.linkedBy])).toEqual([['Ảnh hội nghị CCHC.png', 'staff']]);
     await app.screenshot('evidence-assigned');
+  });
+
+  it('counts on the status board the claimed leaves still lacking evidence', async () => {
+    const { page } = app;
+    const ws = app.session.workspace!;
+    const inBlock = new Set(unitsTakingPart(ws, YEAR, 'so').map((u) => u.code));
+    const missing = missingEvidence(ws, YEAR).filter((m) => inBlock.has(m.unit));
+    expect(missing.some((m) => m.unit === unitCode)).toBe(false);
+    await page.getByRole('button', { name: 'Tổng quan', exact: true }).click();
+    const line = page.locator('[data-testid=missing-evidence-so]');
+    await expect
+      .poll(() => line.textContent())
+      .toBe(`Thiếu tài liệu kiểm chứng: ${missing.length.toLocaleString('vi-VN')} tiêu chí có điểm ở ${new Set(missing.map((m) => m.unit)).size} đơn vị`);
+    await app.screenshot('evidence-overview');
   });
 });
