@@ -135,6 +135,17 @@ describe('evidence import, list and export on the command line', () => {
     expect(out.notReceived).toEqual([{ criterion: '1.1.2', name: 'Quyết định khen thưởng' }]);
   });
 
+  it('takes a folder of forms with their evidence beside them, as the import of forms does', async () => {
+    const r = await cli('evidence', 'import', file('ws.parws'), '--year', '2025', file('returned'), '--json');
+    const out = JSON.parse(r.stdout) as { file: string; status: string; evidence: { added: number; unchanged: number } | null }[];
+    expect(out.map((x) => [x.file, x.status, x.evidence?.added ?? null, x.evidence?.unchanged ?? null])).toEqual([
+      ['SNV-2025.xlsx', 'unchanged', 0, 4],
+      ['STP-2025.xlsx', 'unchanged', 0, 3],
+      ['SYT-2025.xlsx', 'refused', null, null],
+    ]);
+    expect(r.code).toBe(1);
+  });
+
   it('finds the unit from the name of a .zip', async () => {
     const zip = makeZip(file('SYT_2025.zip'), { '2.1/So.pdf': makePdf(1, 'SYT') });
     const r = await importEvidence(ws, zip, { year: 2025 });
