@@ -46,6 +46,14 @@ export const evidenceContract = {
     input: z.object({ id }),
     output: z.object({ kind: z.enum(EVIDENCE_KINDS), base64: z.string() }),
   },
+  /**
+   * opens a document the window does not show (Word, Excel, TIFF, text) with the system's
+   * application, from a read-only temporary copy; the window asks the person first
+   */
+  'evidence:openWithSystem': {
+    input: z.object({ id }),
+    output: z.object({ name: z.string() }),
+  },
   /** ties a document to a leaf, or back to the unassigned ones (null) */
   'evidence:assign': {
     input: z.object({ id, criterionCode: code.nullable() }),

@@ -4,6 +4,7 @@
 import type { EvidenceDocumentOutput } from './model';
 import { describeDocument, documentsOf } from './model';
 import { VIEWABLE_KINDS } from '../../../shared/evidence/model';
+import { useOpenWithSystem } from './hooks';
 
 interface EvidencePanelProps {
   unitName: string;
@@ -19,6 +20,7 @@ interface EvidencePanelProps {
 }
 
 export function EvidencePanel({ unitName, focusCode, documents, missing, openId, editable, busy, onOpen, onAssign }: EvidencePanelProps) {
+  const external = useOpenWithSystem();
   const ofLeaf = focusCode ? documentsOf(documents, focusCode) : [];
   const unassigned = documentsOf(documents, null);
   const item = (d: EvidenceDocumentOutput, action?: React.ReactNode) => (
@@ -28,7 +30,12 @@ export function EvidencePanel({ unitName, focusCode, documents, missing, openId,
           {d.name}
         </button>
       ) : (
-        <span title={`${d.path} — mở bằng ứng dụng của máy`}>{d.name}</span>
+        <>
+          <span title={d.path}>{d.name}</span>{' '}
+          <button type="button" className="small" disabled={external.busy} onClick={() => external.open(d.id, d.name)}>
+            Mở bằng ứng dụng của máy
+          </button>
+        </>
       )}
       <div className="muted">{describeDocument(d)}</div>
       {action}

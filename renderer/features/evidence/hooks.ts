@@ -28,3 +28,17 @@ export function useAssign(done: () => void) {
   );
   return { assign, busy };
 }
+
+/** Opens a document the window does not show with the system's application, once the person agrees. */
+export function useOpenWithSystem() {
+  const { run, busy } = useAction();
+  const open = useCallback(
+    (id: number, name: string) => {
+      // the application is the system's, not this one: the person decides for each document
+      if (!window.confirm(`Mở "${name}" bằng ứng dụng của máy (Word, Excel…)? Tài liệu được mở từ một bản sao chỉ đọc.`)) return;
+      void run(() => call('evidence:openWithSystem', { id }), { done: (d) => `Đã mở "${d.name}" bằng ứng dụng của máy.` });
+    },
+    [run],
+  );
+  return { open, busy };
+}
