@@ -2,8 +2,9 @@
 // settings of security.ts, and the contract's handlers bound to IPC.
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, protocol, session, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { MENU_EVENT, type MenuCommand } from '../shared/contract';
+import { UserError } from '../shared/errors';
 import { bindIpc } from './ipc';
 import {
   allowNavigation,
@@ -43,7 +44,16 @@ const pickFiles: PickFiles = async (purpose, defaultName) => {
   return r.canceled || r.filePaths.length === 0 ? null : r.filePaths;
 };
 
-const appSession = new AppSession({ dataDir: app.getPath('userData'), pickFiles, openPrinter: openElectronPrinter });
+const appSession = new AppSession({
+  dataDir: app.getPath('userData'),
+  pickFiles,
+  openPrinter: openElectronPrinter,
+  // a document the window does not show, opened by the system's application for its kind
+  openWithSystem: async (file) => {
+    const failure = await shell.openPath(file);
+    if (failure) throw new UserError(`Máy không có ứng dụng mở được tài liệu này (${failure}); hãy chép tài liệu ra thư mục rồi mở.`);
+  },
+});
 
 function send(command: MenuCommand): void {
   mainWindow?.webContents.send(MENU_EVENT, command);

@@ -8,6 +8,7 @@ import { compareContract } from './compare/channels';
 import { cycleContract } from './cycle/channels';
 import { councilContract } from './cycle/council-channels';
 import { publicationContract } from './cycle/publication-channels';
+import { evidenceContract } from './evidence/channels';
 import { formsContract } from './forms/channels';
 import { frameworkContract } from './framework/channels';
 import { overviewContract } from './overview/channels';
@@ -31,6 +32,7 @@ export const contract = {
   ...appraisalContract,
   ...resultsContract,
   ...formsContract,
+  ...evidenceContract,
   ...surveyContract,
   ...compareContract,
   ...printContract,

@@ -5,6 +5,7 @@ import { compareHandlers } from '../features/compare/handlers';
 import type { HandlerContext } from '../features/context';
 import { councilHandlers } from '../features/council/handlers';
 import { cycleHandlers } from '../features/cycle/handlers';
+import { evidenceHandlers } from '../features/evidence/handlers';
 import { formsHandlers } from '../features/forms/handlers';
 import { frameworkHandlers } from '../features/framework/handlers';
 import { overviewHandlers } from '../features/overview/handlers';
@@ -24,6 +25,7 @@ export function featureHandlers(context: HandlerContext): Omit<Handlers, 'sessio
     ...appraisalHandlers(context),
     ...resultsHandlers(context),
     ...formsHandlers(context),
+    ...evidenceHandlers(context),
     ...surveyHandlers(context),
     ...compareHandlers(context),
     ...printHandlers(context),

@@ -27,6 +27,8 @@ export interface AppOptions {
   pickFiles: PickFiles;
   /** the printer of scorecards: Electron's hidden print window in the app, Chromium elsewhere */
   openPrinter?: () => Promise<PdfPrinter>;
+  /** opens a document with the system's application (Electron's shell in the app); absent elsewhere */
+  openWithSystem?: (file: string) => Promise<void>;
 }
 
 export const SAMPLE_FILE_NAME = `Du-lieu-mau${WORKSPACE_EXTENSION}`;
@@ -52,6 +54,10 @@ export class AppSession {
       pickMany: (purpose) => this.options.pickFiles(purpose),
       session: () => this.session(),
       openPrinter: () => this.openPrinter(),
+      openWithSystem: async (file) => {
+        if (!this.options.openWithSystem) throw new UserError('Không mở được tài liệu bằng ứng dụng của máy ở đây; hãy chép tài liệu ra thư mục rồi mở.');
+        await this.options.openWithSystem(file);
+      },
       userName: () => this.settings.userName() ?? this.workspace?.actor ?? '',
       setUserName: (name) => {
         this.settings.setUserName(name);

@@ -6,6 +6,7 @@ import { commands as compare } from '../features/compare/commands';
 import { commands as council } from '../features/council/commands';
 import { commands as cycle } from '../features/cycle/commands';
 import { commands as demo } from '../features/demo/commands';
+import { commands as evidence } from '../features/evidence/commands';
 import { commands as forms } from '../features/forms/commands';
 import { commands as framework } from '../features/framework/commands';
 import { commands as print } from '../features/print/commands';
@@ -29,4 +30,5 @@ export const commands: CommandSpec[] = [
   ...cycle,
   ...council,
   ...publication,
+  ...evidence,
 ];

@@ -29,4 +29,6 @@ export interface HandlerContext {
   setUserName(name: string): void;
   /** a printer of self-contained HTML documents to A4 PDF, for one batch */
   openPrinter(): Promise<PdfPrinter>;
+  /** opens a file with the system's application for its kind (a Word or Excel document) */
+  openWithSystem(file: string): Promise<void>;
 }

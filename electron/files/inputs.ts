@@ -5,14 +5,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../shared/errors';
 
-const SPREADSHEET_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.ods']);
+export const SPREADSHEET_EXTENSIONS: ReadonlySet<string> = new Set(['.xlsx', '.xlsm', '.xls', '.ods']);
 
-export function expandSpreadsheetPaths(inputs: string[]): string[] {
+export interface ExpandOptions {
+  /** folders not to walk, judged with the entries beside them (a form's evidence folder) */
+  skipFolder?(entry: fs.Dirent, siblings: fs.Dirent[]): boolean;
+}
+
+export function expandSpreadsheetPaths(inputs: string[], options: ExpandOptions = {}): string[] {
   const files: string[] = [];
   const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue;
       const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && options.skipFolder?.(entry, entries)) continue;
       if (entry.isDirectory()) walk(full);
       else if (SPREADSHEET_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) files.push(full);
     }

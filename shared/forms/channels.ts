@@ -2,6 +2,7 @@
 // so the window shows progress, and the import report.
 import { z } from 'zod';
 import { cancellable, code, none, year } from '../channels';
+import { evidenceLandedSchema } from '../evidence/channels';
 
 const formProblemSchema = z.object({ sheet: z.string().optional(), cell: z.string().optional(), message: z.string() });
 
@@ -19,6 +20,8 @@ export const formImportResultSchema = z.object({
   warnings: z.array(formProblemSchema),
   changes: z.number(),
   flaggedForReappraisal: z.array(z.string()),
+  evidence: evidenceLandedSchema.nullable(),
+  missingEvidence: z.array(z.string()),
 });
 export type FormImportResultOutput = z.infer<typeof formImportResultSchema>;
 

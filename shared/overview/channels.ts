@@ -15,6 +15,8 @@ const blockStatusSchema = z.object({
   /** units with scores but some leaf not appraised yet */
   provisional: z.number(),
   average: z.number().nullable(),
+  /** evidence-required leaves with a score above 0 and no document ("Thiếu tài liệu kiểm chứng"), and the units they are in */
+  missingEvidence: z.object({ leaves: z.number(), units: z.number() }),
 });
 
 const activitySchema = z.object({

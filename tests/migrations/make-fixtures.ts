@@ -59,6 +59,10 @@ const DATA: Record<number, string> = {
     VALUES (1, 'Trần Thị B', 'Sở Tư pháp', 'tran thi b', '2024-11-01T08:00:00.000Z');
     INSERT INTO council_assignments(year, block_code, member_id, criteria, units, at, actor)
     VALUES (2024, 'so', 1, '["I"]', NULL, '2024-11-01T08:00:00.000Z', 'Nguyễn Văn A');`,
+  6: `
+    INSERT INTO evidence_blobs(sha256, bytes, kind, pages, content) VALUES ('${'12'.repeat(32)}', 5, 'pdf', 1, x'255044462d');
+    INSERT INTO evidence_documents(year, unit_code, criterion_code, name, path, sha256, received_at, source, submission_id, linked_by, actor)
+    VALUES (2024, 'STP', '1', 'Kế hoạch.pdf', '1/Kế hoạch.pdf', '${'12'.repeat(32)}', '2024-11-21T08:00:00.000Z', 'STP-2024.zip', 1, 'folder', 'Nguyễn Văn A');`,
 };
 
 export function fixturePath(version: number): string {

@@ -23,6 +23,17 @@ import {
 import { MAX_WORKBOOK_BYTES } from '../../excel/xlsx';
 import { frameworkFingerprint, sha256 } from './fingerprint';
 import { matchFormRows } from './match';
+import { evidenceBeside, evidenceFolderKeys, isEvidenceFolder } from './evidence-beside';
+import {
+  evidenceLimits,
+  importEvidence,
+  landEvidence,
+  linkContextOf,
+  missingEvidence,
+  receiveEvidence,
+  receiveRefusal,
+  type LandedEvidence,
+} from '../evidence/service';
 import { readForm, type FormContent, type FormRow } from './read-form';
 import { readWorkbookValues } from '../../excel/workbook-values';
 import { applyScoreChanges } from '../appraisal/service';
@@ -31,7 +42,7 @@ import { requireUnit } from '../units/service';
 import { listUnits } from '../units/store';
 import { requireOpenPeriod } from '../workspace/service';
 import { getPeriod } from '../workspace/store';
-import { expandSpreadsheetPaths } from '../../files/inputs';
+import { expandSpreadsheetPaths, SPREADSHEET_EXTENSIONS } from '../../files/inputs';
 
 export type FormImportStatus = 'imported' | 'refused' | 'unchanged';
 
@@ -57,6 +68,10 @@ export interface FormImportResult {
   changes: number;
   /** leaves whose appraised score was kept while the self score under it changed */
   flaggedForReappraisal: string[];
+  /** the evidence that came beside the form (a folder or .zip of the same name), as it landed */
+  evidence: (LandedEvidence & { source: string; files: number }) | null;
+  /** the unit's evidence-required leaves with a score above 0 and no document, after the import */
+  missingEvidence: string[];
 }
 
 export interface FormImportOptions {
@@ -76,7 +91,10 @@ export interface FormImportProgress {
 }
 
 /** The files a list of files and folders stands for: folders give their spreadsheets, sorted. */
-export const expandFormPaths = expandSpreadsheetPaths;
+export function expandFormPaths(inputs: string[]): string[] {
+  // a folder named like a form beside it holds that form's evidence, not forms
+  return expandSpreadsheetPaths(inputs, { skipFolder: (entry, siblings) => isEvidenceFolder(entry, evidenceFolderKeys(siblings, SPREADSHEET_EXTENSIONS)) });
+}
 
 /** A refusal carrying the located problems of one file. */
 class FormRefusal extends Error {
@@ -88,8 +106,13 @@ class FormRefusal extends Error {
   }
 }
 
-function fromUserError(e: UserError): FormImportProblem[] {
-  return e.problems.map((p: Problem) => ({ sheet: p.sheet, cell: p.cell, message: p.message }));
+/** Problems of the form itself keep their place; those of another file (its evidence) name it. */
+function fromUserError(e: UserError, fileName: string): FormImportProblem[] {
+  return e.problems.map((p: Problem) => ({
+    sheet: p.sheet,
+    cell: p.cell,
+    message: p.file && p.file !== fileName ? `Tài liệu kiểm chứng ${p.file}: ${p.message}` : p.message,
+  }));
 }
 
 /** Which unit and year a form without metadata belongs to, from its heading lines or name. */
@@ -384,6 +407,8 @@ function emptyResult(file: string): FormImportResult {
     warnings: [],
     changes: 0,
     flaggedForReappraisal: [],
+    evidence: null,
+    missingEvidence: [],
   };
 }
 
@@ -398,6 +423,7 @@ export function importFormFile(ws: Workspace, file: string, options: FormImportO
 async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string, options: FormImportOptions): Promise<FormImportResult> {
   const result = emptyResult(file);
   const fileName = result.file;
+  const cleanups: (() => void)[] = [];
   try {
     const stat = fs.statSync(file);
     if (stat.size > MAX_WORKBOOK_BYTES) {
@@ -408,9 +434,14 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
     const earlier = submissionsWithHash(ws, hash);
     const wanted = options.year ?? options.expectedYear;
     const same = earlier.find((s) => s.status === 'current' && (wanted === undefined || s.year === wanted));
+    const beside = evidenceBeside(file);
     if (same) {
+      // the form is the one already taken; the evidence beside it may still be new
+      const evidence = beside ? await importEvidence(ws, beside, { year: same.year, unitCode: same.unitCode, actor: options.actor }) : null;
       return {
         ...result,
+        evidence,
+        missingEvidence: missingEvidence(ws, same.year, same.unitCode).map((m) => m.criterion),
         status: 'unchanged',
         unit: same.unitCode,
         unitName: same.unitName,
@@ -424,6 +455,9 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
     const content = readForm(workbook, fileName);
     const plan = planImport(ws, lookups, content, fileName, options);
     const actor = options.actor ?? ws.actor;
+    const received = beside ? await receiveEvidence(beside, evidenceLimits(ws)) : null;
+    cleanups.push(() => received?.cleanup());
+    if (received?.problems.length) throw receiveRefusal(received.problems);
     if (earlier.length) {
       plan.warnings.unshift({
         message: `Tệp này trùng với bản đã nộp ngày ${formatDate(earlier[0].importedAt)} (lần nộp thứ ${earlier[0].version}) đã được thay thế; bản này được nhập lại làm bản hiện hành.`,
@@ -463,7 +497,14 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
         diff,
         warnings: plan.warnings,
       });
-      return { submissionId, diff, flagged };
+      let evidence: FormImportResult['evidence'] = null;
+      if (received) {
+        const link = linkContextOf(ws, plan.year, plan.unit);
+        for (const leaf of plan.leaves) if (leaf.evidence !== null) link.evidenceCells.set(leaf.criterionCode, leaf.evidence);
+        const landed = landEvidence(ws, received, link, { year: plan.year, unitCode: plan.unit.code, submissionId, actor });
+        evidence = { source: received.source, files: received.files.length, ...landed };
+      }
+      return { submissionId, diff, flagged, evidence };
     });
     return {
       ...result,
@@ -476,14 +517,18 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
       warnings: plan.warnings,
       changes: landed.diff.length,
       flaggedForReappraisal: landed.flagged,
+      evidence: landed.evidence,
+      missingEvidence: missingEvidence(ws, plan.year, plan.unit.code).map((m) => m.criterion),
     };
   } catch (e) {
     if (e instanceof FormRefusal) return { ...result, ...e.partial, status: 'refused', errors: e.errors };
-    if (e instanceof UserError) return { ...result, status: 'refused', errors: fromUserError(e) };
+    if (e instanceof UserError) return { ...result, status: 'refused', errors: fromUserError(e, fileName) };
     if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EACCES') {
       return { ...result, status: 'refused', errors: [{ message: `Không đọc được tệp (${(e as NodeJS.ErrnoException).code}); hãy kiểm tra đường dẫn và quyền truy cập.` }] };
     }
     throw e;
+  } finally {
+    for (const cleanup of cleanups) cleanup();
   }
 }
 

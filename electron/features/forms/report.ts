@@ -1,5 +1,6 @@
-// The import report as a workbook that can be sent back to the units: one line per file,
-// then every error and warning with its sheet and cell.
+// The import report as a workbook that can be sent back to the units: one line per file (with
+// the evidence received and the leaves still missing it), then every error and warning with its
+// sheet and cell, and the documents tied to no leaf or named in the form but not received.
 import { formatDate } from '../../../shared/format';
 import { tableSheet, workbookBytes, writeWorkbook, type WorkbookSpec } from '../../excel/writer';
 import type { FormImportResult, FormImportStatus } from './import';
@@ -17,8 +18,8 @@ export function importReportSpec(results: FormImportResult[], at = new Date()): 
     sheets: [
       tableSheet(
         'Tổng hợp',
-        ['STT', 'Tệp', 'Đơn vị', 'Năm', 'Kết quả', 'Số thay đổi', 'Số lỗi', 'Số cảnh báo', 'Cần thẩm định lại'],
-        [6, 40, 36, 8, 26, 12, 10, 12, 24],
+        ['STT', 'Tệp', 'Đơn vị', 'Năm', 'Kết quả', 'Số thay đổi', 'Số lỗi', 'Số cảnh báo', 'Cần thẩm định lại', 'Tài liệu kiểm chứng nhận được', 'Thiếu tài liệu kiểm chứng'],
+        [6, 40, 36, 8, 26, 12, 10, 12, 24, 16, 30],
         results.map((r, i) => [
           i + 1,
           r.file,
@@ -29,6 +30,8 @@ export function importReportSpec(results: FormImportResult[], at = new Date()): 
           r.errors.length,
           r.warnings.length,
           r.flaggedForReappraisal.join(', ') || null,
+          r.evidence ? r.evidence.files : null,
+          r.missingEvidence.join(', ') || null,
         ]),
       ),
       tableSheet(
@@ -38,6 +41,8 @@ export function importReportSpec(results: FormImportResult[], at = new Date()): 
         results.flatMap((r) => [
           ...r.errors.map((e) => [r.file, r.unitName, 'Lỗi', e.sheet ?? null, e.cell ?? null, e.message]),
           ...r.warnings.map((w) => [r.file, r.unitName, 'Cảnh báo', w.sheet ?? null, w.cell ?? null, w.message]),
+          ...(r.evidence?.unassigned ?? []).map((name) => [r.file, r.unitName, 'Tài liệu', null, null, `Chưa gán tiêu chí: ${name}`]),
+          ...(r.evidence?.notReceived ?? []).map((n) => [r.file, r.unitName, 'Tài liệu', null, null, `Tiêu chí ${n.criterion} ghi tài liệu "${n.name}" nhưng không nhận được tệp`]),
         ]),
       ),
     ],

@@ -1,11 +1,12 @@
 // Tổng quan: where each block of a year stands (units taking part, forms received,
-// appraised, average) and the latest changes, grouped as they were made.
+// appraised, average, claimed points lacking evidence) and the latest changes, grouped as they were made.
 import type { ChannelOutput, Handlers } from '../../../shared/contract';
 import type { AuditEntry } from '../../../shared/domain';
 import { leafCodes } from '../../../shared/framework/tree';
 import type { overviewContract } from '../../../shared/overview/channels';
 import type { HandlerContext } from '../context';
 import { getAudit, getScores } from '../appraisal/store';
+import { missingEvidence } from '../evidence/service';
 import { getFramework } from '../framework/store';
 import { unitsTakingPart } from '../participation/service';
 import { yearResults } from '../results/service';
@@ -21,22 +22,27 @@ export function overviewHandlers(context: HandlerContext): Pick<Handlers, keyof 
       const ws = context.workspace();
       requirePeriod(ws, year);
       const results = yearResults(ws, year);
+      const missing = missingEvidence(ws, year);
       const blocks = listBlocks(ws).map((block) => {
         const framework = getFramework(ws, year, block.code);
         const scores = framework ? getScores(ws, year, { blockCode: block.code }) : [];
         const submitted = new Set(scores.filter((s) => s.selfScore !== null).map((s) => s.unitCode));
         const blockResult = results.blocks.find((b) => b.code === block.code);
         const scoredUnits = blockResult?.units ?? [];
+        const taking = framework ? unitsTakingPart(ws, year, block.code) : [];
+        const inBlock = new Set(taking.map((u) => u.code));
+        const blockMissing = missing.filter((m) => inBlock.has(m.unit));
         return {
           blockCode: block.code,
           blockName: block.name,
           hasFramework: framework !== null,
           leafCount: framework ? leafCodes(framework.nodes).size : 0,
-          units: framework ? unitsTakingPart(ws, year, block.code).length : 0,
+          units: taking.length,
           submitted: submitted.size,
           appraised: scoredUnits.filter((u) => !u.provisional).length,
           provisional: scoredUnits.filter((u) => u.provisional).length,
           average: blockResult?.average ?? null,
+          missingEvidence: { leaves: blockMissing.length, units: new Set(blockMissing.map((m) => m.unit)).size },
         };
       });
       const withFramework = blocks.filter((b) => b.hasFramework);

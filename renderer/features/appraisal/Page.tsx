@@ -16,6 +16,10 @@ import { matrixColumns, unitColumns, type GridHandlers } from './columns';
 import { useAppraisal, useCellHistory, useDraftPreview, useFolding } from './hooks';
 import { isTreeRow, matrixRows, sameMatrixRow, scoreKey, treeRows, type MatrixRow, type TreeRow } from './model';
 import { SidePanel } from './SidePanel';
+import { EvidencePanel } from '../evidence/EvidencePanel';
+import { EvidenceViewer } from '../evidence/Viewer';
+import { useAssign, useUnitEvidence } from '../evidence/hooks';
+import { documentCounts, type EvidenceDocumentOutput } from '../evidence/model';
 
 type View = 'unit' | 'matrix';
 const VIEWS = [
@@ -54,6 +58,16 @@ export function AppraisalPage({ workspace, year }: PageProps) {
     return new Set((data?.units ?? []).filter((u) => !sent.has(u.code)).map((u) => u.code));
   }, [data, scores]);
   const editable = Boolean(data && !data.locked);
+  // the documents of the unit shown (or of the unit in focus in the matrix) and its missing-evidence flags
+  const evidenceUnit = view === 'unit' ? unitCode || null : (focus?.unitCode ?? null);
+  const evidence = useUnitEvidence(year, evidenceUnit, appraisal.saves);
+  const [openDoc, setOpenDoc] = useState<EvidenceDocumentOutput | null>(null);
+  const { assign, busy: assigning } = useAssign(evidence.reload);
+  const evidenceView = useMemo(
+    () => ({ missing: new Set(evidence.value?.missing ?? []), counts: documentCounts(evidence.value?.documents ?? []) }),
+    [evidence.value],
+  );
+  const shownDoc = openDoc && openDoc.unitCode === evidenceUnit ? openDoc : null;
 
   const rows = useMemo(() => (data && view === 'unit' ? treeRows(nodes, unitCode, scores, folding.collapsed) : []), [data, view, nodes, unitCode, scores, folding.collapsed]);
   const matrix = useReusedRows(
@@ -76,7 +90,7 @@ export function AppraisalPage({ workspace, year }: PageProps) {
   };
 
   // What the grids and the menu call, made once: each call reaches the screen as it is then.
-  const latest = useLatest({ appraisal, unitCode, editable, toggle: folding.toggle, onCellFocused });
+  const latest = useLatest({ appraisal, unitCode, editable, toggle: folding.toggle, onCellFocused, evidenceView });
   const [grid] = useState(() => {
     const handlers: GridHandlers = {
       setAppraised: (unit, node, typed) => latest.current.appraisal.setAppraised(unit, node, typed),
@@ -84,6 +98,7 @@ export function AppraisalPage({ workspace, year }: PageProps) {
       toggle: (code) => latest.current.toggle(code),
       unitCode: () => latest.current.unitCode,
       editable: () => latest.current.editable,
+      evidenceOf: (code) => ({ count: latest.current.evidenceView.counts.get(code) ?? 0, missing: latest.current.evidenceView.missing.has(code) }),
     };
     const context: ScoreEditorContext = {
       onDraft(row, field, text) {
@@ -113,6 +128,11 @@ export function AppraisalPage({ workspace, year }: PageProps) {
   });
   const treeColumns = useMemo(() => unitColumns(grid.handlers), [grid]);
   const blockColumns = useMemo(() => matrixColumns(nodes, leafNodes, grid.handlers), [nodes, leafNodes, grid]);
+
+  // the code and evidence columns read the flags through the handlers: draw them again when they change
+  useEffect(() => {
+    gridApi.current?.refreshCells({ columns: ['code', 'evidence'], force: true });
+  }, [evidenceView]);
 
   // Sửa › Hoàn tác and Làm lại of the main menu
   useEffect(() => {
@@ -150,6 +170,20 @@ export function AppraisalPage({ workspace, year }: PageProps) {
     }
   };
 
+  // beside the summary, or above the document being read (which then takes the side panel's place)
+  const evidencePanel = evidenceUnit && (
+    <EvidencePanel
+      unitName={unitName(evidenceUnit)}
+      focusCode={shownFocus && shownFocus.unitCode === evidenceUnit ? shownFocus.code : null}
+      documents={evidence.value?.documents ?? []}
+      missing={evidenceView.missing}
+      openId={shownDoc?.id ?? null}
+      editable={editable}
+      busy={assigning}
+      onOpen={setOpenDoc}
+      onAssign={(d, code) => void assign(d.id, code, d.name)}
+    />
+  );
   const units = data?.units ?? [];
   const unitIndex = units.findIndex((u) => u.code === unitCode);
   return (
@@ -195,7 +229,7 @@ export function AppraisalPage({ workspace, year }: PageProps) {
         </span>
       </div>
       {data?.locked && <p className="notice">Kỳ đánh giá năm {year} đã công bố nên đã khóa; chỉ xem, không sửa điểm.</p>}
-      <div className={`appraisal-body appraisal-${view}`}>
+      <div className={`appraisal-body appraisal-${view}${shownDoc ? ' with-viewer' : ''}`}>
         <div className="grid-wrap" onPaste={onPaste} onKeyDown={onKeyDown} data-testid="appraisal-grid">
           {data && view === 'unit' && (
             <AgGridReact<TreeRow> {...grid.options} rowData={rows} columnDefs={treeColumns} getRowId={treeRowId} getRowClass={treeRowClass} singleClickEdit={false} />
@@ -204,6 +238,7 @@ export function AppraisalPage({ workspace, year }: PageProps) {
             <AgGridReact<MatrixRow> {...grid.options} rowData={matrix} columnDefs={blockColumns} getRowId={matrixRowId} />
           )}
         </div>
+        {!shownDoc && (
         <SidePanel
           unitCode={unitCode}
           unitName={unitName(unitCode)}
@@ -216,7 +251,16 @@ export function AppraisalPage({ workspace, year }: PageProps) {
           criterion={shownFocus ? (nodeByCode.get(shownFocus.code) ?? null) : null}
           score={shownFocus ? scores.get(scoreKey(shownFocus.unitCode, shownFocus.code)) : undefined}
           onAcceptSelf={editable ? (rootCode) => appraisal.acceptSelf(shownFocus?.unitCode ?? unitCode, rootCode) : null}
-        />
+        >
+          {evidencePanel}
+        </SidePanel>
+        )}
+        {shownDoc && (
+          <div className="evidence-column">
+            {evidencePanel}
+            <EvidenceViewer document={shownDoc} onClose={() => setOpenDoc(null)} />
+          </div>
+        )}
       </div>
       <p className="hint muted">
         Nhập điểm như trong Excel: gõ số (dấu phẩy thập phân), Enter để lưu và xuống dòng, Tab sang ô bên, F2 để sửa. Dán một cột số

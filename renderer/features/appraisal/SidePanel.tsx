@@ -1,5 +1,6 @@
 // Beside the grid: the unit's total, index, rank and band as previewed (with the score being
 // typed), its change on last year as saved, and the history of the cell in focus.
+import type { ReactNode } from 'react';
 import type { AuditEntry, BlockResult, CriterionNode, Score, YearResults } from '../../../shared/domain';
 import { confirmAction } from '../../app/leave-guard';
 import { describeChange, formatDateTime, formatDecimal, formatNumber, formatPercent } from '../../../shared/format';
@@ -20,9 +21,11 @@ interface SidePanelProps {
   score: Score | undefined;
   /** takes the self scores as appraised under a criterion, or the whole unit (null); absent when the year is locked */
   onAcceptSelf: ((rootCode: string | null) => void) | null;
+  /** what other features show beside the score (the evidence documents) */
+  children?: ReactNode;
 }
 
-export function SidePanel({ unitCode, unitName, blockCode, draft, preview, saved, focus, history, criterion, score, onAcceptSelf }: SidePanelProps) {
+export function SidePanel({ unitCode, unitName, blockCode, draft, preview, saved, focus, history, criterion, score, onAcceptSelf, children }: SidePanelProps) {
   const shown = unitResultOf(preview, unitCode);
   const savedResult = unitResultOf(saved?.blocks.find((b) => b.code === blockCode), unitCode);
   const rankedCount = preview?.units.filter((u) => u.ranked && u.rank !== null).length ?? 0;
@@ -84,6 +87,7 @@ export function SidePanel({ unitCode, unitName, blockCode, draft, preview, saved
           </button>
         </section>
       )}
+      {children}
       <section className="history" aria-label="Lịch sử ô" data-testid="cell-history">
         <h3>Lịch sử ô {focus ? `${focus.code} — ${focus.unitCode === unitCode ? unitName : focus.unitCode}` : ''}</h3>
         {!focus && <p className="muted">Chọn một ô điểm để xem ai đã sửa, khi nào, từ bao nhiêu thành bao nhiêu.</p>}

@@ -16,6 +16,8 @@ export interface GridHandlers {
   unitCode(): string;
   /** scores can be changed (the year is not published) */
   editable(): boolean;
+  /** the documents received for a leaf of the unit shown, and whether it is flagged as missing them */
+  evidenceOf(criterionCode: string): { count: number; missing: boolean };
 }
 
 /** The grid writes nothing itself: the change comes back as new rows. */
@@ -32,7 +34,9 @@ export function unitColumns(h: GridHandlers): ColDef<TreeRow>[] {
       headerName: 'Mã',
       width: 120,
       pinned: 'left',
-      cellRenderer: (p: ICellRendererParams<TreeRow>) => <CodeCell row={p.data!} onToggle={h.toggle} />,
+      cellRenderer: (p: ICellRendererParams<TreeRow>) => (
+        <CodeCell row={p.data!} onToggle={h.toggle} missingEvidence={Boolean(p.data?.isLeaf && h.evidenceOf(p.data.node.code).missing)} />
+      ),
     },
     { colId: 'title', headerName: 'Nội dung', flex: 1, minWidth: 300, valueGetter: (p) => p.data?.node.title, tooltipValueGetter: (p) => p.data?.node.guidance ?? p.data?.node.title },
     { colId: 'max', headerName: 'Điểm tối đa', width: 100, type: 'rightAligned', valueGetter: (p) => p.data?.max, valueFormatter: (p) => formatScore(p.value) },
@@ -80,7 +84,14 @@ export function unitColumns(h: GridHandlers): ColDef<TreeRow>[] {
       tooltipValueGetter: (p) => p.value,
       valueSetter: (p) => handled(() => h.setField(h.unitCode(), p.data.node.code, { note: String(p.newValue ?? '').trim() || null })),
     },
-    { colId: 'evidence', headerName: 'Tài liệu kiểm chứng', width: 170, valueGetter: (p) => p.data?.score?.evidence ?? '', tooltipValueGetter: (p) => p.value },
+    {
+      colId: 'evidence',
+      headerName: 'Tài liệu kiểm chứng',
+      width: 190,
+      valueGetter: (p) => p.data?.score?.evidence ?? '',
+      tooltipValueGetter: (p) => p.value,
+      cellRenderer: (p: ICellRendererParams<TreeRow>) => <EvidenceCell row={p.data} text={String(p.value ?? '')} evidenceOf={h.evidenceOf} />,
+    },
     { colId: 'explanation', headerName: 'Giải trình', width: 170, valueGetter: (p) => p.data?.score?.explanation ?? '', tooltipValueGetter: (p) => p.value },
   ];
 }
@@ -130,7 +141,7 @@ export function matrixColumns(nodes: CriterionNode[], leafNodes: CriterionNode[]
   ];
 }
 
-function CodeCell({ row, onToggle }: { row: TreeRow; onToggle(code: string): void }) {
+function CodeCell({ row, onToggle, missingEvidence }: { row: TreeRow; onToggle(code: string): void; missingEvidence: boolean }) {
   return (
     <span className="tree-code" style={{ paddingLeft: row.depth * 14 }}>
       {row.hasChildren ? (
@@ -150,6 +161,24 @@ function CodeCell({ row, onToggle }: { row: TreeRow; onToggle(code: string): voi
         <span className="tree-spacer" />
       )}
       {row.node.code}
+      {missingEvidence && (
+        <span className="missing-evidence-mark" title="Thiếu tài liệu kiểm chứng" aria-label="Thiếu tài liệu kiểm chứng">
+          !
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** The form's evidence text, with the number of documents received or the missing flag. */
+function EvidenceCell({ row, text, evidenceOf }: { row: TreeRow | undefined; text: string; evidenceOf: GridHandlers['evidenceOf'] }) {
+  if (!row?.isLeaf) return null;
+  const { count, missing } = evidenceOf(row.node.code);
+  return (
+    <span>
+      {missing && <span className="cell-missing-evidence">Thiếu tài liệu kiểm chứng</span>}
+      {!missing && count > 0 && <span className="muted">({count} tệp) </span>}
+      {!missing && text}
     </span>
   );
 }

@@ -7,6 +7,7 @@ import { DropZone } from '../../app/DropZone';
 import { FORM_STATUS_LABELS } from '../../app/labels';
 import type { PageProps } from '../../app/page';
 import { useFormGeneration, useFormImport } from './hooks';
+import { evidenceLines } from './model';
 
 export function FormsPage({ workspace, year }: PageProps) {
   const blocks = workspace.blocks.filter((b) => workspace.frameworks.some((f) => f.year === year && f.blockCode === b.code));
@@ -83,6 +84,11 @@ export function FormsPage({ workspace, year }: PageProps) {
                       {r.flaggedForReappraisal.length > 0 && (
                         <li className="issue-warning">Cần thẩm định lại: {r.flaggedForReappraisal.join(', ')}</li>
                       )}
+                      {evidenceLines(r).map((line, i) => (
+                        <li key={`d${i}`} className={line.kind === 'warning' ? 'issue-warning' : undefined}>
+                          {line.text}
+                        </li>
+                      ))}
                     </ul>
                   </td>
                 </tr>

@@ -48,6 +48,8 @@ export function refusedResult(file: string, message: string): FormImportResultOu
     submissionId: null,
     errors: [{ message }],
     warnings: [],
+    evidence: null,
+    missingEvidence: [],
     changes: 0,
     flaggedForReappraisal: [],
   };
@@ -61,4 +63,20 @@ export function batchSummary(results: FormImportResultOutput[]): Message {
     kind: refused ? 'warning' : 'info',
     text: `Đã xử lý ${formatNumber(results.length)} tệp: ${formatNumber(count('imported'))} đã nhập, ${formatNumber(count('unchanged'))} không thay đổi, ${formatNumber(refused)} bị từ chối.`,
   };
+}
+
+/** What a form's evidence did, as lines of the import table: what came, what is tied to no leaf, what is missing. */
+export function evidenceLines(r: FormImportResultOutput): { kind: 'info' | 'warning'; text: string }[] {
+  const lines: { kind: 'info' | 'warning'; text: string }[] = [];
+  const e = r.evidence;
+  if (e) {
+    lines.push({
+      kind: 'info',
+      text: `Tài liệu kiểm chứng (${e.source}): ${e.files} tệp, ${e.added} tài liệu mới${e.unchanged ? `, ${e.unchanged} đã có` : ''}`,
+    });
+    if (e.unassigned.length) lines.push({ kind: 'warning', text: `Chưa gán tiêu chí (gán trong Thẩm định): ${e.unassigned.join(', ')}` });
+    for (const n of e.notReceived) lines.push({ kind: 'warning', text: `Tiêu chí ${n.criterion} ghi tài liệu "${n.name}" nhưng không nhận được tệp` });
+  }
+  if (r.missingEvidence.length) lines.push({ kind: 'warning', text: `Thiếu tài liệu kiểm chứng: ${r.missingEvidence.join(', ')}` });
+  return lines;
 }

@@ -75,6 +75,11 @@ export function OverviewPage({ workspace, year, onNavigate }: PageProps) {
                 </div>
               </dl>
             )}
+            {b.missingEvidence.leaves > 0 && (
+              <p className="warn" data-testid={`missing-evidence-${b.blockCode}`}>
+                Thiếu tài liệu kiểm chứng: {formatNumber(b.missingEvidence.leaves)} tiêu chí có điểm ở {formatNumber(b.missingEvidence.units)} đơn vị
+              </p>
+            )}
           </article>
         ))}
       </div>

@@ -92,6 +92,8 @@ describe('submission history', () => {
       'Số lỗi',
       'Số cảnh báo',
       'Cần thẩm định lại',
+      'Tài liệu kiểm chứng nhận được',
+      'Thiếu tài liệu kiểm chứng',
     ]);
     expect(summary.getCell('E3').value).toBe('Đã nhập');
     expect(summary.getCell('I3').value).toBe('1.1.2');
