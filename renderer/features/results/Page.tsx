@@ -1,7 +1,8 @@
 // "Kết quả": each block's ranking with index, band and the change on last year.
 import { AgGridReact } from 'ag-grid-react';
-import type { ColDef, ICellRendererParams } from 'ag-grid-community';
-import type { UnitResult } from '../../../shared/domain';
+import { useMemo, useState } from 'react';
+import type { ColDef, ColGroupDef, ICellRendererParams } from 'ag-grid-community';
+import type { BlockResult, UnitResult } from '../../../shared/domain';
 import { formatDecimal, formatNumber, formatPercent } from '../../../shared/format';
 import { EmptyState } from '../../app/EmptyState';
 import { gridLocale, gridTheme } from '../../app/grid';
@@ -10,7 +11,7 @@ import { useAction } from '../../app/messages';
 import type { PageProps } from '../../app/page';
 import { blockTabs, Tabs } from '../../app/Tabs';
 import { importPublished, useResults } from './hooks';
-import { bandClass, changeOf, rankText, statusOf } from './model';
+import { bandClass, changeOf, fieldCell, fieldCountsCell, rankText, statusOf } from './model';
 
 const COLUMNS: ColDef<UnitResult>[] = [
   { headerName: 'Hạng', field: 'rank', width: 76, type: 'rightAligned', valueFormatter: (p) => rankText(p.value, p.data?.ranked) },
@@ -34,6 +35,13 @@ const COLUMNS: ColDef<UnitResult>[] = [
     cellRenderer: (p: ICellRendererParams<UnitResult>) => <Change unit={p.data!} />,
   },
   {
+    headerName: 'Lĩnh vực tăng/giảm',
+    colId: 'fields-change',
+    width: 150,
+    headerTooltip: 'Số lĩnh vực tăng, giảm chỉ số so với năm trước (trong ngoặc: tăng, giảm cả chỉ số và thứ hạng)',
+    valueGetter: (p) => (p.data ? fieldCountsCell(p.data) : ''),
+  },
+  {
     headerName: 'Tình trạng',
     colId: 'status',
     width: 105,
@@ -45,12 +53,44 @@ const COLUMNS: ColDef<UnitResult>[] = [
 
 const DEFAULT_COL_DEF: ColDef = { sortable: true, resizable: true, suppressMovable: true };
 
+/** The columns, with each field's index, rank and places moved when asked for. */
+function columnsFor(block: BlockResult | undefined, withFields: boolean): (ColDef<UnitResult> | ColGroupDef<UnitResult>)[] {
+  if (!withFields || !block) return COLUMNS;
+  const fields = block.units[0]?.fields ?? [];
+  const groups: ColGroupDef<UnitResult>[] = fields.map((field, i) => ({
+    headerName: `${field.code}. ${field.title}`,
+    headerTooltip: field.title,
+    children: [
+      {
+        headerName: 'Chỉ số',
+        colId: `field-${i}-index`,
+        width: 84,
+        type: 'rightAligned',
+        valueGetter: (p) => p.data?.fields[i]?.index ?? null,
+        valueFormatter: (p) => formatPercent(p.value as number | null),
+      },
+      {
+        headerName: 'Hạng',
+        colId: `field-${i}-rank`,
+        width: 104,
+        type: 'rightAligned',
+        valueGetter: (p) => p.data?.fields[i]?.rank ?? null,
+        valueFormatter: (p) => (p.data ? fieldCell(p.data.fields[i]) : ''),
+      },
+    ],
+  }));
+  return [...COLUMNS.slice(0, 5), ...groups, ...COLUMNS.slice(5)];
+}
+
 export function ResultsPage({ year, workspace }: PageProps) {
   const { data, reload } = useResults(year);
   const blocks = data?.results.blocks ?? [];
   const [blockCode, setBlockCode] = useChoice(blocks.map((b) => b.code));
   const [emptyBlock, setEmptyBlock] = useChoice(workspace.blocks.map((b) => b.code));
   const { run, busy } = useAction();
+  const [withFields, setWithFields] = useState(false);
+  const block = blocks.find((b) => b.code === blockCode);
+  const columns = useMemo(() => columnsFor(block, withFields), [block, withFields]);
   const importFor = (code: string) =>
     run(() => importPublished(year, code), {
       refused: 'Chưa nhập kết quả đã công bố.',
@@ -76,12 +116,14 @@ export function ResultsPage({ year, workspace }: PageProps) {
         )}
       </div>
     );
-  const block = blocks.find((b) => b.code === blockCode);
   const settings = data.settings.find((s) => s.blockCode === blockCode);
   return (
     <div className="results">
       <div className="toolbar">
         <Tabs label="Khối" items={blockTabs(blocks)} value={blockCode} onChange={setBlockCode} />
+        <label className="check">
+          <input type="checkbox" checked={withFields} onChange={(e) => setWithFields(e.target.checked)} /> Hạng từng lĩnh vực
+        </label>
         <span className="spacer" />
         {block && (
           <button type="button" disabled={busy} onClick={() => void importFor(block.code)} title="Bảng kết quả năm này như đã công bố: Mã hoặc Tên đơn vị, Chỉ số, Xếp hạng, Tổng điểm">
@@ -110,7 +152,7 @@ export function ResultsPage({ year, workspace }: PageProps) {
           theme={gridTheme}
           localeText={gridLocale}
           rowData={block?.units ?? []}
-          columnDefs={COLUMNS}
+          columnDefs={columns}
           getRowId={(p) => p.data.code}
           defaultColDef={DEFAULT_COL_DEF}
           tooltipShowDelay={400}

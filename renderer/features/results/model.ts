@@ -1,5 +1,6 @@
 // How results read on screen: the colour of a band, the rank of a unit, its change on last year.
-import type { UnitResult } from '../../../shared/domain';
+import type { FieldResult, UnitResult } from '../../../shared/domain';
+import { rankArrow } from '../../../shared/compare/charts';
 import { describeChange } from '../../../shared/format';
 
 /** The colour class of a classification: top, good, middle, low (or none). */
@@ -29,4 +30,17 @@ export function changeOf(unit: UnitResult): { text: string; direction: 'up' | 'd
 export function statusOf(unit: Pick<UnitResult, 'submitted' | 'provisional'>): string {
   if (!unit.submitted) return 'Chưa nộp';
   return unit.provisional ? 'Tạm tính' : 'Chính thức';
+}
+
+/** A field's rank with the places it moved: "3 (↑2)", "5 (=)", "—". */
+export function fieldCell(field: FieldResult | undefined): string {
+  if (!field || field.rank === null) return '—';
+  const moved = rankArrow(field.deltaRank);
+  return moved ? `${field.rank} (${moved})` : String(field.rank);
+}
+
+/** "▲5 ▼3 (cả hạng: ▲2 ▼1)" from a unit's counts of fields up and down; "—" without last year's fields. */
+export function fieldCountsCell(unit: Pick<UnitResult, 'fieldsUp' | 'fieldsDown' | 'fieldsUpBoth' | 'fieldsDownBoth'>): string {
+  if (unit.fieldsUp === null || unit.fieldsDown === null) return '—';
+  return `▲${unit.fieldsUp} ▼${unit.fieldsDown} (cả hạng: ▲${unit.fieldsUpBoth ?? 0} ▼${unit.fieldsDownBoth ?? 0})`;
 }
