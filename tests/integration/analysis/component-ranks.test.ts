@@ -107,3 +107,16 @@ describe('results --json with component ranks', () => {
     expect([u.STP.rank, u.SNV.rank]).toEqual([1, 1]);
   });
 });
+
+describe('analysis of a block and of a unit', () => {
+  it('analysis --unit gives the unit within its block, with fields up and down named; --block the block as a whole', async () => {
+    const unit = JSON.parse((await cli('analysis', ws, '--year', '2024', '--unit', 'STC', '--json')).stdout);
+    expect(unit).toMatchObject({ scope: 'unit', blockCode: 'so', code: 'STC', of: 4, up: ['1'], down: ['2'], upBoth: ['1'], downBoth: ['2'] });
+    expect(unit.sentences.join(' ')).toContain('có 1/3 lĩnh vực tăng điểm: 1. Công tác chỉ đạo, điều hành');
+    expect(unit.sentences.join(' ')).toContain('1/3 lĩnh vực giữ nguyên thứ hạng');
+    const block = JSON.parse((await cli('analysis', ws, '--year', '2024', '--block', 'so', '--json')).stdout);
+    expect(block).toMatchObject({ scope: 'block', code: 'so', units: 4 });
+    expect(block.top.map((u: { code: string }) => u.code)).toEqual(['STP', 'SNV', 'STC']);
+    expect(block.sentences[0]).toMatch(/^Năm 2024, chỉ số bình quân khối sở đạt .*%, (tăng|giảm) .*% so với năm 2023 \(4 đơn vị được xếp hạng\)\.$/);
+  });
+});
