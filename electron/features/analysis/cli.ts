@@ -5,6 +5,7 @@ import type { ComponentFigures } from '../../../shared/analysis/sentences';
 import { tableLines } from '../../cli/table';
 import { type CommandRun, UsageError, flagString, flagYear } from '../../cli/framework';
 import { withWorkspace } from '../../cli/workspace';
+import { withExtension } from '../../files/output';
 
 function componentTable(components: ComponentFigures[]): string[] {
   const rows = components.map((c) => [
@@ -53,6 +54,26 @@ export const runs: Record<string, CommandRun> = {
         if (result.sipas) lines.push('', 'Chỉ số SIPAS — các chỉ số thành phần', ...componentTable(result.sipas.components));
       } else if (result.scope === 'unit') lines.push('', ...componentTable(result.components));
       io.out(lines.join('\n'));
+    });
+  },
+
+  async 'report'(args, io) {
+    const year = flagYear(args);
+    const out = withExtension(flagString(args, 'out')!, '.docx');
+    const { writeReport } = await import('./documents/report');
+    await withWorkspace(args.positionals[0], async (ws) => {
+      await writeReport(ws, year, out, { chromiumPath: flagString(args, 'chromium') });
+      io.err(`Đã soạn báo cáo phân tích năm ${year}: ${out}`);
+    });
+  },
+
+  async 'annex'(args, io) {
+    const year = flagYear(args);
+    const out = withExtension(flagString(args, 'out')!, '.docx');
+    const { writeAnnex } = await import('./documents/annex');
+    await withWorkspace(args.positionals[0], async (ws) => {
+      const s = await writeAnnex(ws, year, out, { decision: flagString(args, 'decision') });
+      io.err(`Đã soạn phụ lục xếp hạng năm ${year} (${s.blocks} khối): ${out}`);
     });
   },
 };

@@ -20,4 +20,22 @@ export const commands: CommandSpec[] = [
     required: ['year'],
     load: () => import('./cli').then((m) => m.runs['analysis']),
   },
+  {
+    name: 'report',
+    usage: 'WS --year Y --out FILE.docx',
+    summary: 'soạn báo cáo phân tích kết quả Chỉ số CCHC và SIPAS của năm (Word, theo Nghị định 30/2020/NĐ-CP)',
+    positionals: 1,
+    flags: { year: 'number', out: 'string', chromium: 'string' },
+    required: ['year', 'out'],
+    load: () => import('./cli').then((m) => m.runs['report']),
+  },
+  {
+    name: 'annex',
+    usage: 'WS --year Y --out FILE.docx [--decision "123/QĐ-UBND ngày 15/3/2026"]',
+    summary: 'soạn phụ lục kèm theo Quyết định công bố: bảng xếp hạng từng khối với chỉ số từng lĩnh vực (Word)',
+    positionals: 1,
+    flags: { year: 'number', out: 'string', decision: 'string' },
+    required: ['year', 'out'],
+    load: () => import('./cli').then((m) => m.runs['annex']),
+  },
 ];
