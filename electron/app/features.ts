@@ -8,6 +8,7 @@ import { frameworkHandlers } from '../features/framework/handlers';
 import { overviewHandlers } from '../features/overview/handlers';
 import { printHandlers } from '../features/print/handlers';
 import { resultsHandlers } from '../features/results/handlers';
+import { analysisHandlers } from '../features/analysis/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import { surveyHandlers } from '../features/survey/handlers';
 import { unitsHandlers } from '../features/units/handlers';
@@ -20,6 +21,7 @@ export function featureHandlers(context: HandlerContext): Omit<Handlers, 'sessio
     ...frameworkHandlers(context),
     ...appraisalHandlers(context),
     ...resultsHandlers(context),
+    ...analysisHandlers(context),
     ...formsHandlers(context),
     ...surveyHandlers(context),
     ...compareHandlers(context),

@@ -1,6 +1,11 @@
 // Component ranks on screen: Kết quả shows each field's rank and places moved and the counts
 // of fields up and down; So sánh shows a unit's field-by-rank table and the chart of places.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatPercent } from '../../shared/format';
 import type { BlockResult, UnitResult } from '../../shared/domain';
 import { fieldCountsText } from '../../shared/compare';
 import { yearResults } from '../../electron/features/results/service';
@@ -61,5 +66,25 @@ describe('component ranks on screen (demo workspace)', () => {
     expect(labels).toContain(`+${gained.deltaRank} bậc`);
     await chart.scrollIntoViewIfNeeded();
     await app.screenshot('analysis-02-compare-field-ranks');
+  });
+
+  it('Kết quả: Xuất báo cáo and Xuất phụ lục write the drafted .docx files where the dialog says', async () => {
+    const { page } = app;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parw-analysis-e2e-'));
+    await goTo(app, 'Kết quả');
+    const report = path.join(dir, 'bao-cao');
+    app.dialogs['analysis-report'] = [report];
+    await page.getByRole('button', { name: 'Xuất báo cáo', exact: true }).click();
+    await page.getByTestId('message').filter({ hasText: 'bao-cao.docx' }).waitFor({ timeout: 90_000 });
+    const reportText = execFileSync('unzip', ['-p', `${report}.docx`, 'word/document.xml']).toString('utf8');
+    expect(reportText).toContain(`đạt ${formatPercent(block.average)}`);
+    const annex = path.join(dir, 'phu-luc.docx');
+    app.dialogs['analysis-annex'] = [annex];
+    await page.getByRole('button', { name: 'Xuất phụ lục', exact: true }).click();
+    await page.getByTestId('message').filter({ hasText: 'phu-luc.docx' }).waitFor({ timeout: 60_000 });
+    const annexText = execFileSync('unzip', ['-p', annex, 'word/document.xml']).toString('utf8');
+    expect(annexText).toContain(unit.name);
+    await app.screenshot('analysis-03-exported');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

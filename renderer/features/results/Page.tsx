@@ -10,7 +10,7 @@ import { useChoice } from '../../app/hooks';
 import { useAction } from '../../app/messages';
 import type { PageProps } from '../../app/page';
 import { blockTabs, Tabs } from '../../app/Tabs';
-import { importPublished, useResults } from './hooks';
+import { exportAnnex, exportReport, importPublished, useResults } from './hooks';
 import { bandClass, changeOf, fieldCell, fieldCountsCell, rankText, statusOf } from './model';
 
 const COLUMNS: ColDef<UnitResult>[] = [
@@ -125,6 +125,32 @@ export function ResultsPage({ year, workspace }: PageProps) {
           <input type="checkbox" checked={withFields} onChange={(e) => setWithFields(e.target.checked)} /> Hạng từng lĩnh vực
         </label>
         <span className="spacer" />
+        <button
+          type="button"
+          disabled={busy}
+          title="Báo cáo phân tích kết quả Chỉ số CCHC và SIPAS của năm, soạn sẵn theo Nghị định 30/2020/NĐ-CP để chỉnh sửa trong Word"
+          onClick={() =>
+            void run(() => exportReport(year), {
+              refused: 'Chưa xuất được báo cáo.',
+              done: (answer) => (answer.cancelled ? null : `Đã soạn báo cáo phân tích năm ${year}: ${answer.value.file}`),
+            })
+          }
+        >
+          Xuất báo cáo
+        </button>
+        <button
+          type="button"
+          disabled={busy}
+          title="Phụ lục kèm theo Quyết định công bố: bảng xếp hạng từng khối với chỉ số từng lĩnh vực (Word)"
+          onClick={() =>
+            void run(() => exportAnnex(year), {
+              refused: 'Chưa xuất được phụ lục.',
+              done: (answer) => (answer.cancelled ? null : `Đã soạn phụ lục xếp hạng năm ${year} (${formatNumber(answer.value.blocks)} khối): ${answer.value.file}`),
+            })
+          }
+        >
+          Xuất phụ lục
+        </button>
         {block && (
           <button type="button" disabled={busy} onClick={() => void importFor(block.code)} title="Bảng kết quả năm này như đã công bố: Mã hoặc Tên đơn vị, Chỉ số, Xếp hạng, Tổng điểm">
             Nhập kết quả đã công bố…
