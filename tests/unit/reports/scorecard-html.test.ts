@@ -35,7 +35,7 @@ const card: ScorecardData = {
   sample: true,
   block: { code: 'xa', name: 'Khối xã', average: 84.5, rankedUnits: 65 },
   unit,
-  fields: [{ code: 'I', title: 'Chỉ đạo, điều hành', score: 8.7114, max: 10, index: 87.114, blockAverage: 84.5, deltaIndex: -1.25 }],
+  fields: [{ code: 'I', title: 'Chỉ đạo, điều hành', score: 8.7114, max: 10, index: 87.114, blockAverage: 84.5, deltaIndex: -1.25, rank: 2, deltaRank: -1 }],
   largestLosses: [
     {
       code: '1.2',
