@@ -7,6 +7,8 @@ import { code, year } from '../channels';
 
 const text = z.string().max(200);
 
+const tieRule = z.enum(['shared', 'ordinal']);
+
 const settingsSchema = z.object({
   province: z.string().nullable(),
   signPlace: z.string().nullable(),
@@ -18,8 +20,6 @@ const settingsSchema = z.object({
   /** each block that has a framework in the year, with its bands and how equal indices rank */
   bands: z.array(z.object({ blockCode: z.string(), blockName: z.string(), bands: z.array(bandSchema), ties: tieRule })),
 });
-
-const tieRule = z.enum(['shared', 'ordinal']);
 
 export const settingsContract = {
   'settings:get': { input: z.object({ year }), output: settingsSchema },

@@ -9,6 +9,7 @@ import { formatPercent } from '../../shared/format';
 import type { BlockResult, UnitResult } from '../../shared/domain';
 import { fieldCountsText } from '../../shared/compare';
 import { yearResults } from '../../electron/features/results/service';
+import { getBlockSettings } from '../../electron/features/results/store';
 import { fieldCell, fieldCountsCell } from '../../renderer/features/results/model';
 import { launchApp, stopServer, type AppUnderTest } from './harness';
 
@@ -86,5 +87,19 @@ describe('component ranks on screen (demo workspace)', () => {
     expect(annexText).toContain(unit.name);
     await app.screenshot('analysis-03-exported');
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('Cài đặt: the tie rule of a block for the year is chosen beside its bands and kept', async () => {
+    const { page } = app;
+    await goTo(app, 'Cài đặt');
+    const select = page.getByLabel(`Cách xếp hạng ${block.name}`, { exact: true });
+    expect(await select.inputValue()).toBe('shared');
+    await select.selectOption('ordinal');
+    await page.getByTestId('message').filter({ hasText: 'xếp hạng liên tiếp' }).waitFor();
+    expect(getBlockSettings(app.session.workspace!, YEAR, block.code).ties).toBe('ordinal');
+    await app.screenshot('analysis-04-tie-rule');
+    await select.selectOption('shared');
+    await page.getByTestId('message').filter({ hasText: 'đồng hạng' }).waitFor();
+    expect(getBlockSettings(app.session.workspace!, YEAR, block.code).ties).toBe('shared');
   });
 });
