@@ -3,6 +3,7 @@
 // preload, the main process's IPC binding, the renderer's client and the browser test
 // harness are all derived from this object, so a channel cannot exist in one place only.
 import { z } from 'zod';
+import { analysisContract } from './analysis/channels';
 import { appraisalContract } from './appraisal/channels';
 import { compareContract } from './compare/channels';
 import { cycleContract } from './cycle/channels';
@@ -31,6 +32,7 @@ export const contract = {
   ...frameworkContract,
   ...appraisalContract,
   ...resultsContract,
+  ...analysisContract,
   ...formsContract,
   ...evidenceContract,
   ...surveyContract,

@@ -130,10 +130,19 @@ export const blockSettingsSchema = z.object({
   bands: z.array(bandSchema),
   /** decimals of the displayed index; equal indices at this precision share a rank */
   precision: z.number().int().min(0).max(6),
+  /** how equal indices rank: absent = 'shared' */
+  ties: z.enum(['shared', 'ordinal']).optional(),
 });
 export type BlockSettings = z.infer<typeof blockSettingsSchema>;
 
 export const DEFAULT_PRECISION = 2;
+
+/**
+ * How a block ranks equal indices: `shared` = equal at the display precision share a rank
+ * (1, 2, 2, 4); `ordinal` = by the unrounded index, then total points, then code (1, 2, 3, 4).
+ */
+export type TieRule = 'shared' | 'ordinal';
+export const TIE_RULES: readonly TieRule[] = ['shared', 'ordinal'];
 
 export const auditEntrySchema = z.object({
   id: z.number().int(),
@@ -160,6 +169,14 @@ export interface FieldResult {
   max: number;
   /** null when the field has no applicable maximum */
   index: number | null;
+  /** the field's index ranked within the block, by the block's tie rule; null when not ranked */
+  rank: number | null;
+  /** the same field of the unit's lineage in the year compared with */
+  previous: { index: number; rank: number | null } | null;
+  /** index − previous index, in percentage points */
+  deltaIndex: number | null;
+  /** previous rank − rank: positive = moved up */
+  deltaRank: number | null;
 }
 
 export interface PreviousFigures {
@@ -192,6 +209,12 @@ export interface UnitResult {
   deltaIndex: number | null;
   /** previous rank − rank: positive = moved up */
   deltaRank: number | null;
+  /** fields whose index rose / fell (at the display precision); null without previous field figures */
+  fieldsUp: number | null;
+  fieldsDown: number | null;
+  /** fields that rose / fell in both index and rank */
+  fieldsUpBoth: number | null;
+  fieldsDownBoth: number | null;
 }
 
 export interface BlockResult {
@@ -199,6 +222,9 @@ export interface BlockResult {
   name: string;
   /** plain mean of the indices of the block's ranked units */
   average: number | null;
+  /** display precision and tie rule the ranks were made with (absent: 2 decimals, shared) */
+  precision?: number;
+  ties?: TieRule;
   units: UnitResult[];
 }
 
@@ -214,6 +240,10 @@ export const fieldResultSchema: z.ZodType<FieldResult> = z.object({
   score: z.number(),
   max: z.number(),
   index: z.number().nullable(),
+  rank: z.number().nullable(),
+  previous: z.object({ index: z.number(), rank: z.number().nullable() }).nullable(),
+  deltaIndex: z.number().nullable(),
+  deltaRank: z.number().nullable(),
 });
 
 export const unitResultSchema: z.ZodType<UnitResult> = z.object({
@@ -233,12 +263,18 @@ export const unitResultSchema: z.ZodType<UnitResult> = z.object({
   previous: z.object({ year: z.number(), index: z.number(), rank: z.number().nullable() }).nullable(),
   deltaIndex: z.number().nullable(),
   deltaRank: z.number().nullable(),
+  fieldsUp: z.number().nullable(),
+  fieldsDown: z.number().nullable(),
+  fieldsUpBoth: z.number().nullable(),
+  fieldsDownBoth: z.number().nullable(),
 });
 
 export const blockResultSchema: z.ZodType<BlockResult> = z.object({
   code: z.string(),
   name: z.string(),
   average: z.number().nullable(),
+  precision: z.number().optional(),
+  ties: z.enum(['shared', 'ordinal']).optional(),
   units: z.array(unitResultSchema),
 });
 

@@ -27,13 +27,15 @@ export type DialogPurpose =
   | 'summary-workbook'
   | 'council-members'
   | 'council-packages-folder'
-  | 'council-returned';
+  | 'council-returned'
+  | 'analysis-report'
+  | 'analysis-annex';
 
 export interface DialogSpec {
   mode: 'open' | 'save' | 'folder';
   multiple?: boolean;
   title: string;
-  filter: 'workspace' | 'spreadsheet' | 'table' | 'survey' | 'png' | 'svg' | null;
+  filter: 'workspace' | 'spreadsheet' | 'table' | 'survey' | 'png' | 'svg' | 'word' | null;
 }
 
 export const DIALOGS: Record<DialogPurpose, DialogSpec> = {
@@ -63,15 +65,18 @@ export const DIALOGS: Record<DialogPurpose, DialogSpec> = {
   'council-members': { mode: 'open', title: 'Nhập danh sách thành viên hội đồng (Họ và tên, Cơ quan)', filter: 'table' },
   'council-packages-folder': { mode: 'folder', title: 'Chọn thư mục lưu hồ sơ thẩm định của các thành viên', filter: null },
   'council-returned': { mode: 'open', multiple: true, title: 'Chọn các hồ sơ thẩm định thành viên gửi về', filter: 'spreadsheet' },
+  'analysis-report': { mode: 'save', title: 'Lưu báo cáo phân tích kết quả (Word)', filter: 'word' },
+  'analysis-annex': { mode: 'save', title: 'Lưu phụ lục xếp hạng kèm Quyết định công bố (Word)', filter: 'word' },
 };
 
-export const FILE_FILTERS: Record<'workspace' | 'spreadsheet' | 'table' | 'survey' | 'png' | 'svg', { name: string; extensions: string[] }> = {
+export const FILE_FILTERS: Record<'workspace' | 'spreadsheet' | 'table' | 'survey' | 'png' | 'svg' | 'word', { name: string; extensions: string[] }> = {
   workspace: { name: 'Tệp dữ liệu PAR Workbench', extensions: ['parws'] },
   spreadsheet: { name: 'Bảng tính Excel', extensions: ['xlsx'] },
   table: { name: 'Bảng tính Excel hoặc CSV', extensions: ['xlsx', 'csv'] },
   survey: { name: 'Dữ liệu khảo sát (Excel, CSV)', extensions: ['xlsx', 'csv'] },
   png: { name: 'Ảnh PNG', extensions: ['png'] },
   svg: { name: 'Ảnh SVG', extensions: ['svg'] },
+  word: { name: 'Văn bản Word', extensions: ['docx'] },
 };
 
 /** Shows the dialog of `purpose`; the chosen paths, or null when the person cancels. */

@@ -12,6 +12,7 @@ import { overviewHandlers } from '../features/overview/handlers';
 import { printHandlers } from '../features/print/handlers';
 import { publicationHandlers } from '../features/publication/handlers';
 import { resultsHandlers } from '../features/results/handlers';
+import { analysisHandlers } from '../features/analysis/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import { surveyHandlers } from '../features/survey/handlers';
 import { unitsHandlers } from '../features/units/handlers';
@@ -24,6 +25,7 @@ export function featureHandlers(context: HandlerContext): Omit<Handlers, 'sessio
     ...frameworkHandlers(context),
     ...appraisalHandlers(context),
     ...resultsHandlers(context),
+    ...analysisHandlers(context),
     ...formsHandlers(context),
     ...evidenceHandlers(context),
     ...surveyHandlers(context),

@@ -1,6 +1,7 @@
 // Every command of `par-workbench`, feature by feature. Only the descriptions load here; a
 // command's module loads when it runs, so `--help` and light commands answer at once.
 import type { CommandSpec } from './framework';
+import { commands as analysis } from '../features/analysis/commands';
 import { commands as appraisal } from '../features/appraisal/commands';
 import { commands as compare } from '../features/compare/commands';
 import { commands as council } from '../features/council/commands';
@@ -22,6 +23,7 @@ export const commands: CommandSpec[] = [
   ...framework,
   ...appraisal,
   ...results,
+  ...analysis,
   ...survey,
   ...print,
   ...compare,

@@ -23,6 +23,9 @@ export interface ScorecardField {
   blockAverage: number | null;
   /** index − the lineage's component index last year, in percentage points */
   deltaIndex: number | null;
+  /** the field's rank in the block, and places moved since last year (positive = up) */
+  rank: number | null;
+  deltaRank: number | null;
 }
 
 /** One area or factor of the unit's satisfaction, beside the province's figure. */
@@ -162,6 +165,8 @@ function unitCard(
         index: f.index,
         blockAverage: averages.get(f.code) ?? null,
         deltaIndex: before !== undefined && f.index !== null ? f.index - before : null,
+        rank: f.rank,
+        deltaRank: f.deltaRank,
       };
     }),
     largestLosses: largestLosses(losses, SCORECARD_TOP_LOSSES),

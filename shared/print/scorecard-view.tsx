@@ -23,6 +23,13 @@ function signed(value: number | null, decimals = 2): string {
   return value > 0 && text !== formatDecimal(0, decimals) ? `+${text}` : text;
 }
 
+/** "3 (↑2)", "5 (=)", "—": a rank with the places moved since last year. */
+function rankCell(rank: number | null, deltaRank: number | null): string {
+  if (rank === null) return '—';
+  if (deltaRank === null) return String(rank);
+  return `${rank} (${deltaRank > 0 ? `↑${deltaRank}` : deltaRank < 0 ? `↓${-deltaRank}` : '='})`;
+}
+
 function points(value: number): string {
   return formatDecimal(value, 2);
 }
@@ -205,6 +212,7 @@ function FieldTable({ card }: { card: ScorecardData }) {
             <th>Điểm tối đa</th>
             <th>Chỉ số thành phần</th>
             <th>Bình quân khối</th>
+            <th>Xếp hạng</th>
             <th>So với năm trước</th>
           </tr>
         </thead>
@@ -214,7 +222,7 @@ function FieldTable({ card }: { card: ScorecardData }) {
               <td className="code">{f.code}</td>
               <td>{f.title}</td>
               <Nums
-                values={[points(f.score), formatNumber(f.max), formatPercent(f.index), formatPercent(f.blockAverage), signed(f.deltaIndex)]}
+                values={[points(f.score), formatNumber(f.max), formatPercent(f.index), formatPercent(f.blockAverage), rankCell(f.rank, f.deltaRank), signed(f.deltaIndex)]}
               />
             </tr>
           ))}
@@ -222,7 +230,7 @@ function FieldTable({ card }: { card: ScorecardData }) {
             <td />
             <td>Tổng cộng</td>
             <Nums
-              values={[points(u.total), formatNumber(u.max), formatPercent(u.index), formatPercent(card.block.average), signed(u.deltaIndex)]}
+              values={[points(u.total), formatNumber(u.max), formatPercent(u.index), formatPercent(card.block.average), rankCell(u.rank, u.deltaRank), signed(u.deltaIndex)]}
             />
           </tr>
         </tbody>

@@ -10,11 +10,13 @@ import type {
   UnitResult,
   YearResults,
   FieldResult,
+  TieRule,
 } from '../domain';
 import { DEFAULT_PRECISION } from '../domain';
 import { roundTo } from '../format';
 import { countsInMaximum, fieldOf, leaves } from '../framework/tree';
 import { participatingCodes } from '../units/participation';
+import { attachFieldChanges, rankBy, rankFields } from './components';
 import type { YearScoringInput } from './types';
 
 /** Leaf score = appraised if present, else self; neither counts 0. */
@@ -25,16 +27,7 @@ export function leafScore(score: Score | undefined): number {
 
 /** Competition ranking on indices rounded to `precision`: 1, 2, 2, 4. Returns rank per code. */
 export function rankByIndex(entries: { code: string; index: number | null }[], precision: number): Map<string, number> {
-  const keyed = entries
-    .filter((e): e is { code: string; index: number } => e.index !== null)
-    .map((e) => ({ code: e.code, key: roundTo(e.index, precision) }))
-    .sort((a, b) => b.key - a.key || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const ranks = new Map<string, number>();
-  keyed.forEach((e, i) => {
-    const prev = keyed[i - 1];
-    ranks.set(e.code, prev && prev.key === e.key ? ranks.get(prev.code)! : i + 1);
-  });
-  return ranks;
+  return rankBy(entries, precision, 'shared');
 }
 
 /** The first band (highest minimum first) whose minimum the index, at display precision, reaches. */
@@ -94,14 +87,15 @@ function unitFigures(plan: FrameworkPlan, scores: Map<string, Score>) {
   const fields: FieldResult[] = plan.fields.map((n) => {
     const f = fieldTotals.get(n.code)!;
     const score = Math.min(Math.max(f.score, 0), f.max);
-    return { code: n.code, title: n.title, score, max: f.max, index: f.max > 0 ? (score / f.max) * 100 : null };
+    const index = f.max > 0 ? (score / f.max) * 100 : null;
+    return { code: n.code, title: n.title, score, max: f.max, index, rank: null, previous: null, deltaIndex: null, deltaRank: null };
   });
   return { total, max, index: max > 0 ? (total / max) * 100 : null, provisional, submitted, scored: scores.size > 0, fields };
 }
 
-function settingsFor(settings: BlockSettings[], blockCode: string): { bands: Band[]; precision: number } {
+function settingsFor(settings: BlockSettings[], blockCode: string): { bands: Band[]; precision: number; ties: TieRule } {
   const s = settings.find((x) => x.blockCode === blockCode);
-  return { bands: s?.bands ?? [], precision: s?.precision ?? DEFAULT_PRECISION };
+  return { bands: s?.bands ?? [], precision: s?.precision ?? DEFAULT_PRECISION, ties: s?.ties ?? 'shared' };
 }
 
 /** The units taking part in the input's year: as given, or by the participation rule from its own rows. */
@@ -135,7 +129,7 @@ export function computeYear(input: YearScoringInput): YearResults {
   for (const block of sortedBlocks) {
     const framework = input.frameworks.find((f) => f.blockCode === block.code);
     if (!framework) continue;
-    const { bands, precision } = settingsFor(input.settings, block.code);
+    const { bands, precision, ties } = settingsFor(input.settings, block.code);
     const plan = planFramework(framework);
     const units = input.units
       .filter((u) => u.blockCode === block.code && participants.has(u.code))
@@ -160,13 +154,19 @@ export function computeYear(input: YearScoringInput): YearResults {
         previous: null,
         deltaIndex: null,
         deltaRank: null,
+        fieldsUp: null,
+        fieldsDown: null,
+        fieldsUpBoth: null,
+        fieldsDownBoth: null,
       };
     });
-    const ranks = rankByIndex(
-      results.filter((r) => r.ranked).map((r) => ({ code: r.code, index: r.index })),
+    const ranks = rankBy(
+      results.filter((r) => r.ranked).map((r) => ({ code: r.code, index: r.index, points: r.total })),
       precision,
+      ties,
     );
     for (const r of results) r.rank = ranks.get(r.code) ?? null;
+    rankFields(results, precision, ties);
     results.sort(
       (a, b) =>
         (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) ||
@@ -174,24 +174,23 @@ export function computeYear(input: YearScoringInput): YearResults {
         a.code.localeCompare(b.code),
     );
     const average = mean(results.filter((r) => r.ranked && r.index !== null).map((r) => r.index!));
-    blocks.push({ code: block.code, name: block.name, average, units: results });
+    blocks.push({ code: block.code, name: block.name, average, precision, ties, units: results });
   }
   return { year: input.year, blocks };
 }
 
 /**
- * The figures a unit compares with: from the latest earlier year that has results for its
- * block, the unit itself (same code) or its one predecessor give index and rank; several
- * predecessors give the mean of their indices and no rank. Predecessors that still take part
+ * The results a unit compares with: from the latest earlier year that has results for its
+ * block, the unit itself (same code) or its predecessors. Predecessors that still take part
  * in the current year (a unit that keeps its code and absorbs others later) are not yet its
  * lineage in that year.
  */
-export function previousFigures(
+export function lineageResults(
   unit: Unit,
   history: YearResults[],
   year: number,
   takingPart: ReadonlySet<string> = new Set(),
-): PreviousFigures | null {
+): { year: number; units: UnitResult[] } | null {
   const earlier = history
     .filter((h) => h.year < year && h.blocks.some((b) => b.code === unit.blockCode && b.units.some((u) => u.scored)))
     .sort((a, b) => b.year - a.year)[0];
@@ -202,12 +201,31 @@ export function previousFigures(
   const lineage = predecessors.length ? [...predecessors] : [unit.code];
   if (predecessors.length && byCode.has(unit.code) && !lineage.includes(unit.code)) lineage.push(unit.code);
   const found = lineage.map((c) => byCode.get(c)).filter((u): u is UnitResult => u !== undefined && u.scored && u.index !== null);
-  if (found.length === 0) return null;
-  if (found.length === 1) return { year: earlier.year, index: found[0].index!, rank: found[0].rank };
-  return { year: earlier.year, index: mean(found.map((u) => u.index!))!, rank: null };
+  return found.length ? { year: earlier.year, units: found } : null;
 }
 
-/** Fills previous figures and the year-over-year change of every unit of `current`. */
+/**
+ * The figures a unit compares with (see lineageResults): the unit itself or its one
+ * predecessor give index and rank; several predecessors give the mean of their indices and
+ * no rank.
+ */
+export function previousFigures(
+  unit: Unit,
+  history: YearResults[],
+  year: number,
+  takingPart: ReadonlySet<string> = new Set(),
+): PreviousFigures | null {
+  return figuresOf(lineageResults(unit, history, year, takingPart));
+}
+
+function figuresOf(lineage: { year: number; units: UnitResult[] } | null): PreviousFigures | null {
+  if (!lineage) return null;
+  const found = lineage.units;
+  if (found.length === 1) return { year: lineage.year, index: found[0].index!, rank: found[0].rank };
+  return { year: lineage.year, index: mean(found.map((u) => u.index!))!, rank: null };
+}
+
+/** Fills previous figures and the year-over-year change of every unit of `current` and of its fields. */
 export function attachYearOverYear(current: YearResults, history: YearResults[], units: Unit[]): YearResults {
   const unitByCode = new Map(units.map((u) => [u.code, u]));
   const takingPart = new Set(current.blocks.flatMap((b) => b.units.map((u) => u.code)));
@@ -215,7 +233,9 @@ export function attachYearOverYear(current: YearResults, history: YearResults[],
     for (const r of block.units) {
       const unit = unitByCode.get(r.code);
       if (!unit) continue;
-      const prev = previousFigures(unit, history, current.year, takingPart);
+      const lineage = lineageResults(unit, history, current.year, takingPart);
+      attachFieldChanges(r, lineage?.units ?? [], block.precision ?? DEFAULT_PRECISION);
+      const prev = figuresOf(lineage);
       r.previous = prev;
       r.deltaIndex = prev && r.index !== null ? r.index - prev.index : null;
       r.deltaRank = prev && prev.rank !== null && r.rank !== null ? prev.rank - r.rank : null;

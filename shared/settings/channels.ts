@@ -7,6 +7,8 @@ import { code, year } from '../channels';
 
 const text = z.string().max(200);
 
+const tieRule = z.enum(['shared', 'ordinal']);
+
 const settingsSchema = z.object({
   province: z.string().nullable(),
   signPlace: z.string().nullable(),
@@ -15,8 +17,8 @@ const settingsSchema = z.object({
   /** the name written into the history of changes made on this computer */
   userName: z.string(),
   blocks: z.array(blockSchema.extend({ units: z.number(), frameworks: z.number() })),
-  /** each block that has a framework in the year, with its bands */
-  bands: z.array(z.object({ blockCode: z.string(), blockName: z.string(), bands: z.array(bandSchema) })),
+  /** each block that has a framework in the year, with its bands and how equal indices rank */
+  bands: z.array(z.object({ blockCode: z.string(), blockName: z.string(), bands: z.array(bandSchema), ties: tieRule })),
 });
 
 export const settingsContract = {
@@ -30,4 +32,6 @@ export const settingsContract = {
   'settings:removeBlock': { input: z.object({ code }), output: z.object({ saved: z.literal(true) }) },
   /** bands as staff write them: "Tốt=90;Khá=80;Trung bình=70;Yếu=0" (empty: none) */
   'settings:saveBands': { input: z.object({ year, blockCode: code, bands: z.string().max(2000) }), output: z.object({ bands: z.array(bandSchema) }) },
+  /** how equal indices rank in the block that year: shared (1, 2, 2, 4) or ordinal (1, 2, 3, 4) */
+  'settings:saveTies': { input: z.object({ year, blockCode: code, ties: tieRule }), output: z.object({ ties: tieRule }) },
 } as const;

@@ -6,7 +6,8 @@ import { withWorkspace } from '../../cli/workspace';
 import { saveBlockSettings, yearResults } from './service';
 import { getBlockSettings } from './store';
 import { requireBlock } from '../workspace/service';
-import { type CommandRun, flagString, flagYear } from '../../cli/framework';
+import { type CommandRun, UsageError, flagString, flagYear } from '../../cli/framework';
+import { TIE_RULES, type TieRule } from '../../../shared/domain';
 
 export const runs: Record<string, CommandRun> = {
   'bands'(args, io) {
@@ -17,6 +18,18 @@ export const runs: Record<string, CommandRun> = {
       const current = getBlockSettings(ws, year, block);
       saveBlockSettings(ws, { ...current, bands });
       io.err(`Đã đặt ${bands.length} mức xếp loại cho khối ${block} năm ${year}.`);
+    });
+  },
+
+  'ranking'(args, io) {
+    const year = flagYear(args);
+    const block = flagString(args, 'block')!;
+    const ties = flagString(args, 'ties') as TieRule;
+    if (!TIE_RULES.includes(ties)) throw new UsageError(`--ties cần "shared" (đồng hạng: 1, 2, 2, 4) hoặc "ordinal" (xếp liên tiếp: 1, 2, 3, 4).`);
+    return withWorkspace(args.positionals[0], (ws) => {
+      const current = getBlockSettings(ws, year, block);
+      saveBlockSettings(ws, { ...current, ties });
+      io.err(`Khối ${block} năm ${year}: ${ties === 'shared' ? 'chỉ số bằng nhau (làm tròn) xếp đồng hạng' : 'xếp hạng liên tiếp theo chỉ số chưa làm tròn, rồi tổng điểm, rồi mã'}.`);
     });
   },
 

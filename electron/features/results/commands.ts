@@ -12,6 +12,15 @@ export const commands: CommandSpec[] = [
     load: () => import('./cli').then((m) => m.runs['bands']),
   },
   {
+    name: 'ranking',
+    usage: 'WS --year Y --block B --ties shared|ordinal',
+    summary: 'cách xếp hạng khi chỉ số bằng nhau: shared = đồng hạng (1, 2, 2, 4), ordinal = liên tiếp theo chỉ số chưa làm tròn, tổng điểm, mã',
+    positionals: 1,
+    flags: { year: 'number', block: 'string', ties: 'string' },
+    required: ['year', 'block', 'ties'],
+    load: () => import('./cli').then((m) => m.runs['ranking']),
+  },
+  {
     name: 'results',
     usage: 'WS --year Y [--block B] [--json]',
     summary: 'tổng điểm, chỉ số, xếp hạng, xếp loại và thay đổi so với năm trước',

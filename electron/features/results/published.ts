@@ -3,11 +3,11 @@
 // their index, and optionally rank and total points, kept per year and block (read from a
 // file by ./published-import.ts). Year-over-year change is computed against it where that
 // year has no scores of its own.
-import { DEFAULT_PRECISION, type BlockResult, type UnitResult } from '../../../shared/domain';
-import { rankByIndex } from '../../../shared/results/engine';
+import type { BlockResult, UnitResult } from '../../../shared/domain';
+import { rankBy } from '../../../shared/results/components';
 import type { Workspace } from '../../db/workspace';
 import { listUnits } from '../units/store';
-import { publishedOfYear } from './store';
+import { getBlockSettings, publishedOfYear } from './store';
 
 /**
  * The blocks of a year as published, for the blocks that have no scores of their own that
@@ -35,10 +35,15 @@ export function publishedBlocks(ws: Workspace, year: number, scoredBlocks: Reado
       previous: null,
       deltaIndex: null,
       deltaRank: null,
+      fieldsUp: null,
+      fieldsDown: null,
+      fieldsUpBoth: null,
+      fieldsDownBoth: null,
     }));
-    // a table without ranks is ranked as the province ranks: by index, equal at two decimals sharing a rank
+    // a table without ranks is ranked as the block ranks that year (by default equal at two decimals sharing a rank)
     if (results.every((r) => r.rank === null)) {
-      const ranks = rankByIndex(results.filter((r) => r.ranked).map((r) => ({ code: r.code, index: r.index })), DEFAULT_PRECISION);
+      const { precision, ties } = getBlockSettings(ws, year, blockCode);
+      const ranks = rankBy(results.filter((r) => r.ranked).map((r) => ({ code: r.code, index: r.index, points: r.total })), precision, ties);
       for (const r of results) r.rank = ranks.get(r.code) ?? null;
     }
     const ranked = results.filter((r) => r.index !== null);

@@ -25,7 +25,10 @@ export function settingsHandlers(context: HandlerContext): Pick<Handlers, keyof 
         blocks: blocks.map((b) => ({ ...b, ...blockUse(w, b.code) })),
         bands: blocks
           .filter((b) => withFramework.has(b.code))
-          .map((b) => ({ blockCode: b.code, blockName: b.name, bands: getBlockSettings(w, year, b.code).bands })),
+          .map((b) => {
+            const s = getBlockSettings(w, year, b.code);
+            return { blockCode: b.code, blockName: b.name, bands: s.bands, ties: s.ties ?? 'shared' };
+          }),
       };
     },
 
@@ -55,6 +58,13 @@ export function settingsHandlers(context: HandlerContext): Pick<Handlers, keyof 
       const bands = text.trim() === '' ? [] : parseBands(text);
       saveBlockSettings(w, { ...getBlockSettings(w, year, blockCode), bands });
       return { bands: getBlockSettings(w, year, blockCode).bands };
+    },
+
+    'settings:saveTies': ({ year, blockCode, ties }) => {
+      const w = ws();
+      requireBlock(w, blockCode);
+      saveBlockSettings(w, { ...getBlockSettings(w, year, blockCode), ties });
+      return { ties: getBlockSettings(w, year, blockCode).ties ?? 'shared' };
     },
   };
 }

@@ -1,8 +1,10 @@
 // One unit of the block: where it stands field by field, where it lost points, and what-if.
 import { useState } from 'react';
 import type { BlockResult } from '../../../shared/domain';
-import { largestLosses, selfAboveAppraised } from '../../../shared/compare';
-import { describeChange, formatDecimal, formatNumber, formatPercent } from '../../../shared/format';
+import { fieldCountsText, fieldPlacesOption, largestLosses, selfAboveAppraised } from '../../../shared/compare';
+import { rankArrow } from '../../../shared/compare/charts';
+import { describeChange, formatDecimal, formatNumber, formatPercent, roundTo } from '../../../shared/format';
+import { Chart } from './Chart';
 import { Tabs } from '../../app/Tabs';
 import { useUnitDetail } from './hooks';
 import type { UnitDetail } from './model';
@@ -107,37 +109,74 @@ function UnitHeading({ detail, ranked }: { detail: UnitDetail; ranked: number })
   );
 }
 
+/** "+1,25% ↑2", "−0,5% =": a field's change in points and places, short for the side panel. */
+function shortChange(deltaIndex: number | null, deltaRank: number | null): string {
+  const shown = deltaIndex === null ? null : roundTo(deltaIndex, 2);
+  const points = shown === null ? '' : `${shown > 0 ? '+' : shown < 0 ? '−' : '±'}${formatNumber(Math.abs(shown))}%`;
+  return [points, rankArrow(deltaRank)].filter(Boolean).join(' ');
+}
+
 function FieldTable({ detail }: { detail: UnitDetail }) {
   const averages = new Map(detail.fieldAverages.map((f) => [f.code, f.average]));
+  const { unit } = detail;
+  const counts = fieldCountsText(unit);
+  const withPlaces = unit.fields.some((f) => f.deltaRank !== null);
   return (
-    <table className="table compact-table" data-testid="unit-fields">
-      <thead>
-        <tr>
-          <th>Lĩnh vực</th>
-          <th className="num">Điểm</th>
-          <th className="num">Chỉ số</th>
-          <th className="num" title="Bình quân khối: chỉ số trung bình của các đơn vị trong khối">BQ khối</th>
-        </tr>
-      </thead>
-      <tbody>
-        {detail.unit.fields.map((f) => {
-          const avg = averages.get(f.code) ?? null;
-          const diff = f.index !== null && avg !== null ? f.index - avg : null;
-          return (
-            <tr key={f.code}>
-              <td title={f.title}>
-                <span className="code">{f.code}</span> {f.title}
-              </td>
-              <td className="num nowrap">
-                {formatNumber(f.score)}/{formatNumber(f.max)}
-              </td>
-              <td className={`num${diff === null ? '' : diff < -0.005 ? ' down' : ' up'}`}>{formatPercent(f.index, 1)}</td>
-              <td className="num muted">{formatPercent(avg, 1)}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <>
+      <table className="table compact-table" data-testid="unit-fields">
+        <thead>
+          <tr>
+            <th>Lĩnh vực</th>
+            <th className="num">Điểm</th>
+            <th className="num">Chỉ số</th>
+            <th className="num" title="Bình quân khối: chỉ số trung bình của các đơn vị trong khối">BQ khối</th>
+            <th className="num">Hạng</th>
+            <th className="num" title="Thay đổi chỉ số và thứ hạng so với năm trước">Thay đổi</th>
+          </tr>
+        </thead>
+        <tbody>
+          {unit.fields.map((f) => {
+            const avg = averages.get(f.code) ?? null;
+            const diff = f.index !== null && avg !== null ? f.index - avg : null;
+            const trend = f.deltaRank ?? f.deltaIndex;
+            return (
+              <tr key={f.code}>
+                <td title={f.title} className="field-title">
+                  <span className="code">{f.code}</span> {f.title}
+                </td>
+                <td className="num nowrap">
+                  {formatNumber(f.score)}/{formatNumber(f.max)}
+                </td>
+                <td className={`num${diff === null ? '' : diff < -0.005 ? ' down' : ' up'}`}>{formatPercent(f.index, 1)}</td>
+                <td className="num muted">{formatPercent(avg, 1)}</td>
+                <td className="num" data-testid={`field-rank-${f.code}`}>
+                  {f.rank ?? '—'}
+                </td>
+                <td
+                  className={`num nowrap small-text${trend === null ? ' muted' : trend > 0 ? ' up' : trend < 0 ? ' down' : ''}`}
+                  title={f.previous ? `Năm trước: ${formatPercent(f.previous.index)}${f.previous.rank ? `, hạng ${f.previous.rank}` : ''}` : undefined}
+                >
+                  {f.previous ? shortChange(f.deltaIndex, f.deltaRank) : '—'}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {counts && (
+        <p className="small-text" data-testid="unit-field-counts">
+          So với năm {unit.previous?.year ?? 'trước'}: {counts}.
+        </p>
+      )}
+      {withPlaces && (
+        <Chart
+          option={fieldPlacesOption(unit)}
+          height={Math.max(160, 40 + unit.fields.length * 26)}
+          fileName={`bac-linh-vuc-${unit.code}`}
+          label="Biểu đồ số bậc tăng, giảm của từng lĩnh vực"
+        />
+      )}
+    </>
   );
 }
 

@@ -1,8 +1,8 @@
 // "Kết quả": each block's ranking with index, band and the change on last year.
-import { useMemo } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { ColDef, ICellRendererParams } from 'ag-grid-community';
-import type { UnitResult } from '../../../shared/domain';
+import { useMemo, useState } from 'react';
+import type { ColDef, ColGroupDef, ICellRendererParams } from 'ag-grid-community';
+import type { BlockResult, UnitResult } from '../../../shared/domain';
 import { formatDecimal, formatNumber, formatPercent } from '../../../shared/format';
 import { EmptyState } from '../../app/EmptyState';
 import { gridLocale, gridTheme } from '../../app/grid';
@@ -10,9 +10,9 @@ import { useChoice } from '../../app/hooks';
 import { useAction } from '../../app/messages';
 import type { PageProps } from '../../app/page';
 import { blockTabs, Tabs } from '../../app/Tabs';
-import { importPublished, useResults } from './hooks';
+import { exportAnnex, exportReport, importPublished, useResults } from './hooks';
 import { resultStatus } from '../../../shared/results/status';
-import { bandClass, changeOf, rankText } from './model';
+import { bandClass, changeOf, fieldCell, fieldCountsCell, rankText } from './model';
 
 function columns(published: boolean): ColDef<UnitResult>[] {
   return [
@@ -37,6 +37,13 @@ function columns(published: boolean): ColDef<UnitResult>[] {
     cellRenderer: (p: ICellRendererParams<UnitResult>) => <Change unit={p.data!} />,
   },
   {
+    headerName: 'Lĩnh vực tăng/giảm',
+    colId: 'fields-change',
+    width: 150,
+    headerTooltip: 'Số lĩnh vực tăng, giảm chỉ số so với năm trước (trong ngoặc: tăng, giảm cả chỉ số và thứ hạng)',
+    valueGetter: (p) => (p.data ? fieldCountsCell(p.data) : ''),
+  },
+  {
     headerName: 'Tình trạng',
     colId: 'status',
     width: 105,
@@ -49,6 +56,36 @@ function columns(published: boolean): ColDef<UnitResult>[] {
 
 const DEFAULT_COL_DEF: ColDef = { sortable: true, resizable: true, suppressMovable: true };
 
+/** The columns, with each field's index, rank and places moved when asked for. */
+function columnsFor(block: BlockResult | undefined, withFields: boolean, published: boolean): (ColDef<UnitResult> | ColGroupDef<UnitResult>)[] {
+  const base = columns(published);
+  if (!withFields || !block) return base;
+  const fields = block.units[0]?.fields ?? [];
+  const groups: ColGroupDef<UnitResult>[] = fields.map((field, i) => ({
+    headerName: `${field.code}. ${field.title}`,
+    headerTooltip: field.title,
+    children: [
+      {
+        headerName: 'Chỉ số',
+        colId: `field-${i}-index`,
+        width: 84,
+        type: 'rightAligned',
+        valueGetter: (p) => p.data?.fields[i]?.index ?? null,
+        valueFormatter: (p) => formatPercent(p.value as number | null),
+      },
+      {
+        headerName: 'Hạng',
+        colId: `field-${i}-rank`,
+        width: 104,
+        type: 'rightAligned',
+        valueGetter: (p) => p.data?.fields[i]?.rank ?? null,
+        valueFormatter: (p) => (p.data ? fieldCell(p.data.fields[i]) : ''),
+      },
+    ],
+  }));
+  return [...base.slice(0, 5), ...groups, ...base.slice(5)];
+}
+
 export function ResultsPage({ year, workspace }: PageProps) {
   const { data, reload } = useResults(year);
   const blocks = data?.results.blocks ?? [];
@@ -56,7 +93,9 @@ export function ResultsPage({ year, workspace }: PageProps) {
   const [emptyBlock, setEmptyBlock] = useChoice(workspace.blocks.map((b) => b.code));
   const { run, busy } = useAction();
   const published = workspace.periods.find((p) => p.year === year)?.locked ?? false;
-  const columnDefs = useMemo(() => columns(published), [published]);
+  const [withFields, setWithFields] = useState(false);
+  const block = blocks.find((b) => b.code === blockCode);
+  const columnDefs = useMemo(() => columnsFor(block, withFields, published), [block, withFields, published]);
   const importFor = (code: string) =>
     run(() => importPublished(year, code), {
       refused: 'Chưa nhập kết quả đã công bố.',
@@ -82,13 +121,41 @@ export function ResultsPage({ year, workspace }: PageProps) {
         )}
       </div>
     );
-  const block = blocks.find((b) => b.code === blockCode);
   const settings = data.settings.find((s) => s.blockCode === blockCode);
   return (
     <div className="results">
       <div className="toolbar">
         <Tabs label="Khối" items={blockTabs(blocks)} value={blockCode} onChange={setBlockCode} />
+        <label className="check">
+          <input type="checkbox" checked={withFields} onChange={(e) => setWithFields(e.target.checked)} /> Hạng từng lĩnh vực
+        </label>
         <span className="spacer" />
+        <button
+          type="button"
+          disabled={busy}
+          title="Báo cáo phân tích kết quả Chỉ số CCHC và SIPAS của năm, soạn sẵn theo Nghị định 30/2020/NĐ-CP để chỉnh sửa trong Word"
+          onClick={() =>
+            void run(() => exportReport(year), {
+              refused: 'Chưa xuất được báo cáo.',
+              done: (answer) => (answer.cancelled ? null : `Đã soạn báo cáo phân tích năm ${year}: ${answer.value.file}`),
+            })
+          }
+        >
+          Xuất báo cáo
+        </button>
+        <button
+          type="button"
+          disabled={busy}
+          title="Phụ lục kèm theo Quyết định công bố: bảng xếp hạng từng khối với chỉ số từng lĩnh vực (Word)"
+          onClick={() =>
+            void run(() => exportAnnex(year), {
+              refused: 'Chưa xuất được phụ lục.',
+              done: (answer) => (answer.cancelled ? null : `Đã soạn phụ lục xếp hạng năm ${year} (${formatNumber(answer.value.blocks)} khối): ${answer.value.file}`),
+            })
+          }
+        >
+          Xuất phụ lục
+        </button>
         {block && (
           <button type="button" disabled={busy} onClick={() => void importFor(block.code)} title="Bảng kết quả năm này như đã công bố: Mã hoặc Tên đơn vị, Chỉ số, Xếp hạng, Tổng điểm">
             Nhập kết quả đã công bố…

@@ -7,6 +7,16 @@ export function useResults(year: number) {
   return { data: value, reload };
 }
 
+/** Writes the year's analysis report (.docx) where the person picks. */
+export function exportReport(year: number) {
+  return call('analysis:exportReport', { year });
+}
+
+/** Writes the annex of the publishing decision (.docx) where the person picks. */
+export function exportAnnex(year: number) {
+  return call('analysis:exportAnnex', { year });
+}
+
 /** Picks a file with the year's published ranking of a block and keeps it for year-over-year change. */
 export function importPublished(year: number, blockCode: string) {
   return call('results:importPublished', { year, blockCode });

@@ -1,5 +1,6 @@
 // How results read on screen: the colour of a band, the rank of a unit, its change on last year.
-import type { UnitResult } from '../../../shared/domain';
+import type { FieldResult, UnitResult } from '../../../shared/domain';
+import { rankArrow } from '../../../shared/compare/charts';
 import { describeChange } from '../../../shared/format';
 
 /** The colour class of a classification: top, good, middle, low (or none). */
@@ -23,4 +24,17 @@ export function changeOf(unit: UnitResult): { text: string; direction: 'up' | 'd
   if (!text) return null;
   const dir = unit.deltaRank ?? unit.deltaIndex ?? 0;
   return { text, direction: dir > 0 ? 'up' : dir < 0 ? 'down' : 'same' };
+}
+
+/** A field's rank with the places it moved: "3 (↑2)", "5 (=)", "—". */
+export function fieldCell(field: FieldResult | undefined): string {
+  if (!field || field.rank === null) return '—';
+  const moved = rankArrow(field.deltaRank);
+  return moved ? `${field.rank} (${moved})` : String(field.rank);
+}
+
+/** "▲5 ▼3 (cả hạng: ▲2 ▼1)" from a unit's counts of fields up and down; "—" without last year's fields. */
+export function fieldCountsCell(unit: Pick<UnitResult, 'fieldsUp' | 'fieldsDown' | 'fieldsUpBoth' | 'fieldsDownBoth'>): string {
+  if (unit.fieldsUp === null || unit.fieldsDown === null) return '—';
+  return `▲${unit.fieldsUp} ▼${unit.fieldsDown} (cả hạng: ▲${unit.fieldsUpBoth ?? 0} ▼${unit.fieldsDownBoth ?? 0})`;
 }

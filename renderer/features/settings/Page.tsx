@@ -3,6 +3,7 @@
 // bands for the year on show.
 import { useState } from 'react';
 import { formatNumber } from '../../../shared/format';
+import type { TieRule } from '../../../shared/domain';
 import { call } from '../../app/api';
 import type { PageProps } from '../../app/page';
 import { useSettings, type DocumentFields, type Settings } from './hooks';
@@ -16,7 +17,7 @@ export function SettingsPage({ year, onSession }: PageProps) {
       <DocumentsCard settings={actions.settings} save={actions.saveDocuments} />
       <UserCard name={actions.settings.userName} save={actions.saveUserName} />
       <BlocksCard settings={actions.settings} add={actions.addBlock} remove={actions.removeBlock} />
-      <BandsCard year={year} settings={actions.settings} save={actions.saveBands} />
+      <BandsCard year={year} settings={actions.settings} save={actions.saveBands} saveTies={actions.saveTies} />
     </div>
   );
 }
@@ -132,20 +133,25 @@ function BlocksCard({ settings, add, remove }: { settings: Settings; add(code: s
   );
 }
 
-function BandsCard({ year, settings, save }: { year: number; settings: Settings; save(blockCode: string, blockName: string, bands: string): Promise<boolean> }) {
+interface BandsActions {
+  save(blockCode: string, blockName: string, bands: string): Promise<boolean>;
+  saveTies(blockCode: string, blockName: string, ties: TieRule): Promise<boolean>;
+}
+
+function BandsCard({ year, settings, save, saveTies }: { year: number; settings: Settings } & BandsActions) {
   return (
     <section className="card" aria-label={`Xếp loại năm ${year}`}>
       <h3>Xếp loại năm {year}</h3>
       {settings.bands.length === 0 && <p className="muted">Năm {year} chưa có khối nào có bộ chỉ số.</p>}
       {settings.bands.map((b) => (
-        <BandsRow key={b.blockCode} blockCode={b.blockCode} blockName={b.blockName} initial={bandsText(b.bands)} save={save} />
+        <BandsRow key={b.blockCode} blockCode={b.blockCode} blockName={b.blockName} initial={bandsText(b.bands)} ties={b.ties} save={save} saveTies={saveTies} />
       ))}
       <p className="muted small-text">Ghi các mức từ cao đến thấp dạng Tên=ngưỡng, cách nhau bởi dấu chấm phẩy; đơn vị thuộc mức đầu tiên mà chỉ số đạt tới.</p>
     </section>
   );
 }
 
-function BandsRow({ blockCode, blockName, initial, save }: { blockCode: string; blockName: string; initial: string; save(blockCode: string, blockName: string, bands: string): Promise<boolean> }) {
+function BandsRow({ blockCode, blockName, initial, ties, save, saveTies }: { blockCode: string; blockName: string; initial: string; ties: TieRule } & BandsActions) {
   const [text, setText] = useState(initial);
   const preview = bandsPreview(text);
   return (
@@ -158,6 +164,13 @@ function BandsRow({ blockCode, blockName, initial, save }: { blockCode: string; 
       <button type="button" disabled={!preview.ok || text === initial} onClick={() => void save(blockCode, blockName, text)}>
         Lưu xếp loại
       </button>
+      <label>
+        Khi chỉ số bằng nhau
+        <select value={ties} aria-label={`Cách xếp hạng ${blockName}`} onChange={(e) => void saveTies(blockCode, blockName, e.target.value as TieRule)}>
+          <option value="shared">Đồng hạng (1, 2, 2, 4)</option>
+          <option value="ordinal">Xếp liên tiếp (1, 2, 3, 4)</option>
+        </select>
+      </label>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { TieRule } from '../../../shared/domain';
 import type { ChannelOutput } from '../../../shared/contract';
 import { call } from '../../app/api';
 import { useCallResult } from '../../app/hooks';
@@ -34,5 +35,10 @@ export function useSettings(year: number, onSessionChanged: () => void) {
     removeBlock: (code: string, name: string) => saved(() => call('settings:removeBlock', { code }), `Đã xóa ${name}.`, true),
     saveBands: (blockCode: string, blockName: string, bands: string) =>
       saved(() => call('settings:saveBands', { year, blockCode, bands }), `Đã lưu mức xếp loại của ${blockName.toLowerCase()} năm ${year}.`),
+    saveTies: (blockCode: string, blockName: string, ties: TieRule) =>
+      saved(
+        () => call('settings:saveTies', { year, blockCode, ties }),
+        `${blockName} năm ${year}: ${ties === 'shared' ? 'chỉ số bằng nhau xếp đồng hạng' : 'xếp hạng liên tiếp theo chỉ số chưa làm tròn, tổng điểm, mã'}.`,
+      ),
   };
 }

@@ -87,7 +87,7 @@ describe('a scorecard whose names and notes hold markup', () => {
   it('has ECharts escape the labels of the chart it draws', () => {
     const svg = renderChartSvg(
       scorecardFieldsOption(
-        { ...yearResults(ws, 2025).blocks[0].units[0], name: EVIL_UNIT, fields: [{ code: '</text><script>', title: 't', score: 1, max: 2, index: 50 }] },
+        { ...yearResults(ws, 2025).blocks[0].units[0], name: EVIL_UNIT, fields: [{ code: '</text><script>', title: 't', score: 1, max: 2, index: 50, rank: null, previous: null, deltaIndex: null, deltaRank: null }] },
         new Map(),
         'Khối <b>sở</b>',
       ),

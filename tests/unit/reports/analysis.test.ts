@@ -149,10 +149,14 @@ function unit(code: string, ranked: boolean, fieldIndices: Record<string, number
     provisional: false,
     submitted: true,
     scored: true,
-    fields: Object.entries(fieldIndices).map(([c, index]) => ({ code: c, title: c, score: 0, max: 10, index })),
+    fields: Object.entries(fieldIndices).map(([c, index]) => ({ code: c, title: c, score: 0, max: 10, index, rank: null, previous: null, deltaIndex: null, deltaRank: null })),
     previous: null,
     deltaIndex: null,
     deltaRank: null,
+    fieldsUp: null,
+    fieldsDown: null,
+    fieldsUpBoth: null,
+    fieldsDownBoth: null,
   };
 }
 

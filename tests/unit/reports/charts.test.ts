@@ -37,12 +37,16 @@ function unit(code: string, name: string, index: number, rank: number | null, ba
     submitted: true,
     scored: true,
     fields: [
-      { code: 'I', title: 'Chỉ đạo, điều hành', score: index / 10, max: 10, index: index - 2 },
-      { code: 'II', title: 'Thủ tục hành chính', score: index / 10, max: 10, index: index + 2 },
+      { code: 'I', title: 'Chỉ đạo, điều hành', score: index / 10, max: 10, index: index - 2, rank: null, previous: null, deltaIndex: null, deltaRank: null },
+      { code: 'II', title: 'Thủ tục hành chính', score: index / 10, max: 10, index: index + 2, rank: null, previous: null, deltaIndex: null, deltaRank: null },
     ],
     previous: null,
     deltaIndex: null,
     deltaRank: null,
+    fieldsUp: null,
+    fieldsDown: null,
+    fieldsUpBoth: null,
+    fieldsDownBoth: null,
     ...extra,
   };
 }

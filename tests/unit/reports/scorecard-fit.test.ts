@@ -151,7 +151,7 @@ function card(notes: number): ScorecardPage {
     periodName: 'Chỉ số CCHC năm 2025',
     sample: false,
     block: { code: 'so', name: 'Khối sở', average: 80, rankedUnits: 1 },
-    unit: { code: 'S01', name: 'Sở Tài chính', blockCode: 'so', ranked: true, total: 80, max: 100, index: 80, rank: 1, band: null, provisional: false, submitted: true, scored: true, fields: [], previous: null, deltaIndex: null, deltaRank: null },
+    unit: { code: 'S01', name: 'Sở Tài chính', blockCode: 'so', ranked: true, total: 80, max: 100, index: 80, rank: 1, band: null, provisional: false, submitted: true, scored: true, fields: [], previous: null, deltaIndex: null, deltaRank: null, fieldsUp: null, fieldsDown: null, fieldsUpBoth: null, fieldsDownBoth: null },
     fields: [],
     largestLosses: [],
     selfAbove: { count: 0, points: 0 },

@@ -17,10 +17,14 @@ const unit: UnitResult = {
   provisional: true,
   submitted: true,
   scored: true,
-  fields: [{ code: 'I', title: 'Chỉ đạo, điều hành', score: 8.7114, max: 10, index: 87.114 }],
+  fields: [{ code: 'I', title: 'Chỉ đạo, điều hành', score: 8.7114, max: 10, index: 87.114, rank: null, previous: null, deltaIndex: null, deltaRank: null }],
   previous: { year: 2024, index: 83.8, rank: 16 },
   deltaIndex: 3.314,
   deltaRank: 13,
+  fieldsUp: null,
+  fieldsDown: null,
+  fieldsUpBoth: null,
+  fieldsDownBoth: null,
 };
 
 const card: ScorecardData = {
@@ -31,7 +35,7 @@ const card: ScorecardData = {
   sample: true,
   block: { code: 'xa', name: 'Khối xã', average: 84.5, rankedUnits: 65 },
   unit,
-  fields: [{ code: 'I', title: 'Chỉ đạo, điều hành', score: 8.7114, max: 10, index: 87.114, blockAverage: 84.5, deltaIndex: -1.25 }],
+  fields: [{ code: 'I', title: 'Chỉ đạo, điều hành', score: 8.7114, max: 10, index: 87.114, blockAverage: 84.5, deltaIndex: -1.25, rank: 2, deltaRank: -1 }],
   largestLosses: [
     {
       code: '1.2',

@@ -59,6 +59,10 @@ const unit: UnitResult = {
   previous: null,
   deltaIndex: null,
   deltaRank: null,
+  fieldsUp: null,
+  fieldsDown: null,
+  fieldsUpBoth: null,
+  fieldsDownBoth: null,
 };
 
 function card(satisfaction: ScorecardData['satisfaction']): ScorecardData {
