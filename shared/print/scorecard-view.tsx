@@ -3,6 +3,8 @@
 // person typed (unit names, criterion titles, notes) is escaped by construction; the only markup
 // inserted as it is is the chart, an SVG drawn beforehand by ECharts, which escapes its labels.
 // Kept out of the reports index so that the screen's bundle does not take in react-dom/server.
+// (Past 400 lines: the stylesheet of the printed page and its sections are one document, kept
+// together so that a change of layout is made in one place.)
 import { Fragment, type CSSProperties, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describeChange, describeIndexChange, formatDecimal, formatNumber, formatPercent } from '../format';

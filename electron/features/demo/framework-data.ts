@@ -1,7 +1,8 @@
 // The PAR INDEX framework of the sample province: 8 fields in the order of the national
 // framework since 2022, criteria numbered on through the fields, sub-criteria 1.1, 1.2 …
 // Titles and maxima that differ between departments (so) and local government (huyen, xa)
-// are written per block.
+// are written per block. (Past 400 lines because it is data: one line per criterion of the
+// national framework, kept in one table so that it reads as the decision prints it.)
 import type { ScoringMethod, Tier } from '../../../shared/domain';
 
 export type DemoBlockCode = 'so' | 'huyen' | 'xa';
