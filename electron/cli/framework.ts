@@ -118,6 +118,7 @@ const TERMINAL_HINTS: Record<ProblemHint, string> = {
   'mapping-profile': 'par-workbench survey profile, rồi tùy chọn --profile TÊN',
   'survey-template': 'par-workbench survey template',
   'survey-link': 'par-workbench survey link',
+  overwrite: 'tùy chọn --overwrite để ghi đè',
 };
 
 /** A problem as the terminal shows it: its place, its message, and the option that fixes it. */

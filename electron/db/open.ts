@@ -5,8 +5,9 @@ import { UserError } from '../../shared/errors';
 import { migrations, LATEST_SCHEMA_VERSION } from './migrations';
 import type { Migration } from './migrations/types';
 
-/** Identifies a PAR Workbench workspace among SQLite files ("PARW" in ASCII). */
-export const APPLICATION_ID = 0x50415257;
+import { APPLICATION_ID } from '../files/workspace-identity';
+
+export { APPLICATION_ID };
 export const WORKSPACE_EXTENSION = '.parws';
 
 export interface OpenOptions {

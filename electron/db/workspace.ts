@@ -4,7 +4,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { UserError } from '../../shared/errors';
+import { writeOutput } from '../files/output';
+import { holdWorkspaceFile } from '../files/workspace-identity';
 import { bindConnection } from './connection';
 import { openDatabase, type OpenOptions } from './open';
 
@@ -31,12 +32,15 @@ export class Workspace {
   private readonly yearStamps = new Map<number, number>();
   private structureStamp = 0;
   private checkpointTimer: ReturnType<typeof setTimeout> | null = null;
+  /** ends this process's record that the file is open (outputs refuse it meanwhile) */
+  private readonly release: () => void;
 
   private constructor(db: Database.Database, file: string) {
     this.db = db;
     this.file = file;
     this.actor = systemUserName();
     bindConnection(this, db);
+    this.release = holdWorkspaceFile(this, file);
   }
 
   /** A new, empty workspace; refuses a path that exists. */
@@ -64,6 +68,7 @@ export class Workspace {
     if (!this.db.open) return;
     if (!this.db.readonly) this.checkpoint('TRUNCATE');
     this.db.close();
+    this.release();
   }
 
   /**
@@ -106,12 +111,20 @@ export class Workspace {
     return this.db.inTransaction ? fn() : this.db.transaction(fn).deferred();
   }
 
-  /** An online copy of the workspace to `dest`, consistent even while it is in use. */
-  async backup(dest: string): Promise<void> {
-    if (path.resolve(dest) === path.resolve(this.file)) {
-      throw new UserError('Tệp sao lưu phải khác tệp dữ liệu đang mở.');
-    }
-    await this.db.backup(dest);
+  /**
+   * An online copy of the workspace to `dest`, consistent even while it is in use, written
+   * beside `dest` and renamed into place. `dest` is refused when it is this file by identity
+   * (a hard or symbolic link included), a side file, or another workspace unless `overwrite`
+   * says the person asked to replace it (and no program holds it open).
+   */
+  async backup(dest: string, options: { overwrite?: boolean } = {}): Promise<void> {
+    await writeOutput(
+      dest,
+      async (temp) => {
+        await this.db.backup(temp);
+      },
+      { replaceWorkspace: options.overwrite, replaceable: true },
+    );
   }
 
   // ------------------------------------------------------------ change stamps

@@ -6,8 +6,14 @@ import ExcelJS from 'exceljs';
 import { UserError } from '../../shared/errors';
 import { columnLetters, type CellValue, type SheetGrid } from './cells';
 import { checkForFullLoad } from './workbook';
+import { writeFileAtomically } from '../files/output';
 
 export { ExcelJS };
+
+/** Writes an exceljs workbook to `file` whole or not at all, never over a workspace (files/output.ts). */
+export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
+  writeFileAtomically(file, Buffer.from(await wb.xlsx.writeBuffer()));
+}
 
 /** The Excel library, for the writer beside this file. */
 export async function loadExcel(): Promise<typeof ExcelJS> {

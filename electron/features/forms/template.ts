@@ -13,6 +13,7 @@ import type { Workspace } from '../../db/workspace';
 import { unitScoreStates } from '../appraisal/store';
 import { ExcelJS, cellAddress } from '../../excel/xlsx';
 import { frameworkFingerprint } from './fingerprint';
+import { refuseUnsafeFolder, writeFileAtomically } from '../../files/output';
 import {
   COL,
   FORM_FORMAT,
@@ -464,8 +465,7 @@ export async function buildFormWorkbook(ws: Workspace, request: FormTemplateRequ
 /** Writes the form of one unit to `outFile` (its folder is created). */
 export async function writeFormTemplate(ws: Workspace, request: FormTemplateRequest & { outFile: string }): Promise<GeneratedForm> {
   const { bytes, form } = await buildFormWorkbook(ws, request);
-  fs.mkdirSync(path.dirname(path.resolve(request.outFile)), { recursive: true });
-  fs.writeFileSync(request.outFile, bytes);
+  writeFileAtomically(request.outFile, bytes);
   return { ...form, file: request.outFile };
 }
 
@@ -489,6 +489,7 @@ export async function generateFormTemplates(
     throw new UserError(`Năm ${request.year} chưa có đơn vị nào thuộc khối có bộ chỉ số; hãy nhập bộ chỉ số và danh sách đơn vị trước.`);
   }
   for (const u of units) requireFramework(ws, request.year, u.blockCode);
+  refuseUnsafeFolder(request.outDir);
   fs.mkdirSync(request.outDir, { recursive: true });
   const written: GeneratedForm[] = [];
   for (const unit of units) {

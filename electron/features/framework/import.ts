@@ -1,10 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { CriterionNode, Framework, ScoringMethod, CriterionSource } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
 import { checkFramework, leafCodes } from '../../../shared/results';
 import { matchKey } from '../../../shared/text';
-import { ExcelJS } from '../../excel/xlsx';
+import { ExcelJS, saveWorkbook } from '../../excel/xlsx';
+import { writeFileAtomically } from '../../files/output';
 import type { Workspace } from '../../db/workspace';
 import { isYesMark, mapColumns, readTable, TableReader, type TableRow } from '../../excel/tabular';
 import { requireFramework, saveFramework } from './service';
@@ -226,7 +226,7 @@ export async function exportFrameworkFile(ws: Workspace, year: number, blockCode
   const rows = frameworkRows(framework);
   if (path.extname(file).toLowerCase() === '.csv') {
     const text = [FRAMEWORK_HEADERS, ...rows].map((r) => r.map(csvField).join(';')).join('\r\n');
-    fs.writeFileSync(file, '\ufeff' + text + '\r\n', 'utf8');
+    writeFileAtomically(file, '\ufeff' + text + '\r\n');
     return;
   }
   const wb = new ExcelJS.Workbook();
@@ -252,5 +252,5 @@ export async function exportFrameworkFile(ws: Workspace, year: number, blockCode
   }
   sheet.pageSetup.printTitlesRow = '1:1';
   wb.title = `Bộ chỉ số năm ${year} — ${block.name}`;
-  await wb.xlsx.writeFile(file);
+  await saveWorkbook(wb, file);
 }

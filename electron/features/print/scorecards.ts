@@ -22,6 +22,7 @@ import { renderChartSvg } from '../../print/charts';
 import { startPdfPrinter, type PdfPrinter } from '../../print/chromium';
 import { isSampleWorkspace, workspaceProvince } from '../workspace/settings';
 import { printScorecardFitted } from './fit';
+import { refuseUnsafeFolder, writeFileAtomically } from '../../files/output';
 import { printFontCss } from '../../print/fonts';
 import { getScores } from '../appraisal/store';
 import { requireFramework } from '../framework/service';
@@ -137,26 +138,13 @@ export interface PrintedScorecards {
 }
 
 function prepareOutDir(outDir: string): void {
-  if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) {
-    throw new UserError(`"${outDir}" là một tệp, không phải thư mục; hãy chọn thư mục để lưu phiếu kết quả.`);
-  }
+  refuseUnsafeFolder(outDir);
   fs.mkdirSync(outDir, { recursive: true });
 }
 
 /** Writes through a temporary file so that a stopped run never leaves half a PDF under the real name. */
 function writeFileWhole(file: string, bytes: Buffer): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, bytes);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
-      throw new UserError(`Không ghi được tệp "${path.basename(file)}": tệp đang mở hoặc không có quyền ghi; hãy đóng tệp PDF rồi thử lại.`);
-    }
-    throw e;
-  }
+  writeFileAtomically(file, bytes);
 }
 
 function combinedFileName(year: number, selection: ScorecardSelection, cards: ScorecardData[]): string {

@@ -10,7 +10,7 @@ import { describeChange, formatNumber, formatPercent } from '../../../shared/for
 import { blockFieldAverages, blockFields, blockLeafLosses, type BlockLeafLoss } from '../../../shared/compare';
 import type { Workspace } from '../../db/workspace';
 import { isSampleWorkspace, workspaceProvince } from '../workspace/settings';
-import { ExcelJS } from '../../excel/xlsx';
+import { ExcelJS, saveWorkbook } from '../../excel/xlsx';
 import { getScores } from '../appraisal/store';
 import { requireFramework } from '../framework/service';
 import { yearResults } from '../results/service';
@@ -321,16 +321,6 @@ export async function exportSummaryWorkbook(ws: Workspace, year: number, file: s
   const dir = path.dirname(path.resolve(file));
   if (!fs.existsSync(dir)) throw new UserError(`Thư mục "${dir}" không tồn tại; hãy tạo thư mục trước hoặc chọn nơi lưu khác.`);
   const wb = buildSummaryWorkbook(summaryInput(ws, year));
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    await wb.xlsx.writeFile(tmp);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    if ((e as NodeJS.ErrnoException).code === 'EBUSY' || (e as NodeJS.ErrnoException).code === 'EPERM') {
-      throw new UserError(`Không ghi được tệp "${path.basename(file)}": tệp đang mở trong Excel; hãy đóng tệp rồi thử lại.`);
-    }
-    throw e;
-  }
+  await saveWorkbook(wb, file);
   return { sheets: wb.worksheets.map((s) => s.name) };
 }

@@ -1,11 +1,9 @@
 // Survey workbooks: the data-entry sheet for paper forms (one row per form, one column per
 // item headed by its code, with validation), and the questionnaire of a year as Excel.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Problem } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text';
 import type { SurveyDefinition, SurveyIndices, SurveyItem, SurveyYearResults } from '../../../shared/survey';
-import { ExcelJS, cellAddress } from '../../excel/xlsx';
+import { ExcelJS, cellAddress, saveWorkbook } from '../../excel/xlsx';
 import { mapColumns, readTable, TableReader, type ColumnSpec } from '../../excel/tabular';
 import type { Workspace } from '../../db/workspace';
 import { getSurveyDefinition, getSurveySettings, saveSurveyDefinition } from './definitions';
@@ -109,8 +107,7 @@ export async function writeSurveyTemplate(ws: Workspace, year: number, file: str
   for (const u of units) unitSheet.addRow([u.code, u.name, u.blockCode]);
   styleHeader(unitSheet.getRow(1));
 
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  await wb.xlsx.writeFile(file);
+  await saveWorkbook(wb, file);
   return { items: def.items.length, units: units.length };
 }
 
@@ -140,8 +137,7 @@ export async function exportSurveyDefinition(ws: Workspace, year: number, file: 
     sheet.addRow([a.code, a.name, f.code, f.name, item.code, item.title, item.scaleMin, item.scaleMax]);
   }
   styleHeader(sheet.getRow(1));
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  await wb.xlsx.writeFile(file);
+  await saveWorkbook(wb, file);
   return def;
 }
 
@@ -254,6 +250,5 @@ export async function exportSurveyResults(results: SurveyYearResults, file: stri
     });
   }
   styleHeader(items.getRow(1));
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  await wb.xlsx.writeFile(file);
+  await saveWorkbook(wb, file);
 }
