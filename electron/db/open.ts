@@ -6,6 +6,7 @@ import { migrations, LATEST_SCHEMA_VERSION } from './migrations';
 import type { Migration } from './migrations/types';
 
 import { APPLICATION_ID } from '../files/workspace-identity';
+import { BUSY_TIMEOUT_MS } from './busy';
 
 export { APPLICATION_ID };
 export const WORKSPACE_EXTENSION = '.parws';
@@ -22,7 +23,7 @@ function configure(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // Reads straight from the mapped file and a larger page cache: a year of scores is read
   // whole for every computation of results.
   db.pragma('mmap_size = 268435456');

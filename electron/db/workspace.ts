@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { writeOutput } from '../files/output';
 import { holdWorkspaceFile } from '../files/workspace-identity';
 import { bindConnection } from './connection';
+import { WorkspaceBusyError, isBusy } from './busy';
 import { openDatabase, type OpenOptions } from './open';
 
 /** What one feature tells the others about a change, inside the transaction that made it. */
@@ -66,7 +67,11 @@ export class Workspace {
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     this.checkpointTimer = null;
     if (!this.db.open) return;
-    if (!this.db.readonly) this.checkpoint('TRUNCATE');
+    if (!this.db.readonly) {
+      // closing never waits for another program's write: its own commit folds the -wal later
+      this.db.pragma('busy_timeout = 0');
+      this.checkpoint('TRUNCATE');
+    }
     this.db.close();
     this.release();
   }
@@ -78,7 +83,13 @@ export class Workspace {
    */
   transaction<T>(fn: () => T): T {
     const outermost = !this.db.inTransaction;
-    const result = this.db.transaction(fn).immediate();
+    let result: T;
+    try {
+      result = this.db.transaction(fn).immediate();
+    } catch (e) {
+      if (outermost && isBusy(e)) throw new WorkspaceBusyError(this.name);
+      throw e;
+    }
     if (outermost) this.checkpointSoon();
     return result;
   }

@@ -12,6 +12,7 @@ import { matchKey } from '../../../shared/text';
 import type { ScoreChange } from '../appraisal/service';
 import { unitScoreStates, type LeafScoreState } from '../appraisal/store';
 import type { Workspace } from '../../db/workspace';
+import { WorkspaceBusyError } from '../../db/busy';
 import {
   currentSubmission,
   recordSubmission,
@@ -447,6 +448,9 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
       });
     }
     const landed = ws.transaction(() => {
+      // another program may have imported the same file since it was looked up above
+      const meanwhile = submissionsWithHash(ws, hash).find((s) => s.status === 'current' && s.year === plan.year);
+      if (meanwhile) return { duplicate: meanwhile } as const;
       requireOpenPeriod(ws, plan.year);
       const current = unitScoreStates(ws, plan.year, plan.unit.code);
       const previous = currentSubmission(ws, plan.year, plan.unit.code);
@@ -480,8 +484,21 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
         diff,
         warnings: plan.warnings,
       });
-      return { submissionId, diff, flagged };
+      return { submissionId, diff, flagged, duplicate: null };
     });
+    if (landed.duplicate) {
+      const same = landed.duplicate;
+      return {
+        ...result,
+        status: 'unchanged',
+        unit: same.unitCode,
+        unitName: same.unitName,
+        year: same.year,
+        matchedBy: same.matchedBy,
+        submissionId: same.id,
+        warnings: [{ message: `Tệp này đã được nhập ngày ${formatDate(same.importedAt)} (lần nộp thứ ${same.version}); không có gì thay đổi.` }],
+      };
+    }
     return {
       ...result,
       status: 'imported',
@@ -496,6 +513,8 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
     };
   } catch (e) {
     if (e instanceof FormRefusal) return { ...result, ...e.partial, status: 'refused', errors: e.errors };
+    // the file is not at fault: the whole run stops, each file before it landed whole
+    if (e instanceof WorkspaceBusyError) throw e;
     if (e instanceof UserError) return { ...result, status: 'refused', errors: fromUserError(e) };
     if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EACCES') {
       return { ...result, status: 'refused', errors: [{ message: `Không đọc được tệp (${(e as NodeJS.ErrnoException).code}); hãy kiểm tra đường dẫn và quyền truy cập.` }] };
