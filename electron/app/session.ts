@@ -130,6 +130,7 @@ export class AppSession {
             periods: listPeriods(ws),
             blocks: listBlocks(ws),
             frameworks: listFrameworks(ws),
+            notice: ws.notice(),
           }
         : null,
     };

@@ -3,6 +3,7 @@
 // only when one of them runs; ./commands.ts lists every feature's commands.
 import { parseArgs as nodeParseArgs } from 'node:util';
 import { isValidYear } from '../../shared/domain';
+import { damagedMessage, isCorruption } from '../db/failures';
 import { UserError, formatProblem, type Problem, type ProblemHint } from '../../shared/errors';
 
 export type FlagKind = 'string' | 'number' | 'boolean' | 'strings';
@@ -161,6 +162,10 @@ export async function runCli(argv: string[], commands: CommandSpec[], io: CliIO)
     }
     if (e instanceof UserError) {
       io.err(`Lỗi: ${e.problems.map(problemForTerminal).join('\n')}`);
+      return 1;
+    }
+    if (isCorruption(e)) {
+      io.err(`Lỗi: ${damagedMessage([])}`);
       return 1;
     }
     throw e;

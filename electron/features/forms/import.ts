@@ -12,7 +12,7 @@ import { matchKey } from '../../../shared/text';
 import type { ScoreChange } from '../appraisal/service';
 import { unitScoreStates, type LeafScoreState } from '../appraisal/store';
 import type { Workspace } from '../../db/workspace';
-import { WorkspaceBusyError } from '../../db/busy';
+import { WorkspaceBusyError } from '../../db/failures';
 import {
   currentSubmission,
   recordSubmission,
