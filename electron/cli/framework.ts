@@ -4,6 +4,7 @@
 import { parseArgs as nodeParseArgs } from 'node:util';
 import { isValidYear } from '../../shared/domain';
 import { damagedMessage, isCorruption } from '../db/failures';
+import { fileSystemReason } from '../files/output';
 import { UserError, formatProblem, type Problem, type ProblemHint } from '../../shared/errors';
 
 export type FlagKind = 'string' | 'number' | 'boolean' | 'strings';
@@ -162,6 +163,12 @@ export async function runCli(argv: string[], commands: CommandSpec[], io: CliIO)
     }
     if (e instanceof UserError) {
       io.err(`Lỗi: ${e.problems.map(problemForTerminal).join('\n')}`);
+      return 1;
+    }
+    const reason = fileSystemReason(e);
+    if (reason) {
+      const file = (e as NodeJS.ErrnoException).path;
+      io.err(`Lỗi: ${file ? `Tệp ${file}: ` : ''}${reason}.`);
       return 1;
     }
     if (isCorruption(e)) {

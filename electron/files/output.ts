@@ -84,7 +84,11 @@ export function refuseUnsafeFolder(dir: string): void {
 
 /** The reason a file-system error gives, in Vietnamese, or null for an error that is a bug. */
 export function fileSystemReason(e: unknown): string | null {
-  switch ((e as NodeJS.ErrnoException | null)?.code) {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  // SQLite's own words for the same conditions, when it writes a copy (backup)
+  if (code?.startsWith('SQLITE_IOERR')) return 'lỗi đọc ghi của ổ đĩa; hãy thử lưu vào ổ khác';
+  switch (code) {
+    case 'SQLITE_FULL':
     case 'ENOSPC':
     case 'EDQUOT':
       return 'ổ đĩa đã đầy; hãy giải phóng chỗ trống hoặc lưu vào ổ khác';
@@ -98,8 +102,11 @@ export function fileSystemReason(e: unknown): string | null {
     case 'ENOTEMPTY':
       return 'đây là một thư mục, không phải tệp; hãy ghi rõ tên tệp cần lưu';
     case 'ENOENT':
+      return 'không tìm thấy tệp hoặc thư mục; hãy kiểm tra đường dẫn';
     case 'ENOTDIR':
-      return 'thư mục chứa tệp không tồn tại; hãy tạo thư mục trước hoặc chọn nơi lưu khác';
+      return 'một phần của đường dẫn là tệp, không phải thư mục; hãy kiểm tra đường dẫn';
+    case 'EPIPE':
+      return 'chương trình nhận dữ liệu đã đóng trước khi nhận hết';
     case 'ENAMETOOLONG':
       return 'tên tệp quá dài; hãy chọn tên ngắn hơn';
     case 'EIO':

@@ -85,6 +85,8 @@ export function expandFormPaths(inputs: string[]): string[] {
       if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
+      // anything else with a form's name (a pipe, a device, a link) is listed too: the import
+      // refuses it by itself without reading from it
       else if (FORM_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) files.push(full);
     }
   };
@@ -418,6 +420,10 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
   const fileName = result.file;
   try {
     const stat = fs.statSync(file);
+    if (!stat.isFile()) {
+      // a named pipe would make the read wait for ever
+      throw new FormRefusal([{ message: 'không phải tệp thông thường (ống dẫn, thiết bị hoặc thư mục); đã bỏ qua, không đọc.' }]);
+    }
     if (stat.size > MAX_WORKBOOK_BYTES) {
       throw new FormRefusal([{ message: `Tệp lớn hơn giới hạn ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB; hãy xóa các trang, hình ảnh không cần thiết rồi gửi lại.` }]);
     }
