@@ -71,6 +71,36 @@ export function refuseUnsafeOutput(file: string, options: OutputOptions = {}): v
 }
 
 /**
+ * `name` inside `dir`, refused when it would land elsewhere (a name with a path separator or
+ * "..", from a code typed on the command line or stored by an older version).
+ */
+export function fileInside(dir: string, name: string): string {
+  const file = path.resolve(dir, name);
+  const relative = path.relative(path.resolve(dir), file);
+  if (name !== path.basename(name) || relative.startsWith('..') || path.isAbsolute(relative) || relative.includes(path.sep)) {
+    throw new UserError([{ file: name, message: 'tên tệp chứa đường dẫn thư mục; tệp chỉ được ghi vào thư mục đã chọn.' }]);
+  }
+  return file;
+}
+
+/**
+ * The names given in one run, compared as Windows and macOS compare them (case and Unicode form
+ * ignored): a name taken twice gets " (2)", " (3)" before its extension.
+ */
+export class UniqueNames {
+  private readonly taken = new Set<string>();
+
+  take(name: string): string {
+    const ext = path.extname(name);
+    const stem = name.slice(0, name.length - ext.length);
+    let candidate = name;
+    for (let n = 2; this.taken.has(candidate.normalize('NFC').toLowerCase()); n++) candidate = `${stem} (${n})${ext}`;
+    this.taken.add(candidate.normalize('NFC').toLowerCase());
+    return candidate;
+  }
+}
+
+/**
  * Refuses a folder asked for outputs when it is a file (a workspace above all) or the name of
  * a workspace's side file: files are then written inside it with `writeFileAtomically`.
  */

@@ -13,7 +13,8 @@ import {
 } from './index';
 import { listSubmissions } from './store';
 import { withWorkspace } from '../../cli/workspace';
-import { refuseUnsafeFolder, refuseUnsafeOutput } from '../../files/output';
+import { codeForFileName } from '../../../shared/units/codes';
+import { fileInside, refuseUnsafeFolder, refuseUnsafeOutput } from '../../files/output';
 import { requireUnit } from '../units/service';
 import { requirePeriod } from '../workspace/service';
 import { type CommandRun, UsageError, flagNumber, flagString, flagYear } from '../../cli/framework';
@@ -67,7 +68,8 @@ export const runs: Record<string, CommandRun> = {
       if (unit) {
         const asFile = path.extname(out).toLowerCase() === '.xlsx';
         if (!asFile) refuseUnsafeFolder(out);
-        const outFile = asFile ? out : path.join(out, `${year}_${unit}.xlsx`);
+        // the file is named from the unit found in the workspace, never from the typed code
+        const outFile = asFile ? out : fileInside(out, `${year}_${codeForFileName(requireUnit(ws, unit).code)}.xlsx`);
         const form = await writeFormTemplate(ws, { year, unitCode: unit, deadline, outFile });
         io.err(`Đã tạo biểu tự đánh giá năm ${year} của ${form.unitName}: ${form.file} (${form.leafCount} tiêu chí thành phần).`);
         return;

@@ -3,7 +3,6 @@
 // every score cell) and that identifies itself when it comes back (hidden metadata sheet and
 // a hidden column with each row's leaf code).
 import fs from 'node:fs';
-import path from 'node:path';
 import type { CriterionNode, Unit } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
 import { formatDate, formatNumber } from '../../../shared/format';
@@ -13,7 +12,8 @@ import type { Workspace } from '../../db/workspace';
 import { unitScoreStates } from '../appraisal/store';
 import { ExcelJS, cellAddress } from '../../excel/xlsx';
 import { frameworkFingerprint } from './fingerprint';
-import { refuseUnsafeFolder, writeFileAtomically } from '../../files/output';
+import { UniqueNames, fileInside, refuseUnsafeFolder, writeFileAtomically } from '../../files/output';
+import { codeForFileName } from '../../../shared/units/codes';
 import {
   COL,
   FORM_FORMAT,
@@ -100,7 +100,7 @@ export function formFileName(year: number, unit: Unit): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 60);
-  const code = unit.code.replace(/[^A-Za-z0-9_-]+/g, '-');
+  const code = codeForFileName(unit.code);
   return `${year}_${code}${slug ? `_${slug}` : ''}.xlsx`;
 }
 
@@ -492,8 +492,9 @@ export async function generateFormTemplates(
   refuseUnsafeFolder(request.outDir);
   fs.mkdirSync(request.outDir, { recursive: true });
   const written: GeneratedForm[] = [];
+  const names = new UniqueNames();
   for (const unit of units) {
-    const outFile = path.join(request.outDir, formFileName(request.year, unit));
+    const outFile = fileInside(request.outDir, names.take(formFileName(request.year, unit)));
     written.push(await writeFormTemplate(ws, { year: request.year, unitCode: unit.code, deadline: request.deadline, outFile }));
     onProgress?.({ done: written.length, total: units.length, unitCode: unit.code });
   }

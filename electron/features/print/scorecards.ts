@@ -3,7 +3,6 @@
 // command line, or the one the caller passes (Electron's printToPDF in the app); a batch keeps
 // each of its lanes busy while the next card's chart is drawn here.
 import fs from 'node:fs';
-import path from 'node:path';
 import type { YearResults } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
 import { formatDate } from '../../../shared/format';
@@ -22,7 +21,7 @@ import { renderChartSvg } from '../../print/charts';
 import { startPdfPrinter, type PdfPrinter } from '../../print/chromium';
 import { isSampleWorkspace, workspaceProvince } from '../workspace/settings';
 import { printScorecardFitted } from './fit';
-import { refuseUnsafeFolder, writeFileAtomically } from '../../files/output';
+import { UniqueNames, fileInside, refuseUnsafeFolder, writeFileAtomically } from '../../files/output';
 import { printFontCss } from '../../print/fonts';
 import { getScores } from '../appraisal/store';
 import { requireFramework } from '../framework/service';
@@ -200,6 +199,7 @@ export async function printScorecards(ws: Workspace, options: PrintScorecardsOpt
     const pages: Record<string, number> = {};
     const files: string[] = [];
     const drawn: ScorecardPage[] = [];
+    const names = new UniqueNames();
     // one card more than the printer's lanes: its chart is drawn while the lanes print
     await inOrder(
       cards,
@@ -210,7 +210,7 @@ export async function printScorecards(ws: Workspace, options: PrintScorecardsOpt
         drawn.push(fitted.page);
         pages[data.unit.code] = fitted.pages;
         if (!options.combined) {
-          const file = path.join(options.outDir, scorecardFileName(options.year, data.block.code, data.unit.code));
+          const file = fileInside(options.outDir, names.take(scorecardFileName(options.year, data.block.code, data.unit.code)));
           writeFileWhole(file, fitted.pdf);
           files.push(file);
         }
@@ -219,7 +219,7 @@ export async function printScorecards(ws: Workspace, options: PrintScorecardsOpt
     );
     if (options.combined) {
       const html = buildCombinedScorecardHtml(drawn, cards.map((c) => pages[c.unit.code]), assets);
-      const file = path.join(options.outDir, combinedFileName(options.year, options.selection, cards));
+      const file = fileInside(options.outDir, combinedFileName(options.year, options.selection, cards));
       writeFileWhole(file, await printer.print(html));
       files.push(file);
     }
