@@ -26,3 +26,8 @@ export function matchKey(value: string): string {
     .replace(/Đ/g, 'D')
     .toLowerCase();
 }
+
+/** Text made safe to place in HTML (chart tooltips build HTML from unit and factor names). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
