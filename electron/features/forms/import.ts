@@ -24,7 +24,7 @@ import {
 import { MAX_WORKBOOK_BYTES } from '../../excel/xlsx';
 import { frameworkFingerprint, sha256 } from './fingerprint';
 import { matchFormRows } from './match';
-import { readForm, type FormContent, type FormRow } from './read-form';
+import { readForm, type FormContent, type FormMetadata, type FormRow } from './read-form';
 import { readWorkbookValues } from '../../excel/workbook-values';
 import { applyScoreChanges } from '../appraisal/service';
 import { getFramework } from '../framework/store';
@@ -134,6 +134,54 @@ function guessUnitAndYear(content: FormContent, fileName: string, units: Unit[])
   return { unit: fromName.length === 1 ? fromName[0] : null, year };
 }
 
+/** What the printed heading of a form says about whose form it is, as a person reads it. */
+interface HeadingIdentity {
+  /** codes written as "(mã X)" */
+  codes: string[];
+  /** the name on the "Đơn vị: …" line, without its code */
+  unitName: string | null;
+  year: number | null;
+}
+
+function headingIdentity(content: FormContent): HeadingIdentity {
+  const codes = content.headingTexts.flatMap((t) => [...t.matchAll(/\(\s*mã\s+([^)]+?)\s*\)/giu)].map((m) => m[1]));
+  const line = content.headingTexts.find((t) => /^\s*đơn vị\s*:/iu.test(t.normalize('NFC')));
+  const unitName = line ? line.normalize('NFC').replace(/^\s*đơn vị\s*:\s*/iu, '').replace(/\(\s*mã[^)]*\)/giu, '').trim() || null : null;
+  let year: number | null = null;
+  for (const h of content.headingTexts.map(matchKey)) {
+    const m = /\bnam (\d{4})\b/.exec(h);
+    if (m) {
+      year = Number(m[1]);
+      break;
+    }
+  }
+  return { codes, unitName, year };
+}
+
+/**
+ * A form whose hidden identification names one unit or year while its printed heading names
+ * another was edited to pass as someone else's: refused, naming both.
+ */
+function crossCheckHeading(content: FormContent, meta: FormMetadata, unit: Unit | null, sheet: string): FormImportProblem[] {
+  const printed = headingIdentity(content);
+  const problems: FormImportProblem[] = [];
+  const named = meta.unitName ? `${meta.unitName} (mã ${meta.unitCode})` : `mã ${meta.unitCode}`;
+  const tail = 'tệp có thể đã bị sửa để nộp thay đơn vị khác. Hãy đề nghị đơn vị gửi lại đúng biểu mẫu Sở Nội vụ đã gửi cho mình.';
+  const otherCode = printed.codes.find((c) => c !== meta.unitCode);
+  if (otherCode !== undefined) {
+    problems.push({ sheet, message: `Phần đầu biểu in đơn vị mã ${otherCode} nhưng thông tin nhận dạng ẩn của biểu ghi ${named}; ${tail}` });
+  } else if (printed.unitName !== null) {
+    const names = [meta.unitName, unit?.name].filter((n): n is string => Boolean(n)).map(matchKey);
+    if (names.length && !names.includes(matchKey(printed.unitName))) {
+      problems.push({ sheet, message: `Phần đầu biểu in đơn vị "${printed.unitName}" nhưng thông tin nhận dạng ẩn của biểu ghi ${named}; ${tail}` });
+    }
+  }
+  if (printed.year !== null && printed.year !== meta.year) {
+    problems.push({ sheet, message: `Tiêu đề biểu in năm ${printed.year} nhưng thông tin nhận dạng ẩn của biểu ghi năm ${meta.year}; ${tail}` });
+  }
+  return problems;
+}
+
 /** "tiêu chí 1.2: …" → "Tiêu chí 1.2: …", as a message opens. */
 function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -198,6 +246,8 @@ function planImport(ws: Workspace, lookups: BatchLookups, content: FormContent, 
   if (meta) {
     unit = units.find((u) => u.code === meta.unitCode) ?? null;
     year = meta.year;
+    const contradictions = options.unitCode ? [] : crossCheckHeading(content, meta, unit, sheet);
+    if (contradictions.length) throw new FormRefusal(contradictions, { year });
     if (!unit && !options.unitCode) {
       throw new FormRefusal([
         {
@@ -256,6 +306,19 @@ function planImport(ws: Workspace, lookups: BatchLookups, content: FormContent, 
     throw new FormRefusal([{ message: `Tệp dữ liệu chưa có bộ chỉ số năm ${year} cho khối "${unit.blockCode}" của ${unit.name}.` }], located);
   }
   const { framework, fingerprint } = found;
+  if (meta && meta.fingerprint !== fingerprint && !options.unitCode) {
+    const otherBlock = [...new Set(units.map((u) => u.blockCode))].find(
+      (b) => b !== unit!.blockCode && lookups.framework(year!, b)?.fingerprint === meta.fingerprint,
+    );
+    if (otherBlock !== undefined) {
+      throw new FormRefusal([
+        {
+          sheet,
+          message: `Biểu mẫu được lập theo bộ chỉ số năm ${year} của khối "${otherBlock}", không phải của khối "${unit.blockCode}" mà ${unit.name} thuộc về; tệp có thể đã bị sửa để nộp thay đơn vị khác. Hãy đề nghị đơn vị gửi lại đúng biểu mẫu của mình.`,
+        },
+      ], located);
+    }
+  }
   const byCode = content.hasCodeColumn && content.rows.some((r) => r.code);
   const match = matchFormRows(content.rows, framework.nodes, { byCode, sameFramework: meta?.fingerprint === fingerprint });
   const errors: FormImportProblem[] = match.errors.map((e) => ({ sheet, ...e }));
