@@ -24,7 +24,8 @@ import {
 import { MAX_WORKBOOK_BYTES } from '../../excel/xlsx';
 import { frameworkFingerprint, sha256 } from './fingerprint';
 import { matchFormRows } from './match';
-import { readForm, type FormContent, type FormMetadata, type FormRow } from './read-form';
+import { readForm, type FormContent, type FormRow } from './read-form';
+import { crossCheckHeading } from './identity';
 import { readWorkbookValues } from '../../excel/workbook-values';
 import { applyScoreChanges } from '../appraisal/service';
 import { getFramework } from '../framework/store';
@@ -132,54 +133,6 @@ function guessUnitAndYear(content: FormContent, fileName: string, units: Unit[])
   const tokens = new Set(path.basename(fileName, path.extname(fileName)).split(/[_\s.]+/).map((t) => t.toUpperCase()));
   const fromName = units.filter((u) => tokens.has(u.code.toUpperCase()));
   return { unit: fromName.length === 1 ? fromName[0] : null, year };
-}
-
-/** What the printed heading of a form says about whose form it is, as a person reads it. */
-interface HeadingIdentity {
-  /** codes written as "(mã X)" */
-  codes: string[];
-  /** the name on the "Đơn vị: …" line, without its code */
-  unitName: string | null;
-  year: number | null;
-}
-
-function headingIdentity(content: FormContent): HeadingIdentity {
-  const codes = content.headingTexts.flatMap((t) => [...t.matchAll(/\(\s*mã\s+([^)]+?)\s*\)/giu)].map((m) => m[1]));
-  const line = content.headingTexts.find((t) => /^\s*đơn vị\s*:/iu.test(t.normalize('NFC')));
-  const unitName = line ? line.normalize('NFC').replace(/^\s*đơn vị\s*:\s*/iu, '').replace(/\(\s*mã[^)]*\)/giu, '').trim() || null : null;
-  let year: number | null = null;
-  for (const h of content.headingTexts.map(matchKey)) {
-    const m = /\bnam (\d{4})\b/.exec(h);
-    if (m) {
-      year = Number(m[1]);
-      break;
-    }
-  }
-  return { codes, unitName, year };
-}
-
-/**
- * A form whose hidden identification names one unit or year while its printed heading names
- * another was edited to pass as someone else's: refused, naming both.
- */
-function crossCheckHeading(content: FormContent, meta: FormMetadata, unit: Unit | null, sheet: string): FormImportProblem[] {
-  const printed = headingIdentity(content);
-  const problems: FormImportProblem[] = [];
-  const named = meta.unitName ? `${meta.unitName} (mã ${meta.unitCode})` : `mã ${meta.unitCode}`;
-  const tail = 'tệp có thể đã bị sửa để nộp thay đơn vị khác. Hãy đề nghị đơn vị gửi lại đúng biểu mẫu Sở Nội vụ đã gửi cho mình.';
-  const otherCode = printed.codes.find((c) => c !== meta.unitCode);
-  if (otherCode !== undefined) {
-    problems.push({ sheet, message: `Phần đầu biểu in đơn vị mã ${otherCode} nhưng thông tin nhận dạng ẩn của biểu ghi ${named}; ${tail}` });
-  } else if (printed.unitName !== null) {
-    const names = [meta.unitName, unit?.name].filter((n): n is string => Boolean(n)).map(matchKey);
-    if (names.length && !names.includes(matchKey(printed.unitName))) {
-      problems.push({ sheet, message: `Phần đầu biểu in đơn vị "${printed.unitName}" nhưng thông tin nhận dạng ẩn của biểu ghi ${named}; ${tail}` });
-    }
-  }
-  if (printed.year !== null && printed.year !== meta.year) {
-    problems.push({ sheet, message: `Tiêu đề biểu in năm ${printed.year} nhưng thông tin nhận dạng ẩn của biểu ghi năm ${meta.year}; ${tail}` });
-  }
-  return problems;
 }
 
 /** "tiêu chí 1.2: …" → "Tiêu chí 1.2: …", as a message opens. */
