@@ -4,7 +4,6 @@
 // form of a renamed unit still import.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Workspace } from '../../../electron/db/workspace';
 import { generateFormTemplates, importForms } from '../../../electron/features/forms';
 import { FORM_SHEET, META_SHEET } from '../../../electron/features/forms/layout';
 import { saveFramework } from '../../../electron/features/framework/service';
