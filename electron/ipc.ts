@@ -1,7 +1,7 @@
 // Binds every contract channel to its handler; a message is served only from the app's own page.
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { channels, ipcName, type Handlers } from '../shared/contract';
-import { dispatch, toFailure } from './app';
+import { dispatch } from './app';
 import { isTrustedSender } from './security';
 
 export function bindIpc(handlers: Handlers, window: () => WebContents | null): void {
@@ -10,7 +10,10 @@ export function bindIpc(handlers: Handlers, window: () => WebContents | null): v
       const frame = event.senderFrame;
       const trusted =
         event.sender === window() && isTrustedSender(frame?.url, frame !== null && frame === event.sender.mainFrame);
-      if (!trusted) return { ok: false, failure: toFailure(new Error('yêu cầu không đến từ cửa sổ của ứng dụng')) };
+      if (!trusted) {
+        const message = 'Yêu cầu không đến từ cửa sổ của ứng dụng.';
+        return { ok: false, failure: { kind: 'internal', message, problems: [{ message }] } };
+      }
       return dispatch(handlers, channel, payload);
     });
   }

@@ -14,7 +14,7 @@ export interface ProblemLocation {
  * The control that fixes a problem, when one does: each surface names it its own way (the
  * command line its option, the screen its button), so that messages carry no such words.
  */
-export type ProblemHint = 'unit' | 'mapping-profile' | 'survey-template' | 'survey-link';
+export type ProblemHint = 'unit' | 'mapping-profile' | 'survey-template' | 'survey-link' | 'overwrite';
 
 export interface Problem extends ProblemLocation {
   message: string;

@@ -1,6 +1,8 @@
 import { ZodError } from 'zod';
 import { contract, type Channel, type Envelope, type Failure, type Handlers } from '../../shared/contract';
 import { UserError } from '../../shared/errors';
+import { damagedMessage, isCorruption } from '../db/failures';
+import { fileSystemReason } from '../files/output';
 
 /** A thrown value as it can cross to the window: a refusal keeps its places, anything else its message. */
 export function toFailure(error: unknown): Failure {
@@ -8,11 +10,18 @@ export function toFailure(error: unknown): Failure {
     return { kind: 'user', message: error.message, problems: error.problems.map((p) => ({ ...p })) };
   }
   if (error instanceof ZodError) {
-    const message = 'Dữ liệu gửi tới không hợp lệ: ' + error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    // the places only: zod's own sentences are English
+    const places = [...new Set(error.issues.map((i) => i.path.join('.') || '(toàn bộ)'))];
+    const message = `Dữ liệu gửi tới không hợp lệ (ở ${places.join(', ')}).`;
     return { kind: 'internal', message, problems: [{ message }] };
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'internal', message: `Đã xảy ra lỗi: ${message}`, problems: [{ message }] };
+  // what a library says stays out of the window: a known condition in Vietnamese, else a plain
+  // apology (the detail goes to the log for whoever supports the app)
+  const reason = fileSystemReason(error);
+  const known = reason ? `Không thực hiện được: ${reason}.` : isCorruption(error) ? `Không thực hiện được: ${damagedMessage([])}` : null;
+  if (!known) console.error(error);
+  const message = known ?? 'Đã xảy ra lỗi không mong đợi; thao tác chưa được thực hiện. Hãy thử lại; nếu lỗi lặp lại, hãy báo cho người hỗ trợ kèm thời điểm xảy ra.';
+  return { kind: 'internal', message, problems: [{ message }] };
 }
 
 /**
@@ -21,7 +30,8 @@ export function toFailure(error: unknown): Failure {
  */
 export async function dispatch(handlers: Handlers, channel: string, payload: unknown): Promise<Envelope<unknown>> {
   if (!Object.hasOwn(contract, channel)) {
-    return { ok: false, failure: toFailure(new Error(`kênh "${channel}" không có trong hợp đồng`)) };
+    const message = `Kênh "${channel}" không có trong hợp đồng.`;
+    return { ok: false, failure: { kind: 'internal', message, problems: [{ message }] } };
   }
   const spec = contract[channel as Channel];
   try {

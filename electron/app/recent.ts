@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isFileSystemError } from '../files/errors';
+import { writeFileAtomically } from '../files/output';
 
 export interface RecentFile {
   file: string;
@@ -39,6 +40,6 @@ export class RecentFiles {
     const resolved = path.resolve(file);
     const entries = [{ file: resolved, openedAt: now.toISOString() }, ...this.list().filter((e) => e.file !== resolved)];
     fs.mkdirSync(path.dirname(this.store), { recursive: true });
-    fs.writeFileSync(this.store, JSON.stringify(entries.slice(0, LIMIT).map(({ file: f, openedAt }) => ({ file: f, openedAt })), null, 1));
+    writeFileAtomically(this.store, JSON.stringify(entries.slice(0, LIMIT).map(({ file: f, openedAt }) => ({ file: f, openedAt })), null, 1));
   }
 }

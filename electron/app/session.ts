@@ -10,6 +10,7 @@ import { BLOCK_DEFAULT_NAMES } from '../../shared/domain';
 import { UserError } from '../../shared/errors';
 import { WORKSPACE_EXTENSION } from '../db/open';
 import { Workspace } from '../db/workspace';
+import { isSameFile } from '../files/workspace-identity';
 import type { HandlerContext } from '../features/context';
 import { listFrameworks } from '../features/framework/store';
 import { ensureBlock, ensurePeriod } from '../features/workspace/service';
@@ -135,6 +136,7 @@ export class AppSession {
             periods: listPeriods(ws),
             blocks: listBlocks(ws),
             frameworks: listFrameworks(ws),
+            notice: ws.notice(),
           }
         : null,
     };
@@ -193,7 +195,8 @@ export class AppSession {
         const ws = this.ws();
         const file = await this.pickOne('backup', backupName(ws.file));
         if (!file) return { cancelled: true };
-        await ws.backup(file);
+        // the save dialog has asked before replacing a file
+        await ws.backup(file, { overwrite: true });
         return { cancelled: false, value: { file } };
       },
 
@@ -202,12 +205,12 @@ export class AppSession {
         if (!source) return { cancelled: true };
         const file = await this.pickOne('backup', backupName(source));
         if (!file) return { cancelled: true };
-        if (this.workspace && path.resolve(this.workspace.file) === path.resolve(source)) {
-          await this.workspace.backup(file);
+        if (this.workspace && isSameFile(this.workspace.file, source)) {
+          await this.workspace.backup(file, { overwrite: true });
         } else {
           const ws = Workspace.open(source);
           try {
-            await ws.backup(file);
+            await ws.backup(file, { overwrite: true });
           } finally {
             ws.close();
           }
@@ -220,14 +223,14 @@ export class AppSession {
         if (!source) return { cancelled: true };
         const target = await this.pickOne('restore-target', path.basename(source));
         if (!target) return { cancelled: true };
-        if (path.resolve(source) === path.resolve(target)) {
+        if (path.resolve(source) === path.resolve(target) || isSameFile(source, target)) {
           throw new UserError('Tệp khôi phục phải khác bản sao lưu; hãy chọn một tên tệp khác.');
         }
-        if (this.workspace && path.resolve(this.workspace.file) === path.resolve(target)) this.close();
+        if (this.workspace && isSameFile(this.workspace.file, target)) this.close();
         const backup = Workspace.open(source);
         try {
           for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
-          await backup.backup(target);
+          await backup.backup(target, { overwrite: true });
         } finally {
           backup.close();
         }

@@ -3,6 +3,8 @@
 // only when one of them runs; ./commands.ts lists every feature's commands.
 import { parseArgs as nodeParseArgs } from 'node:util';
 import { isValidYear } from '../../shared/domain';
+import { damagedMessage, isCorruption } from '../db/failures';
+import { fileSystemReason } from '../files/output';
 import { UserError, formatProblem, type Problem, type ProblemHint } from '../../shared/errors';
 
 export type FlagKind = 'string' | 'number' | 'boolean' | 'strings';
@@ -118,6 +120,7 @@ const TERMINAL_HINTS: Record<ProblemHint, string> = {
   'mapping-profile': 'par-workbench survey profile, rồi tùy chọn --profile TÊN',
   'survey-template': 'par-workbench survey template',
   'survey-link': 'par-workbench survey link',
+  overwrite: 'tùy chọn --overwrite để ghi đè',
 };
 
 /** A problem as the terminal shows it: its place, its message, and the option that fixes it. */
@@ -160,6 +163,16 @@ export async function runCli(argv: string[], commands: CommandSpec[], io: CliIO)
     }
     if (e instanceof UserError) {
       io.err(`Lỗi: ${e.problems.map(problemForTerminal).join('\n')}`);
+      return 1;
+    }
+    const reason = fileSystemReason(e);
+    if (reason) {
+      const file = (e as NodeJS.ErrnoException).path;
+      io.err(`Lỗi: ${file ? `Tệp ${file}: ` : ''}${reason}.`);
+      return 1;
+    }
+    if (isCorruption(e)) {
+      io.err(`Lỗi: ${damagedMessage([])}`);
       return 1;
     }
     throw e;

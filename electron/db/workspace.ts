@@ -4,9 +4,12 @@
 import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { UserError } from '../../shared/errors';
+import { writeOutput } from '../files/output';
+import { holdWorkspaceFile } from '../files/workspace-identity';
 import { bindConnection } from './connection';
-import { openDatabase, type OpenOptions } from './open';
+import { WorkspaceBusyError, damagedMessage, isBusy, isCorruption } from './failures';
+import { openDatabase, readOnlyReason, type OpenOptions, type ReadOnlyReason } from './open';
+import { UserError } from '../../shared/errors';
 
 /** What one feature tells the others about a change, inside the transaction that made it. */
 export interface WorkspaceEvents {
@@ -31,12 +34,20 @@ export class Workspace {
   private readonly yearStamps = new Map<number, number>();
   private structureStamp = 0;
   private checkpointTimer: ReturnType<typeof setTimeout> | null = null;
+  /** why a file opened for writing was opened read-only, or null */
+  readonly readOnly: ReadOnlyReason | null;
+  /** what quick_check found: null until it has run, [] when the file is sound */
+  private damage: string[] | null = null;
+  /** ends this process's record that the file is open (outputs refuse it meanwhile) */
+  private readonly release: () => void;
 
   private constructor(db: Database.Database, file: string) {
     this.db = db;
     this.file = file;
     this.actor = systemUserName();
     bindConnection(this, db);
+    this.readOnly = readOnlyReason(db);
+    this.release = holdWorkspaceFile(this, file);
   }
 
   /** A new, empty workspace; refuses a path that exists. */
@@ -62,8 +73,13 @@ export class Workspace {
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     this.checkpointTimer = null;
     if (!this.db.open) return;
-    if (!this.db.readonly) this.checkpoint('TRUNCATE');
+    if (!this.db.readonly) {
+      // closing never waits for another program's write: its own commit folds the -wal later
+      this.db.pragma('busy_timeout = 0');
+      this.checkpoint('TRUNCATE');
+    }
     this.db.close();
+    this.release();
   }
 
   /**
@@ -73,9 +89,67 @@ export class Workspace {
    */
   transaction<T>(fn: () => T): T {
     const outermost = !this.db.inTransaction;
-    const result = this.db.transaction(fn).immediate();
+    if (outermost) this.requireWritable();
+    let result: T;
+    try {
+      result = this.db.transaction(fn).immediate();
+    } catch (e) {
+      if (outermost && isBusy(e)) throw new WorkspaceBusyError(this.name);
+      if (isCorruption(e)) throw new UserError([{ file: this.name, message: damagedMessage([]) }]);
+      throw e;
+    }
     if (outermost) this.checkpointSoon();
     return result;
+  }
+
+  /**
+   * What a write must not go past: a file opened read-only (its folder cannot be written) or a
+   * damaged file (its pages fail SQLite's quick_check, run once before the first write of
+   * this connection): writing into a damaged file spreads the damage.
+   */
+  requireWritable(): void {
+    if (this.readOnly === 'folder') {
+      throw new UserError([{ file: this.name, message: READ_ONLY_FOLDER_MESSAGE }]);
+    }
+    if (this.db.readonly) throw new UserError([{ file: this.name, message: 'tệp đang mở ở chế độ chỉ đọc; không ghi được thay đổi.' }]);
+    const damage = this.check();
+    if (damage.length) throw new UserError([{ file: this.name, message: damagedMessage(damage) }]);
+  }
+
+  /**
+   * The problems SQLite's quick_check finds in the file (pages, indexes, constraints), [] for a
+   * sound file; run once per connection (about 0,6 s for a large province's file).
+   */
+  check(): string[] {
+    if (this.damage === null) {
+      try {
+        const rows = this.db.pragma('quick_check(20)', { simple: false }) as { quick_check: string }[];
+        this.damage = rows.map((r) => r.quick_check).filter((t) => t !== 'ok');
+      } catch (e) {
+        // a page so damaged that the check itself stops
+        if (!isCorruption(e)) throw e;
+        this.damage = ['?'];
+      }
+    }
+    return this.damage;
+  }
+
+  /** SQLite's integrity_check: quick_check and every index against its table. */
+  private fullCheck(): string[] {
+    try {
+      const rows = this.db.pragma('integrity_check(20)', { simple: false }) as { integrity_check: string }[];
+      return rows.map((r) => r.integrity_check).filter((t) => t !== 'ok');
+    } catch (e) {
+      if (!isCorruption(e)) throw e;
+      return ['?'];
+    }
+  }
+
+  /** What the window says about the file once it is open: read-only or damaged, or null. */
+  notice(): string | null {
+    if (this.readOnly === 'folder') return `Tệp ${this.name}: ${READ_ONLY_FOLDER_MESSAGE}`;
+    const damage = this.check();
+    return damage.length ? `Tệp ${this.name}: ${damagedMessage(damage)}` : null;
   }
 
   /**
@@ -106,12 +180,23 @@ export class Workspace {
     return this.db.inTransaction ? fn() : this.db.transaction(fn).deferred();
   }
 
-  /** An online copy of the workspace to `dest`, consistent even while it is in use. */
-  async backup(dest: string): Promise<void> {
-    if (path.resolve(dest) === path.resolve(this.file)) {
-      throw new UserError('Tệp sao lưu phải khác tệp dữ liệu đang mở.');
-    }
-    await this.db.backup(dest);
+  /**
+   * An online copy of the workspace to `dest`, consistent even while it is in use, written
+   * beside `dest` and renamed into place. `dest` is refused when it is this file by identity
+   * (a hard or symbolic link included), a side file, or another workspace unless `overwrite`
+   * says the person asked to replace it (and no program holds it open).
+   */
+  async backup(dest: string, options: { overwrite?: boolean } = {}): Promise<void> {
+    // a full check first: a damaged copy must not replace a good older backup
+    const damage = this.fullCheck();
+    if (damage.length) throw new UserError([{ file: this.name, message: `${damagedMessage(damage)} Bản sao lưu không được tạo.` }]);
+    await writeOutput(
+      dest,
+      async (temp) => {
+        await this.db.backup(temp);
+      },
+      { replaceWorkspace: options.overwrite, replaceable: true },
+    );
   }
 
   // ------------------------------------------------------------ change stamps
@@ -148,6 +233,10 @@ export class Workspace {
     for (const l of this.listeners.get(event) ?? []) (l as Listener<K>)(this, payload);
   }
 }
+
+const READ_ONLY_FOLDER_MESSAGE =
+  'tệp nằm trong thư mục không cho phép ghi nên được mở ở chế độ chỉ đọc (xem được, không sửa được). ' +
+  'Để sửa, hãy chép tệp vào một thư mục có quyền ghi (ví dụ Tài liệu) rồi mở bản đó.';
 
 function systemUserName(): string {
   try {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CellValueError, cellNumber, type CellNumberOptions } from '../../shared/cells';
 import { UserError, type Problem } from '../../shared/errors';
-import { cleanText, matchKey } from '../../shared/text';
+import { MAX_TEXT_LENGTH, cleanText, matchKey, tooLongTextMessage } from '../../shared/text';
 import { decodeCsvBytes, parseCsvText } from '../excel/csv';
 import { MAX_CSV_BYTES } from '../excel/limits';
 import { WorkbookBudget, type SheetRow } from '../excel/cells';
@@ -269,6 +269,10 @@ export class TableReader<K extends string> {
     const v = this.raw(row, key);
     if (v === null) return null;
     const s = cleanText(v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+    if (s.length > MAX_TEXT_LENGTH) {
+      this.problems.push({ ...this.location(row, key), message: tooLongTextMessage(s.length) });
+      return null;
+    }
     return s === '' ? null : s;
   }
 

@@ -7,7 +7,6 @@ import { UserError } from '../../shared/errors';
 import type { CellValue, SheetGrid } from './cells';
 import { checkForFullLoad } from './workbook';
 
-
 /** The Excel library, for the writer beside this file. */
 export async function loadExcel(): Promise<typeof ExcelJS> {
   return ExcelJS;

@@ -14,6 +14,7 @@ const SCREEN_HINTS: Record<ProblemHint, string> = {
   'mapping-profile': 'ô "Tên hồ sơ ánh xạ" khi ánh xạ cột',
   'survey-template': 'nút "Tải phiếu nhập mẫu (Excel)"',
   'survey-link': 'thẻ "Điểm khảo sát vào Chỉ số CCHC"',
+  overwrite: 'đồng ý ghi đè khi hộp thoại lưu tệp hỏi',
 };
 
 /** A problem's message with what fixes it on this screen. */

@@ -112,6 +112,11 @@ export function Shell({ session, page, setPage, onSession, onBackup, onClose }: 
             Đóng tệp
           </button>
         </header>
+        {workspace.notice && (
+          <div className="message message-warning" role="status" data-testid="workspace-notice">
+            <div className="message-text">{workspace.notice}</div>
+          </div>
+        )}
         <MessageBar />
         <section className="page" key={`${page}-${year}-${workspace.file}`}>
           <Page workspace={workspace} year={year} onSession={onSession} onNavigate={(key) => key !== page && mayLeave() && setPage(key)} />

@@ -1,6 +1,7 @@
 // Thẩm định: a block's frameworks, units and scores for the grid, score changes saved with
 // their audit, and the history of a cell.
 import { z } from 'zod';
+import { MAX_TEXT_LENGTH } from '../text';
 import { auditEntrySchema, blockSettingsSchema, criterionNodeSchema, scoreSchema, unitSchema, yearResultsSchema } from '../domain';
 import { code, year } from '../channels';
 
@@ -10,9 +11,9 @@ const scorePatchSchema = z
     appraisedScore: z.number().nullable(),
     appraisalRound: z.number().int().min(0).max(9),
     notApplicable: z.boolean(),
-    evidence: z.string().max(4000).nullable(),
-    explanation: z.string().max(4000).nullable(),
-    note: z.string().max(4000).nullable(),
+    evidence: z.string().max(MAX_TEXT_LENGTH).nullable(),
+    explanation: z.string().max(MAX_TEXT_LENGTH).nullable(),
+    note: z.string().max(MAX_TEXT_LENGTH).nullable(),
   })
   .partial()
   .strict();

@@ -3,6 +3,7 @@
 import type { EChartsOption } from 'echarts';
 import type { Band, BlockResult, UnitResult } from '../domain';
 import { formatDecimal, formatNumber, formatPercent } from '../format';
+import { escapeHtml } from '../text';
 import { blockFieldAverages, blockFields, rankedUnits } from './compare';
 import { largestLosses, type BlockLeafLoss, type LeafLoss } from './points-lost';
 
@@ -306,7 +307,7 @@ export function paretoOption(losses: BlockLeafLoss[], limit = 20): EChartsOption
 /** The tooltip of a Pareto bar: the sub-criterion and the units behind its loss (HTML, escaped). */
 export function paretoTooltip(loss: BlockLeafLoss | undefined, unitsShown = 8): string {
   if (!loss) return '';
-  const esc = (t: string) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  const esc = escapeHtml;
   const units = loss.units.slice(0, unitsShown).map((u) => `${esc(u.unitName)}: ${formatNumber(u.lost)}`);
   const more = loss.units.length - units.length;
   return [

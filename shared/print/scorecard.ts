@@ -6,6 +6,7 @@ import type { EChartsOption } from 'echarts';
 import { scorecardFieldsOption } from '../compare/charts';
 import type { LeafLoss } from '../compare/points-lost';
 import type { ScorecardData } from './scorecard-data';
+import { codeForFileName } from '../units/codes';
 
 /** The scorecard's paper: A4 portrait with the margins of an administrative document, in mm. */
 export const SCORECARD_PAPER = { width: 210, height: 297, margin: { top: 20, right: 15, bottom: 18, left: 30 } } as const;
@@ -74,6 +75,6 @@ export function scorecardChartOption(card: ScorecardData): EChartsOption {
 
 /** The file name of a unit's scorecard, "Phieu-ket-qua-2025-so-S01.pdf", safe on every system. */
 export function scorecardFileName(year: number, blockCode: string, unitCode: string): string {
-  const safe = (s: string) => s.normalize('NFC').replace(/[^\p{L}\p{N}_-]+/gu, '_');
+  const safe = (s: string) => codeForFileName(s.normalize('NFC'), /[^\p{L}\p{N}_-]+/gu, '_');
   return `Phieu-ket-qua-${year}-${safe(blockCode)}-${safe(unitCode)}.pdf`;
 }

@@ -18,3 +18,23 @@ export function unitCodeProblem(code: string): string | null {
   if (RESERVED.test(code)) return `"${code}" là tên dành riêng của Windows, không dùng được làm mã đơn vị`;
   return null;
 }
+
+/** A short, stable fingerprint of a text (FNV-1a, 32 bits, as 6 hex digits): not a secret, a tie-breaker. */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (const ch of text.normalize('NFC')) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0').slice(0, 6);
+}
+
+/**
+ * A unit code as part of a file name. A code of letters, digits, "_" and "-" is kept as it is;
+ * any other code is cleaned and marked with a hash of the code itself, so that codes which clean
+ * alike (Z.1, Z_1, Z-1) never name the same file.
+ */
+export function codeForFileName(code: string, unsafe: RegExp = /[^A-Za-z0-9_-]+/g, replacement = '-'): string {
+  const cleaned = code.replace(unsafe, replacement);
+  return cleaned === code ? code : `${cleaned}~${shortHash(code)}`;
+}

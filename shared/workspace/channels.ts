@@ -16,6 +16,8 @@ const workspaceStateSchema = z.object({
   blocks: z.array(blockSchema),
   /** year and block of every framework in the workspace */
   frameworks: z.array(z.object({ year: z.number(), blockCode: z.string(), nodeCount: z.number(), leafCount: z.number() })),
+  /** what the window keeps saying while the file is open: opened read-only, or damaged */
+  notice: z.string().nullable(),
 });
 
 /** What the start screen and the title bar know: the open workspace (or none) and recent files. */

@@ -1,14 +1,12 @@
 // The compare screen's handlers: a unit's detail and the points it lost, a block's Pareto,
 // what-if on the real scoring engine (nothing saved), charts saved where the person chooses.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Handlers } from '../../../shared/contract';
 import type { compareContract } from '../../../shared/compare/channels';
 import { blockFieldAverages, blockLeafLosses, findUnit, unitLeafLosses } from '../../../shared/compare';
 import { whatIfInWorkspace } from './service';
 import { UserError } from '../../../shared/errors';
 import { leafCodes } from '../../../shared/results';
-import { withExtension } from '../../files/output';
+import { withExtension, writeFileAtomically } from '../../files/output';
 import type { HandlerContext } from '../context';
 import { getScores } from '../appraisal/store';
 import { requireFramework } from '../framework/service';
@@ -95,11 +93,7 @@ export function compareHandlers(context: HandlerContext): Pick<Handlers, Compare
       const picked = await pickOne(format === 'png' ? 'chart-png' : 'chart-svg', `${name}.${format}`);
       if (!picked) return { cancelled: true };
       const file = withExtension(picked, `.${format}`);
-      try {
-        fs.writeFileSync(file, bytes);
-      } catch (e) {
-        throw new UserError(`Không ghi được tệp "${path.basename(file)}": ${(e as Error).message}; hãy chọn nơi lưu khác.`);
-      }
+      writeFileAtomically(file, bytes);
       return { cancelled: false, value: { file } };
     },
   };

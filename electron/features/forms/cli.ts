@@ -13,6 +13,8 @@ import {
 } from './index';
 import { listSubmissions } from './store';
 import { withWorkspace } from '../../cli/workspace';
+import { codeForFileName } from '../../../shared/units/codes';
+import { fileInside, refuseUnsafeFolder, refuseUnsafeOutput } from '../../files/output';
 import { requireUnit } from '../units/service';
 import { requirePeriod } from '../workspace/service';
 import { type CommandRun, UsageError, flagNumber, flagString, flagYear } from '../../cli/framework';
@@ -60,11 +62,15 @@ export const runs: Record<string, CommandRun> = {
     const deadline = parseDeadline(flagString(args, 'deadline'));
     return withWorkspace(args.positionals[0], async (ws) => {
       if (unit) {
-        const outFile = path.extname(out).toLowerCase() === '.xlsx' ? out : path.join(out, `${year}_${unit}.xlsx`);
+        const asFile = path.extname(out).toLowerCase() === '.xlsx';
+        if (!asFile) refuseUnsafeFolder(out);
+        // the file is named from the unit found in the workspace, never from the typed code
+        const outFile = asFile ? out : fileInside(out, `${year}_${codeForFileName(requireUnit(ws, unit).code)}.xlsx`);
         const form = await writeFormTemplate(ws, { year, unitCode: unit, deadline, outFile });
         io.err(`Đã tạo biểu tự đánh giá năm ${year} của ${form.unitName}: ${form.file} (${form.leafCount} tiêu chí thành phần).`);
         return;
       }
+      refuseUnsafeFolder(out);
       const forms = await generateFormTemplates(ws, { year, outDir: out, deadline }, (p) =>
         io.err(`[${p.done}/${p.total}] ${p.unitCode}`),
       );
@@ -76,6 +82,8 @@ export const runs: Record<string, CommandRun> = {
     const expectedYear = flagNumber(args, 'year') === undefined ? undefined : flagYear(args);
     const report = flagString(args, 'report');
     const [wsFile, ...inputs] = args.positionals;
+    // the report's name is checked before anything is imported: a refusal then changes nothing
+    if (report) refuseUnsafeOutput(report);
     const results = await withWorkspace(wsFile, (ws) =>
       importForms(ws, inputs, { expectedYear }, (p) => io.err(`[${p.done}/${p.total}] ${p.file}: ${STATUS_LABELS[p.status]}`)),
     );

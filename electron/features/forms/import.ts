@@ -12,6 +12,7 @@ import { matchKey } from '../../../shared/text';
 import type { ScoreChange } from '../appraisal/service';
 import { unitScoreStates, type LeafScoreState } from '../appraisal/store';
 import type { Workspace } from '../../db/workspace';
+import { WorkspaceBusyError } from '../../db/failures';
 import {
   currentSubmission,
   recordSubmission,
@@ -35,6 +36,7 @@ import {
   type LandedEvidence,
 } from '../evidence/service';
 import { readForm, type FormContent, type FormRow } from './read-form';
+import { crossCheckHeading } from './identity';
 import { readWorkbookValues } from '../../excel/workbook-values';
 import { applyScoreChanges } from '../appraisal/service';
 import { getFramework } from '../framework/store';
@@ -201,6 +203,8 @@ function planImport(ws: Workspace, lookups: BatchLookups, content: FormContent, 
   if (meta) {
     unit = units.find((u) => u.code === meta.unitCode) ?? null;
     year = meta.year;
+    const contradictions = options.unitCode ? [] : crossCheckHeading(content, meta, unit, sheet);
+    if (contradictions.length) throw new FormRefusal(contradictions, { year });
     if (!unit && !options.unitCode) {
       throw new FormRefusal([
         {
@@ -259,6 +263,19 @@ function planImport(ws: Workspace, lookups: BatchLookups, content: FormContent, 
     throw new FormRefusal([{ message: `Tệp dữ liệu chưa có bộ chỉ số năm ${year} cho khối "${unit.blockCode}" của ${unit.name}.` }], located);
   }
   const { framework, fingerprint } = found;
+  if (meta && meta.fingerprint !== fingerprint && !options.unitCode) {
+    const otherBlock = [...new Set(units.map((u) => u.blockCode))].find(
+      (b) => b !== unit!.blockCode && lookups.framework(year!, b)?.fingerprint === meta.fingerprint,
+    );
+    if (otherBlock !== undefined) {
+      throw new FormRefusal([
+        {
+          sheet,
+          message: `Biểu mẫu được lập theo bộ chỉ số năm ${year} của khối "${otherBlock}", không phải của khối "${unit.blockCode}" mà ${unit.name} thuộc về; tệp có thể đã bị sửa để nộp thay đơn vị khác. Hãy đề nghị đơn vị gửi lại đúng biểu mẫu của mình.`,
+        },
+      ], located);
+    }
+  }
   const byCode = content.hasCodeColumn && content.rows.some((r) => r.code);
   const match = matchFormRows(content.rows, framework.nodes, { byCode, sameFramework: meta?.fingerprint === fingerprint });
   const errors: FormImportProblem[] = match.errors.map((e) => ({ sheet, ...e }));
@@ -426,6 +443,10 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
   const cleanups: (() => void)[] = [];
   try {
     const stat = fs.statSync(file);
+    if (!stat.isFile()) {
+      // a named pipe would make the read wait for ever
+      throw new FormRefusal([{ message: 'không phải tệp thông thường (ống dẫn, thiết bị hoặc thư mục); đã bỏ qua, không đọc.' }]);
+    }
     if (stat.size > MAX_WORKBOOK_BYTES) {
       throw new FormRefusal([{ message: `Tệp lớn hơn giới hạn ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB; hãy xóa các trang, hình ảnh không cần thiết rồi gửi lại.` }]);
     }
@@ -464,6 +485,9 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
       });
     }
     const landed = ws.transaction(() => {
+      // another program may have imported the same file since it was looked up above
+      const meanwhile = submissionsWithHash(ws, hash).find((s) => s.status === 'current' && s.year === plan.year);
+      if (meanwhile) return { duplicate: meanwhile } as const;
       requireOpenPeriod(ws, plan.year);
       const current = unitScoreStates(ws, plan.year, plan.unit.code);
       const previous = currentSubmission(ws, plan.year, plan.unit.code);
@@ -504,8 +528,21 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
         const landed = landEvidence(ws, received, link, { year: plan.year, unitCode: plan.unit.code, submissionId, actor });
         evidence = { source: received.source, files: received.files.length, ...landed };
       }
-      return { submissionId, diff, flagged, evidence };
+      return { submissionId, diff, flagged, evidence, duplicate: null };
     });
+    if (landed.duplicate) {
+      const same = landed.duplicate;
+      return {
+        ...result,
+        status: 'unchanged',
+        unit: same.unitCode,
+        unitName: same.unitName,
+        year: same.year,
+        matchedBy: same.matchedBy,
+        submissionId: same.id,
+        warnings: [{ message: `Tệp này đã được nhập ngày ${formatDate(same.importedAt)} (lần nộp thứ ${same.version}); không có gì thay đổi.` }],
+      };
+    }
     return {
       ...result,
       status: 'imported',
@@ -522,6 +559,8 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
     };
   } catch (e) {
     if (e instanceof FormRefusal) return { ...result, ...e.partial, status: 'refused', errors: e.errors };
+    // the file is not at fault: the whole run stops, each file before it landed whole
+    if (e instanceof WorkspaceBusyError) throw e;
     if (e instanceof UserError) return { ...result, status: 'refused', errors: fromUserError(e, fileName) };
     if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EACCES') {
       return { ...result, status: 'refused', errors: [{ message: `Không đọc được tệp (${(e as NodeJS.ErrnoException).code}); hãy kiểm tra đường dẫn và quyền truy cập.` }] };

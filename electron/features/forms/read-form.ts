@@ -4,7 +4,7 @@
 // (a formula's saved result, rich text as text), text in NFC, legacy encodings converted.
 import { UserError } from '../../../shared/errors';
 import { parseLocaleNumber } from '../../../shared/format';
-import { matchKey } from '../../../shared/text';
+import { MAX_TEXT_LENGTH, matchKey, tooLongTextMessage } from '../../../shared/text';
 import { cellAddress } from '../../excel/cells';
 import { type CellValue, type SheetGrid } from '../../excel/xlsx';
 import { detectLegacyVietnamese, type LegacyEncoding } from '../../../shared/legacy-encoding';
@@ -82,9 +82,10 @@ class TextReader {
     const raw = tidyText(String(value));
     if (!raw) return null;
     const legacy = detectLegacyVietnamese(raw);
-    if (!legacy) return raw;
-    this.legacy.push({ sheet: this.sheet, cell, encoding: legacy.encoding });
-    return tidyText(legacy.text);
+    const text = legacy ? tidyText(legacy.text) : raw;
+    if (text.length > MAX_TEXT_LENGTH) throw new UserError([{ sheet: this.sheet, cell, message: tooLongTextMessage(text.length) }]);
+    if (legacy) this.legacy.push({ sheet: this.sheet, cell, encoding: legacy.encoding });
+    return text;
   }
 }
 

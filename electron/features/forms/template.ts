@@ -3,7 +3,6 @@
 // every score cell) and that identifies itself when it comes back (hidden metadata sheet and
 // a hidden column with each row's leaf code).
 import fs from 'node:fs';
-import path from 'node:path';
 import type { CriterionNode, Unit } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
 import { formatDate, formatNumber } from '../../../shared/format';
@@ -13,8 +12,9 @@ import type { Workspace } from '../../db/workspace';
 import { unitScoreStates } from '../appraisal/store';
 import { cellAddress } from '../../excel/cells';
 import { workbookBytes, type CellInput, type CellSpec, type CellStyle, type SheetSpec } from '../../excel/writer';
-import { writeFileAtomically } from '../../files/output';
 import { frameworkFingerprint } from './fingerprint';
+import { UniqueNames, fileInside, refuseUnsafeFolder, writeFileAtomically } from '../../files/output';
+import { codeForFileName } from '../../../shared/units/codes';
 import {
   COL,
   FORM_FORMAT,
@@ -71,7 +71,7 @@ export function formFileName(year: number, unit: Unit): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 60);
-  const code = unit.code.replace(/[^A-Za-z0-9_-]+/g, '-');
+  const code = codeForFileName(unit.code);
   return `${year}_${code}${slug ? `_${slug}` : ''}.xlsx`;
 }
 
@@ -369,7 +369,6 @@ export async function buildFormWorkbook(ws: Workspace, request: FormTemplateRequ
 /** Writes the form of one unit to `outFile` (its folder is created). */
 export async function writeFormTemplate(ws: Workspace, request: FormTemplateRequest & { outFile: string }): Promise<GeneratedForm> {
   const { bytes, form } = await buildFormWorkbook(ws, request);
-  fs.mkdirSync(path.dirname(path.resolve(request.outFile)), { recursive: true });
   writeFileAtomically(request.outFile, bytes);
   return { ...form, file: request.outFile };
 }
@@ -394,10 +393,12 @@ export async function generateFormTemplates(
     throw new UserError(`Năm ${request.year} chưa có đơn vị nào thuộc khối có bộ chỉ số; hãy nhập bộ chỉ số và danh sách đơn vị trước.`);
   }
   for (const u of units) requireFramework(ws, request.year, u.blockCode);
+  refuseUnsafeFolder(request.outDir);
   fs.mkdirSync(request.outDir, { recursive: true });
   const written: GeneratedForm[] = [];
+  const names = new UniqueNames();
   for (const unit of units) {
-    const outFile = path.join(request.outDir, formFileName(request.year, unit));
+    const outFile = fileInside(request.outDir, names.take(formFileName(request.year, unit)));
     written.push(await writeFormTemplate(ws, { year: request.year, unitCode: unit.code, deadline: request.deadline, outFile }));
     onProgress?.({ done: written.length, total: units.length, unitCode: unit.code });
   }

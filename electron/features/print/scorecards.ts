@@ -3,7 +3,6 @@
 // command line, or the one the caller passes (Electron's printToPDF in the app); a batch keeps
 // each of its lanes busy while the next card's chart is drawn here.
 import fs from 'node:fs';
-import path from 'node:path';
 import type { YearResults } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
 import { formatDate } from '../../../shared/format';
@@ -23,6 +22,7 @@ import { renderChartSvg } from '../../print/charts';
 import { startPdfPrinter, type PdfPrinter } from '../../print/chromium';
 import { documentSettings, isSampleWorkspace, workspaceProvince, type DocumentSettings } from '../workspace/settings';
 import { printScorecardFitted } from './fit';
+import { UniqueNames, fileInside, refuseUnsafeFolder, writeFileAtomically } from '../../files/output';
 import { printFontCss } from '../../print/fonts';
 import { getScores } from '../appraisal/store';
 import { requireFramework } from '../framework/service';
@@ -144,26 +144,13 @@ export interface PrintedScorecards {
 }
 
 function prepareOutDir(outDir: string): void {
-  if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) {
-    throw new UserError(`"${outDir}" là một tệp, không phải thư mục; hãy chọn thư mục để lưu phiếu kết quả.`);
-  }
+  refuseUnsafeFolder(outDir);
   fs.mkdirSync(outDir, { recursive: true });
 }
 
 /** Writes through a temporary file so that a stopped run never leaves half a PDF under the real name. */
 function writeFileWhole(file: string, bytes: Buffer): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, bytes);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
-      throw new UserError(`Không ghi được tệp "${path.basename(file)}": tệp đang mở hoặc không có quyền ghi; hãy đóng tệp PDF rồi thử lại.`);
-    }
-    throw e;
-  }
+  writeFileAtomically(file, bytes);
 }
 
 function combinedFileName(year: number, selection: ScorecardSelection, cards: ScorecardData[]): string {
@@ -219,6 +206,7 @@ export async function printScorecards(ws: Workspace, options: PrintScorecardsOpt
     const pages: Record<string, number> = {};
     const files: string[] = [];
     const drawn: ScorecardPage[] = [];
+    const names = new UniqueNames();
     // one card more than the printer's lanes: its chart is drawn while the lanes print
     await inOrder(
       cards,
@@ -229,7 +217,7 @@ export async function printScorecards(ws: Workspace, options: PrintScorecardsOpt
         drawn.push(fitted.page);
         pages[data.unit.code] = fitted.pages;
         if (!options.combined) {
-          const file = path.join(options.outDir, scorecardFileName(options.year, data.block.code, data.unit.code));
+          const file = fileInside(options.outDir, names.take(scorecardFileName(options.year, data.block.code, data.unit.code)));
           writeFileWhole(file, fitted.pdf);
           files.push(file);
         }
@@ -238,7 +226,7 @@ export async function printScorecards(ws: Workspace, options: PrintScorecardsOpt
     );
     if (options.combined) {
       const html = buildCombinedScorecardHtml(drawn, cards.map((c) => pages[c.unit.code]), assets);
-      const file = path.join(options.outDir, combinedFileName(options.year, options.selection, cards));
+      const file = fileInside(options.outDir, combinedFileName(options.year, options.selection, cards));
       writeFileWhole(file, await printer.print(html));
       files.push(file);
     }

@@ -1,7 +1,5 @@
 // Survey workbooks: the data-entry sheet for paper forms (one row per form, one column per
 // item headed by its code, with validation), and the questionnaire of a year as Excel.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Problem } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text';
 import type { SurveyDefinition, SurveyIndices, SurveyItem, SurveyYearResults } from '../../../shared/survey';
@@ -82,7 +80,6 @@ export async function writeSurveyTemplate(ws: Workspace, year: number, file: str
   );
   const unitSheet = tableSheet('Đơn vị', ['Mã đơn vị', 'Tên đơn vị', 'Khối'], [14, 50, 10], units.map((u) => [u.code, u.name, u.blockCode]));
 
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   await writeWorkbook({ title: `Phiếu khảo sát SIPAS năm ${year}`, sheets: [entry, questions, unitSheet] }, file);
   return { items: def.items.length, units: units.length };
 }
@@ -115,7 +112,6 @@ export async function exportSurveyDefinition(ws: Workspace, year: number, file: 
     DEFINITION_COLUMNS.map((c) => (c.key === 'title' ? 70 : c.key.endsWith('Name') ? 36 : 12)),
     rows,
   );
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   await writeWorkbook({ title: `Bộ câu hỏi khảo sát năm ${year}`, sheets: [sheet] }, file);
   return def;
 }
@@ -214,6 +210,5 @@ export async function exportSurveyResults(results: SurveyYearResults, file: stri
     ),
     freeze: { rows: 1, columns: 2 },
   };
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   await writeWorkbook({ title: `Chỉ số hài lòng năm ${results.year}`, sheets: [summary, items] }, file);
 }

@@ -10,8 +10,8 @@ export const runs: Record<string, CommandRun> = {
     io.err(`Đã tạo tệp dữ liệu ${file}.`);
   },
 
-  async 'backup'({ positionals: [file, dest] }, io) {
-    await withWorkspace(file, (ws) => ws.backup(dest));
+  async 'backup'({ positionals: [file, dest], flags }, io) {
+    await withWorkspace(file, (ws) => ws.backup(dest, { overwrite: flags.overwrite === true }));
     io.err(`Đã sao lưu sang ${dest}.`);
   },
 };

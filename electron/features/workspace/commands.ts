@@ -11,9 +11,10 @@ export const commands: CommandSpec[] = [
   },
   {
     name: 'backup',
-    usage: 'WS FILE',
-    summary: 'sao lưu tệp dữ liệu (kể cả khi đang mở) sang FILE',
+    usage: 'WS FILE [--overwrite]',
+    summary: 'sao lưu tệp dữ liệu (kể cả khi đang mở) sang FILE; ghi đè một tệp dữ liệu đã có chỉ khi có --overwrite',
     positionals: 2,
+    flags: { overwrite: 'boolean' },
     load: () => import('./cli').then((m) => m.runs['backup']),
   },
 ];

@@ -8,6 +8,7 @@ import { use as registerParts } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { describeIndexChange, formatNumber, formatPercent } from '../../../shared/format';
 import type { SurveyIndices, SurveyUnitResult, SurveyYearResults } from '../../../shared/survey';
+import { escapeHtml } from '../../../shared/text';
 import { useEChart } from '../../app/echarts';
 
 // the parts of ECharts core these charts draw
@@ -51,8 +52,8 @@ export function factorComparisonOption(unit: SurveyUnitResult, province: SurveyI
         const f = factors[list[0]?.dataIndex ?? 0];
         const own = unitFactor(f.code);
         return (
-          `<strong>${f.code}. ${f.name}</strong><br/>` +
-          `${unit.name}: ${formatPercent(own?.index ?? null)} (n = ${formatNumber(own?.n ?? 0)})<br/>` +
+          `<strong>${escapeHtml(`${f.code}. ${f.name}`)}</strong><br/>` +
+          `${escapeHtml(unit.name)}: ${formatPercent(own?.index ?? null)} (n = ${formatNumber(own?.n ?? 0)})<br/>` +
           `Toàn tỉnh: ${formatPercent(f.index)} (n = ${formatNumber(f.n)})`
         );
       },
@@ -125,7 +126,7 @@ export function changeOption(results: SurveyYearResults): EChartsOption {
       formatter: (params: unknown) => {
         const u = units[(params as { dataIndex: number }[])[0]?.dataIndex ?? 0];
         return (
-          `<strong>${u.name}</strong><br/>Năm ${results.year}: ${formatPercent(u.index)}<br/>` +
+          `<strong>${escapeHtml(u.name)}</strong><br/>Năm ${results.year}: ${formatPercent(u.index)}<br/>` +
           `Năm ${u.change!.previousYear}: ${formatPercent(u.change!.previousIndex)}<br/>${describeIndexChange(u.change!.deltaIndex)}`
         );
       },

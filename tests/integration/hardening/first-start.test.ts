@@ -1,0 +1,106 @@
+// The first start on a user's PC, without the Electron binary: the bundled main process
+// (dist-electron/main.js, as packaged) runs under Node with a recording stand-in for `electron`
+// (./electron/stand-in.mjs). And the packaging config names files the build produces, with
+// Electron's fuses set.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { channels, ipcName } from '../../../shared/contract';
+import { tempDir } from '../../helpers/tmp';
+import { createTestWorkspace } from '../forms/helpers';
+
+const root = path.join(import.meta.dirname, '..', '..', '..');
+// electron-builder's own YAML reader (js-yaml, installed with it; it ships no types)
+const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
+const main = path.join(root, 'dist-electron', 'main.js');
+
+describe('the bundled main process under a stand-in for Electron', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, [path.join(root, 'electron', 'build.mjs')], { cwd: root, stdio: 'ignore' });
+    if (!fs.existsSync(path.join(root, 'dist', 'index.html'))) execFileSync('npx', ['vite', 'build'], { cwd: root, stdio: 'ignore' });
+  }, 120_000);
+
+  function start(env: Record<string, string>, ...argv: string[]) {
+    const r = spawnSync(process.execPath, [path.join(import.meta.dirname, 'electron', 'run-main.mjs'), main, ...argv], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+      timeout: 60_000,
+    });
+    const line = r.stdout.split('\n').find((l) => l.startsWith('REPORT '));
+    expect(line, r.stderr).toBeDefined();
+    return JSON.parse(line!.slice(7));
+  }
+
+  it('loads, binds every channel once, makes a locked-down window and serves only the built renderer', () => {
+    const dir = tempDir();
+    const first = path.join(dir, 'mot.parws');
+    const second = path.join(dir, 'hai.parws');
+    createTestWorkspace(first).close();
+    createTestWorkspace(second).close();
+    const report = start({ STAND_IN_USER_DATA: path.join(dir, 'user-data'), STAND_IN_SECOND_FILE: second }, first);
+    expect(report.errors).toEqual([]);
+    expect([...report.ipcChannels].sort()).toEqual(channels.map((c) => ipcName(c)).sort());
+    expect(new Set(report.ipcChannels).size).toBe(report.ipcChannels.length);
+    const prefs = report.window.webPreferences;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(fs.existsSync(prefs.preload)).toBe(true);
+    expect(report.window.url).toBe('app://parw/index.html');
+    expect(report.served.entry).toMatchObject({ status: 200 });
+    expect(report.served.entry.type).toMatch(/text\/html/);
+    expect(report.served.outside.status).toBe(404);
+    expect(report.served.encoded.status).toBe(404);
+    expect(report.navigation).toEqual({ external: true, file: true, redirect: true, webview: true });
+    expect(report.newWindow).toEqual({ action: 'deny' });
+    expect(report.permission).toEqual({ request: false, check: false });
+    expect(report.csp[0]).toMatch(/default-src/);
+    expect(report.untrusted.ok).toBe(false);
+    // the file given at start is open; a second instance's file replaces it
+    expect(report.sessionBefore).toBe(first);
+    expect(report.sessionAfter).toBe(second);
+    expect(report.reloaded).toBeGreaterThan(0);
+  }, 90_000);
+
+  it('a second instance quits at once, leaving the file to the first', () => {
+    const dir = tempDir();
+    const report = start({ STAND_IN_USER_DATA: path.join(dir, 'user-data'), STAND_IN_SECOND_INSTANCE: '1' });
+    expect(report.quit).toBe(1);
+  }, 60_000);
+});
+
+describe('the packaging config', () => {
+  const config = yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as {
+    files: string[];
+    asarUnpack: string[];
+    extraResources?: unknown[];
+    electronFuses: Record<string, boolean>;
+  };
+
+  it('names files the build produces: the renderer, the main process and preload, the fonts, the native module', () => {
+    const produced = (pattern: string) => {
+      const base = pattern.replace(/\/\*\*.*$/, '');
+      return fs.existsSync(path.join(root, base)) && (fs.statSync(path.join(root, base)).isFile() || fs.readdirSync(path.join(root, base)).length > 0);
+    };
+    for (const pattern of config.files.filter((f) => !f.startsWith('!'))) expect(produced(pattern), pattern).toBe(true);
+    expect(fs.existsSync(path.join(root, 'dist', 'index.html'))).toBe(true);
+    expect(fs.existsSync(path.join(root, 'dist-electron', 'preload.cjs'))).toBe(true);
+    expect(fs.readdirSync(path.join(root, 'resources', 'fonts'), { recursive: true }).some((f) => /\.(ttf|otf|woff2?)$/i.test(String(f)))).toBe(true);
+    expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/**');
+    expect(fs.existsSync(path.join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'))).toBe(true);
+    expect(config.extraResources ?? []).toEqual([]);
+  });
+
+  it('sets Electron\'s fuses: no Node mode, no NODE_OPTIONS or --inspect, asar only and checked, no file:// privileges', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+});
