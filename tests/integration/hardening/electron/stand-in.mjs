@@ -80,6 +80,14 @@ export const Menu = {
   setApplicationMenu(m) { record.menu = m; },
 };
 
+/** the system's application for a document: recorded, never run */
+export const shell = {
+  opened: [],
+  async openPath(file) {
+    shell.opened.push(file);
+    return '';
+  },
+};
 export const contextBridge = { exposeInMainWorld() {} };
 export const ipcRenderer = { invoke() {}, on() {} };
-export default { app, BrowserWindow, protocol, session, ipcMain, dialog, Menu, contextBridge, ipcRenderer };
+export default { app, BrowserWindow, protocol, session, ipcMain, dialog, Menu, shell, contextBridge, ipcRenderer };
