@@ -150,6 +150,8 @@ describe('SIPAS: survey file in with its mapping, indices, survey points', () =>
     expect(profile.unitColumn).toBe(UNIT_QUESTION);
     expect(profile.columns[ODD_COLUMN]).toBe('DV3.1');
     expect(profile.labels[ODD_LABEL]).toBe(5);
+    // the list of profiles is read again after the save, and shows the new one chosen
+    await page.waitForFunction(() => (document.querySelector('select[aria-label="Hồ sơ ánh xạ"]') as HTMLSelectElement | null)?.value === 'Google Forms SIPAS');
     expect(await page.getByLabel('Hồ sơ ánh xạ', { exact: true }).inputValue()).toBe('Google Forms SIPAS');
 
     await expect.poll(() => importButton.isEnabled()).toBe(true);
@@ -281,7 +283,10 @@ describe('SIPAS: survey file in with its mapping, indices, survey points', () =>
     await page.getByRole('button', { name: 'Xóa hồ sơ này' }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid=message]')?.textContent?.includes('Đã xóa hồ sơ ánh xạ'));
     expect(listMappingProfiles(ws)).toEqual([]);
-    expect(await page.getByLabel('Hồ sơ ánh xạ', { exact: true }).locator('option').allTextContents()).toEqual(['Tự nhận cột theo mã và nội dung câu hỏi']);
+    // the list is read again after the deletion
+    const profiles = page.getByLabel('Hồ sơ ánh xạ', { exact: true }).locator('option');
+    await page.waitForFunction(() => document.querySelectorAll('select[aria-label="Hồ sơ ánh xạ"] option').length === 1);
+    expect(await profiles.allTextContents()).toEqual(['Tự nhận cột theo mã và nội dung câu hỏi']);
     await page.getByLabel('Một đơn vị cho cả tệp').check();
     await page.getByLabel('Chọn đơn vị của cả tệp').selectOption('STC');
     await page.waitForFunction(() => !document.querySelector('[data-testid=sipas-problems]'));
