@@ -1,0 +1,60 @@
+// Kiến nghị on screen: the demo's pending petitions side by side with the scores and remarks,
+// one accepted with a new score (checked against the maximum first), one kept, both recorded.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getScores } from '../../electron/features/appraisal/store';
+import { petitionViews } from '../../electron/features/petitions/service';
+import { launchApp, stopServer, type AppUnderTest } from './harness';
+
+describe('petitions on screen', () => {
+  let app: AppUnderTest;
+  const nav = (name: string) => app.page.getByRole('navigation', { name: 'Chức năng' }).getByRole('button', { name, exact: true }).click();
+  beforeAll(async () => {
+    app = await launchApp();
+    await app.page.getByRole('button', { name: /Mở dữ liệu mẫu/ }).click();
+    await app.page.getByRole('heading', { name: /Tổng quan kỳ đánh giá/ }).waitFor({ timeout: 60_000 });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await stopServer();
+  });
+
+  it('lists pending petitions, accepts one with a new score and keeps another, each with a reason', async () => {
+    const { page } = app;
+    const ws = app.session.workspace!;
+    await nav('Kiến nghị');
+    await page.getByRole('heading', { name: 'Kiến nghị năm 2025' }).waitFor();
+    const pending = page.getByTestId('pending-petitions').locator('section.petition');
+    await pending.first().waitFor();
+    expect(await pending.count()).toBe(5);
+    await page.getByText('5 kiến nghị chờ quyết định · 0 đã quyết định').waitFor();
+    await app.screenshot('petitions-pending');
+
+    const [first, second] = petitionViews(ws, 2025);
+    const card = page.getByTestId(`petition-${first.unitCode}-${first.criterionCode}`);
+    await card.getByText(first.text).waitFor();
+    // above the maximum: refused on screen, nothing sent
+    await card.getByLabel('Điểm mới').fill('999');
+    await card.getByLabel('Lý do').fill('Tài liệu bổ sung hợp lệ');
+    await card.getByRole('button', { name: 'Chấp nhận' }).click();
+    await card.getByText(/Điểm phải từ 0 đến/).waitFor();
+    expect(petitionViews(ws, 2025)[0].decision).toBeNull();
+    const score = String(first.selfScore).replace('.', ',');
+    await card.getByLabel('Điểm mới').fill(score);
+    await card.getByRole('button', { name: 'Chấp nhận' }).click();
+    await page.getByTestId('message').filter({ hasText: `Đã chấp nhận kiến nghị của ${first.unitName} về tiêu chí ${first.criterionCode}` }).waitFor();
+    expect(getScores(ws, 2025, { unitCode: first.unitCode }).find((s) => s.criterionCode === first.criterionCode)!.appraisedScore).toBe(first.selfScore);
+
+    const other = page.getByTestId(`petition-${second.unitCode}-${second.criterionCode}`);
+    await other.getByLabel('Lý do').fill('Tài liệu không chứng minh được kết quả');
+    await other.getByRole('button', { name: 'Giữ nguyên' }).click();
+    await page.getByTestId('message').filter({ hasText: `Đã giữ nguyên điểm tiêu chí ${second.criterionCode}` }).waitFor();
+    await page.getByText('3 kiến nghị chờ quyết định · 2 đã quyết định').waitFor();
+    const decided = petitionViews(ws, 2025).filter((p) => p.decision !== null);
+    expect(decided.map((p) => [p.decision, p.reason])).toEqual([
+      ['accept', 'Tài liệu bổ sung hợp lệ'],
+      ['keep', 'Tài liệu không chứng minh được kết quả'],
+    ]);
+    expect(await page.getByTestId('decided-petitions').locator('tbody tr').count()).toBe(2);
+    await app.screenshot('petitions-decided');
+  });
+});
