@@ -13,12 +13,16 @@ export const runs: Record<string, CommandRun> = {
     const year = flagYear(args);
     const unit = flagString(args, 'unit');
     if ((unit === undefined) === !args.flags.all) throw new UsageError('Hãy chọn một đơn vị (--unit MÃ) hoặc mọi đơn vị (--all), không cả hai.');
-    if (args.flags.pdf) throw new UsageError('Bản PDF của thông báo chưa được hỗ trợ; hãy bỏ --pdf và in tệp .xlsx.');
     const { writeNotices } = await import('./notices');
     await withWorkspace(args.positionals[0], async (ws) => {
       const written = await writeNotices(ws, year, flagString(args, 'out')!, unit === undefined ? {} : { units: [unit] });
       for (const n of written) io.err(`${n.unitName}: ${formatNumber(n.rows)} tiêu chí, ${formatNumber(n.open)} tiêu chí được kiến nghị → ${n.file}`);
       io.err(`Đã lập ${formatNumber(written.length)} thông báo kết quả thẩm định sơ bộ năm ${year}.`);
+      if (args.flags.pdf) {
+        const { printNoticePdfs } = await import('./notice-pdf');
+        const files = await printNoticePdfs(ws, year, written);
+        for (const f of files) io.err(`Bản in PDF → ${f}`);
+      }
     });
   },
 

@@ -101,14 +101,19 @@ export async function writeNotices(ws: Workspace, year: number, out: string, opt
     const rows: CellInput[][] = [];
     const issued: IssuedRow[] = [];
     let open = 0;
+    const rowHeights: Record<number, number> = { [NOTICE_HEADER_ROW]: 48 };
     for (const node of scored) {
       const s = scores.get(node.code);
       const sheetRow = NOTICE_HEADER_ROW + rows.length + 1;
       const canPetition = below(s);
       if (canPetition) open++;
       const input = (value: string | null): CellInput => (canPetition ? { value, unlocked: true, style: { fill: INPUT_FILL } } : value);
-      rows.push([node.code, node.title, node.maxPoints ?? 0, s?.selfScore ?? null, s?.appraisedScore ?? null, s?.note ?? null, input(null), input(null)]);
+      const num = (value: number | null): CellInput => ({ value, style: { numFmt: '0.###' } });
+      rows.push([node.code, node.title, num(node.maxPoints ?? 0), num(s?.selfScore ?? null), num(s?.appraisedScore ?? null), s?.note ?? null, input(null), input(null)]);
       issued.push({ sheetRow, unit: code, criterion: node.code, value: s?.appraisedScore ?? null, remark: s?.note ?? null });
+      // wrapped text: the title at about 46 characters a line, the remark at about 28
+      const lines = Math.max(Math.ceil(node.title.length / 46), Math.ceil((s?.note ?? '').length / 28), canPetition ? 3 : 1);
+      rowHeights[sheetRow] = Math.max(16.5, lines * 15.75);
     }
     const r = byUnit.get(code);
     const due = deadlines.petitionsDue ? formatDay(deadlines.petitionsDue) : null;
@@ -132,7 +137,7 @@ export async function writeNotices(ws: Workspace, year: number, out: string, opt
       rows: [...title, header, ...rows],
       baseStyle: { border: true, vertical: 'top', wrap: true, size: 12 },
       merges: ['A1:H1', 'A2:H2', 'A3:H3', 'A4:H4', 'A5:H5', 'A6:H6'],
-      rowHeights: { [NOTICE_HEADER_ROW]: 32 },
+      rowHeights,
       freeze: { rows: NOTICE_HEADER_ROW },
       protection: { password: FORM_PROTECTION_PASSWORD },
       print: { orientation: 'landscape', fitToWidth: true, repeatRows: [NOTICE_HEADER_ROW, NOTICE_HEADER_ROW], footer: '&C&"Times New Roman"&11Trang &P/&N' },

@@ -14,6 +14,7 @@ import { setDeadlines, yearStatus } from '../../../electron/features/cycle/servi
 import { importPetitions } from '../../../electron/features/petitions/import';
 import { NOTICE_HEADERS, NOTICE_SHEET } from '../../../electron/features/petitions/notices';
 import { setPeriodLocked } from '../../../electron/features/workspace/service';
+import { countPdfPages } from '../../../electron/print/chromium';
 import { cli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/tmp';
 import { createTestWorkspace, dumpWorkspace, fillXlsx } from '../forms/helpers';
@@ -186,4 +187,17 @@ describe('preliminary notices and petitions', () => {
     expect(withWs(file, dumpWorkspace)).toEqual(lockedBefore);
     withWs(file, (ws) => setPeriodLocked(ws, 2025, false));
   });
+
+  it('prints the preliminary scorecard as a PDF beside the notice with --pdf', async () => {
+    const pdfDir = path.join(dir, 'pdf');
+    const r = await cli('notices', file, '--year', '2025', '--unit', 'STP', '--out', pdfDir, '--pdf');
+    expect(r.code).toBe(0);
+    const pdfs = fs.readdirSync(pdfDir).filter((f) => f.endsWith('.pdf'));
+    expect(pdfs).toHaveLength(1);
+    expect(fs.readdirSync(pdfDir)).toContain('2025_thong-bao_STP.xlsx');
+    const bytes = fs.readFileSync(path.join(pdfDir, pdfs[0]));
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(countPdfPages(bytes)).toBeGreaterThanOrEqual(1);
+    expect(r.stderr).toContain(`Bản in PDF → ${path.join(pdfDir, pdfs[0])}`);
+  }, 120_000);
 });
