@@ -12,12 +12,13 @@ import { getAudit, getScores } from '../../../electron/features/appraisal/store'
 import { ISSUED_SHEET } from '../../../electron/features/cycle/issued';
 import { setDeadlines, yearStatus } from '../../../electron/features/cycle/service';
 import { importPetitions } from '../../../electron/features/petitions/import';
+import { petitionViews } from '../../../electron/features/petitions/service';
 import { NOTICE_HEADERS, NOTICE_SHEET } from '../../../electron/features/petitions/notices';
 import { setPeriodLocked } from '../../../electron/features/workspace/service';
 import { countPdfPages } from '../../../electron/print/chromium';
 import { cli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/tmp';
-import { createTestWorkspace, dumpWorkspace, fillXlsx } from '../forms/helpers';
+import { createTestWorkspace, dumpWorkspace, fillXlsx, hasLibreOffice, libreOfficeConvert } from '../forms/helpers';
 
 // scored leaves in framework order, one notice row each from row 8
 const SELF: Record<string, number> = { '1.1.1': 1, '1.1.2': 2, '1.2': 1.5, '2.1': 2.5, '2.2': 0.5, '2.4': 1, '2.5': 0 };
@@ -199,5 +200,16 @@ describe('preliminary notices and petitions', () => {
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(countPdfPages(bytes)).toBeGreaterThanOrEqual(1);
     expect(r.stderr).toContain(`Bản in PDF → ${path.join(pdfDir, pdfs[0])}`);
+  }, 120_000);
+
+  it('reads a returned notice re-saved by LibreOffice', async () => {
+    if (!hasLibreOffice()) return;
+    const filled = path.join(dir, 'SNV-lo.xlsx');
+    fillXlsx([{ src: path.join(out, '2025_thong-bao_SNV.xlsx'), dst: filled, sheet: NOTICE_SHEET, cells: { G13: 'Sáng kiến đã được công nhận', H13: 'Quyết định công nhận sáng kiến' } }], dir);
+    const [resaved] = libreOfficeConvert([filled], path.join(dir, 'lo'));
+    const r = await cli('petitions', 'import', file, resaved, '--json');
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ status: 'imported', unit: 'SNV', changes: 1, errors: [] });
+    const views = withWs(file, (ws) => petitionViews(ws, 2025, 'SNV'));
+    expect(views.find((p) => p.criterionCode === '2.4')).toMatchObject({ text: 'Sáng kiến đã được công nhận', evidence: 'Quyết định công nhận sáng kiến', decision: null });
   }, 120_000);
 });
