@@ -29,7 +29,8 @@ export type DialogPurpose =
   | 'council-packages-folder'
   | 'council-returned'
   | 'analysis-report'
-  | 'analysis-annex';
+  | 'analysis-annex'
+  | 'petition-decisions';
 
 export interface DialogSpec {
   mode: 'open' | 'save' | 'folder';
@@ -67,6 +68,7 @@ export const DIALOGS: Record<DialogPurpose, DialogSpec> = {
   'council-returned': { mode: 'open', multiple: true, title: 'Chọn các hồ sơ thẩm định thành viên gửi về', filter: 'spreadsheet' },
   'analysis-report': { mode: 'save', title: 'Lưu báo cáo phân tích kết quả (Word)', filter: 'word' },
   'analysis-annex': { mode: 'save', title: 'Lưu phụ lục xếp hạng kèm Quyết định công bố (Word)', filter: 'word' },
+  'petition-decisions': { mode: 'save', title: 'Xuất bảng kiến nghị và quyết định ra Excel', filter: 'spreadsheet' },
 };
 
 export const FILE_FILTERS: Record<'workspace' | 'spreadsheet' | 'table' | 'survey' | 'png' | 'svg' | 'word', { name: string; extensions: string[] }> = {

@@ -1,6 +1,6 @@
 // Kiến nghị: the petitions units returned against their preliminary notices, and the decisions.
 import { z } from 'zod';
-import { code, year } from '../channels';
+import { cancellable, code, year } from '../channels';
 
 export const petitionViewSchema = z.object({
   id: z.number(),
@@ -43,5 +43,9 @@ export const petitionsContract = {
       reason: z.string().trim().min(1).max(500),
     }),
     output: z.object({ decided: z.literal(true) }),
+  },
+  'petitions:exportDecisions': {
+    input: z.object({ year }),
+    output: cancellable(z.object({ file: z.string(), petitions: z.number() })),
   },
 } as const;

@@ -1,5 +1,10 @@
 // Kiến nghị on screen: the demo's pending petitions side by side with the scores and remarks,
-// one accepted with a new score (checked against the maximum first), one kept, both recorded.
+// one accepted with a new score (checked against the maximum first), one kept, both recorded,
+// and the decisions sheet exported.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getScores } from '../../electron/features/appraisal/store';
 import { petitionViews } from '../../electron/features/petitions/service';
@@ -7,6 +12,7 @@ import { launchApp, stopServer, type AppUnderTest } from './harness';
 
 describe('petitions on screen', () => {
   let app: AppUnderTest;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parw-petitions-e2e-'));
   const nav = (name: string) => app.page.getByRole('navigation', { name: 'Chức năng' }).getByRole('button', { name, exact: true }).click();
   beforeAll(async () => {
     app = await launchApp();
@@ -16,6 +22,7 @@ describe('petitions on screen', () => {
   afterAll(async () => {
     await app?.close();
     await stopServer();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('lists pending petitions, accepts one with a new score and keeps another, each with a reason', async () => {
@@ -56,5 +63,19 @@ describe('petitions on screen', () => {
     ]);
     expect(await page.getByTestId('decided-petitions').locator('tbody tr').count()).toBe(2);
     await app.screenshot('petitions-decided');
+
+    // the decisions sheet: every petition with its decision
+    const out = path.join(dir, 'quyet-dinh');
+    app.dialogs['petition-decisions'] = [out];
+    await page.getByRole('button', { name: 'Xuất bảng quyết định (.xlsx)…' }).click();
+    await page.getByTestId('message').filter({ hasText: `Đã xuất 5 kiến nghị và quyết định ra ${out}.xlsx.` }).waitFor();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(`${out}.xlsx`);
+    const sheet = wb.getWorksheet('Kiến nghị')!;
+    expect(sheet.rowCount).toBe(6);
+    expect(sheet.getRow(2).getCell(12).value).toBe(`Chấp nhận, điểm thẩm định mới ${String(first.selfScore).replace('.', ',')}`);
+    expect(sheet.getRow(2).getCell(13).value).toBe('Tài liệu bổ sung hợp lệ');
+    expect(sheet.getRow(3).getCell(12).value).toBe('Giữ nguyên điểm thẩm định');
+    expect(sheet.getRow(4).getCell(12).value).toBe('Chưa quyết định');
   });
 });

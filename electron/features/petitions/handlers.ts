@@ -1,6 +1,8 @@
 // Kiến nghị: the petitions of a year and their decisions.
 import type { Handlers } from '../../../shared/contract';
 import type { petitionsContract } from '../../../shared/petitions/channels';
+import { withExtension } from '../../files/output';
+import { requirePeriod } from '../workspace/service';
 import type { HandlerContext } from '../context';
 import { decidePetition, petitionViews } from './service';
 
@@ -10,6 +12,15 @@ export function petitionsHandlers(context: HandlerContext): Pick<Handlers, keyof
     'petitions:decide': ({ year, unitCode, criterionCode, decision, score, reason }) => {
       decidePetition(context.workspace(), { year, unitCode, criterionCode, decision, score, reason }, context.userName());
       return { decided: true as const };
+    },
+    'petitions:exportDecisions': async ({ year }) => {
+      requirePeriod(context.workspace(), year);
+      const picked = await context.pickOne('petition-decisions', `Kien-nghi-${year}.xlsx`);
+      if (!picked) return { cancelled: true as const };
+      const file = withExtension(picked, '.xlsx');
+      const { writeDecisionsSheet } = await import('./decisions-sheet');
+      const petitions = await writeDecisionsSheet(context.workspace(), year, file);
+      return { cancelled: false as const, value: { file, petitions } };
     },
   };
 }

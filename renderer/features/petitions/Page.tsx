@@ -7,7 +7,8 @@ import { EmptyState } from '../../app/EmptyState';
 import { useLeaveGuard } from '../../app/leave-guard';
 import { useAction } from '../../app/messages';
 import type { PageProps } from '../../app/page';
-import { decide, usePetitions } from './hooks';
+import { picked } from '../../app/api';
+import { decide, exportDecisions, usePetitions } from './hooks';
 import { acceptedScore, decisionLabel, scoreText, splitPetitions, type PetitionView } from './model';
 import './petitions.css';
 
@@ -20,6 +21,7 @@ export function PetitionsPage({ year, workspace }: PageProps) {
   const { petitions, reload } = usePetitions(year);
   const [drafts, setDrafts] = useState<Record<number, Draft>>({});
   const locked = workspace.periods.find((p) => p.year === year)?.locked ?? false;
+  const { run, busy } = useAction();
   const editing = Object.values(drafts).some((d) => d.score.trim() || d.reason.trim());
   useLeaveGuard(editing ? 'Có quyết định về kiến nghị đang nhập dở. Bỏ các nội dung đã nhập?' : null);
   if (!petitions) return <p className="muted">Đang tải…</p>;
@@ -31,6 +33,21 @@ export function PetitionsPage({ year, workspace }: PageProps) {
         {formatNumber(pending.length)} kiến nghị chờ quyết định · {formatNumber(decided.length)} đã quyết định
         {locked ? ' · Năm đã công bố, không quyết định được.' : ''}
       </p>
+      {petitions.length > 0 && (
+        <p>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void run(async () => picked(await exportDecisions(year)), {
+                done: (v) => v && `Đã xuất ${formatNumber(v.petitions)} kiến nghị và quyết định ra ${v.file}.`,
+              })
+            }
+          >
+            Xuất bảng quyết định (.xlsx)…
+          </button>
+        </p>
+      )}
       {petitions.length === 0 && <EmptyState text={`Năm ${year} chưa có kiến nghị nào. Kiến nghị đến từ thông báo kết quả sơ bộ đơn vị gửi lại.`} />}
       <div data-testid="pending-petitions">
         {pending.map((p) => (

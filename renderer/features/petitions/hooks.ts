@@ -10,3 +10,7 @@ export function usePetitions(year: number) {
 export function decide(input: { year: number; unitCode: string; criterionCode: string; decision: 'accept' | 'keep'; score: number | null; reason: string }) {
   return call('petitions:decide', input);
 }
+
+export function exportDecisions(year: number) {
+  return call('petitions:exportDecisions', { year });
+}
