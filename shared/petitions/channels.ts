@@ -28,6 +28,17 @@ export const petitionViewSchema = z.object({
 
 export type PetitionView = z.infer<typeof petitionViewSchema>;
 
+const problem = z.object({ sheet: z.string().optional(), cell: z.string().optional(), message: z.string() });
+const petitionImportSchema = z.object({
+  file: z.string(),
+  status: z.enum(['imported', 'unchanged', 'refused']),
+  unit: z.string().nullable(),
+  changes: z.number(),
+  conflicts: z.array(z.never()),
+  errors: z.array(problem),
+  warnings: z.array(problem),
+});
+
 export const petitionsContract = {
   'petitions:list': {
     input: z.object({ year }),
@@ -43,6 +54,16 @@ export const petitionsContract = {
       reason: z.string().trim().min(1).max(500),
     }),
     output: z.object({ decided: z.literal(true) }),
+  },
+  /** the notices of every unit that sent its self-assessment, written into a folder picked in the dialog */
+  'petitions:writeNotices': {
+    input: z.object({ year }),
+    output: cancellable(z.object({ folder: z.string(), notices: z.array(z.object({ unitCode: z.string(), unitName: z.string(), file: z.string(), open: z.number() })) })),
+  },
+  /** returned notices picked in the dialog */
+  'petitions:import': {
+    input: z.object({ year }),
+    output: cancellable(z.array(petitionImportSchema)),
   },
   'petitions:exportDecisions': {
     input: z.object({ year }),

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getScores } from '../../electron/features/appraisal/store';
 import { petitionViews } from '../../electron/features/petitions/service';
+import { fillXlsx } from '../integration/forms/helpers';
 import { launchApp, stopServer, type AppUnderTest } from './harness';
 
 describe('petitions on screen', () => {
@@ -77,5 +78,35 @@ describe('petitions on screen', () => {
     expect(sheet.getRow(2).getCell(13).value).toBe('Tài liệu bổ sung hợp lệ');
     expect(sheet.getRow(3).getCell(12).value).toBe('Giữ nguyên điểm thẩm định');
     expect(sheet.getRow(4).getCell(12).value).toBe('Chưa quyết định');
+  });
+
+  it('writes the notices into a folder and takes a returned one back as a petition', async () => {
+    const { page } = app;
+    const ws = app.session.workspace!;
+    const folder = path.join(dir, 'thong-bao');
+    fs.mkdirSync(folder);
+    app.dialogs['notices-folder'] = [folder];
+    await page.getByRole('button', { name: 'Lập thông báo sơ bộ…' }).click();
+    await page.getByTestId('message').filter({ hasText: /Đã lập \d+ thông báo kết quả thẩm định sơ bộ/ }).waitFor({ timeout: 60_000 });
+    // a department's notice, its first open row filled the way a spreadsheet program saves it
+    const notice = path.join(folder, '2025_thong-bao_SYT.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(notice);
+    const sheet = wb.getWorksheet('Kết quả thẩm định')!;
+    let row = 0;
+    sheet.eachRow((r, n) => {
+      if (!row && r.getCell(7).protection?.locked === false) row = n;
+    });
+    expect(row).toBeGreaterThan(7);
+    const criterion = String(sheet.getRow(row).getCell(1).value);
+    const filled = path.join(dir, 'SYT-tra-loi.xlsx');
+    fillXlsx([{ src: notice, dst: filled, sheet: 'Kết quả thẩm định', cells: { [`G${row}`]: 'Đơn vị đề nghị xem xét lại', [`H${row}`]: 'Báo cáo bổ sung' } }], dir);
+    app.dialogs['petitions-returned'] = [filled];
+    await page.getByRole('button', { name: 'Nhận kiến nghị…' }).click();
+    await page.getByTestId('message').filter({ hasText: 'Đã xử lý 1 thông báo: 1 kiến nghị.' }).waitFor();
+    await page.getByTestId('petition-report').getByText('Đã nhận').waitFor();
+    await page.getByTestId(`petition-SYT-${criterion}`).getByText('Đơn vị đề nghị xem xét lại').waitFor();
+    expect(petitionViews(ws, 2025).find((p) => p.unitCode === 'SYT' && p.criterionCode === criterion)).toMatchObject({ evidence: 'Báo cáo bổ sung', decision: null });
+    await app.screenshot('petitions-imported');
   });
 });

@@ -13,6 +13,20 @@ export function petitionsHandlers(context: HandlerContext): Pick<Handlers, keyof
       decidePetition(context.workspace(), { year, unitCode, criterionCode, decision, score, reason }, context.userName());
       return { decided: true as const };
     },
+    'petitions:writeNotices': async ({ year }) => {
+      requirePeriod(context.workspace(), year);
+      const folder = await context.pickOne('notices-folder');
+      if (!folder) return { cancelled: true as const };
+      const { writeNotices } = await import('./notices');
+      const written = await writeNotices(context.workspace(), year, folder, { actor: context.userName() });
+      return { cancelled: false as const, value: { folder, notices: written.map((n) => ({ unitCode: n.unitCode, unitName: n.unitName, file: n.file, open: n.open })) } };
+    },
+    'petitions:import': async ({ year }) => {
+      const files = await context.pickMany('petitions-returned');
+      if (!files) return { cancelled: true as const };
+      const { importPetitions } = await import('./import');
+      return { cancelled: false as const, value: await importPetitions(context.workspace(), files, { expectedYear: year, actor: context.userName() }) };
+    },
     'petitions:exportDecisions': async ({ year }) => {
       requirePeriod(context.workspace(), year);
       const picked = await context.pickOne('petition-decisions', `Kien-nghi-${year}.xlsx`);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { endOfDay } from '../../../shared/cycle/status';
 import { UserError, type Problem } from '../../../shared/errors';
-import { formatDateTime } from '../../../shared/format';
+import { formatDateTime, formatDay } from '../../../shared/format';
 import { matchKey } from '../../../shared/text';
 import type { Workspace } from '../../db/workspace';
 import { columnLetters, type CellValue } from '../../excel/cells';
@@ -190,7 +190,7 @@ async function importOne(ws: Workspace, file: string, options: { expectedYear?: 
         }
       }
       recordPetitionImport(ws, { noticeId: notice.id, sha256: hash, fileName: result.file, at, actor, petitions: changes });
-      if (late && changes) warnings.push({ message: `Kiến nghị nhận sau hạn ${formatDateTime(endOfDay(due))}; đã ghi nhận và đánh dấu quá hạn.` });
+      if (late && changes) warnings.push({ message: `Kiến nghị nhận sau hạn ${formatDay(due)}; đã ghi nhận và đánh dấu quá hạn.` });
       if (rows.length === 0) warnings.push({ message: 'Tệp không có ý kiến giải trình, kiến nghị nào.' });
       return { ...result, status: 'imported' as const, unit, changes, warnings };
     });

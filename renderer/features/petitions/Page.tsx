@@ -9,6 +9,7 @@ import { useAction } from '../../app/messages';
 import type { PageProps } from '../../app/page';
 import { picked } from '../../app/api';
 import { decide, exportDecisions, usePetitions } from './hooks';
+import { NoticesPanel } from './NoticesPanel';
 import { acceptedScore, decisionLabel, scoreText, splitPetitions, type PetitionView } from './model';
 import './petitions.css';
 
@@ -33,6 +34,7 @@ export function PetitionsPage({ year, workspace }: PageProps) {
         {formatNumber(pending.length)} kiến nghị chờ quyết định · {formatNumber(decided.length)} đã quyết định
         {locked ? ' · Năm đã công bố, không quyết định được.' : ''}
       </p>
+      <NoticesPanel year={year} locked={locked} onChange={reload} />
       {petitions.length > 0 && (
         <p>
           <button

@@ -14,3 +14,11 @@ export function decide(input: { year: number; unitCode: string; criterionCode: s
 export function exportDecisions(year: number) {
   return call('petitions:exportDecisions', { year });
 }
+
+export function writeNotices(year: number) {
+  return call('petitions:writeNotices', { year });
+}
+
+export function importReturned(year: number) {
+  return call('petitions:import', { year });
+}

@@ -114,7 +114,7 @@ describe('preliminary notices and petitions', () => {
     const syt = path.join(dir, 'SYT-filled.xlsx');
     fillXlsx([{ src: path.join(out, '2025_thong-bao_SYT.xlsx'), dst: syt, sheet: NOTICE_SHEET, cells: { G8: { f: '"Đã ban hành "&"đúng hạn"', v: 'Đã ban hành đúng hạn' } } }], dir);
     const late = await cli('petitions', 'import', file, syt, '--json');
-    expect(JSON.parse(late.stdout)[0]).toMatchObject({ status: 'imported', unit: 'SYT', changes: 1, warnings: [{ message: expect.stringContaining('sau hạn') }] });
+    expect(JSON.parse(late.stdout)[0]).toMatchObject({ status: 'imported', unit: 'SYT', changes: 1, warnings: [{ message: 'Kiến nghị nhận sau hạn 10/01/2025; đã ghi nhận và đánh dấu quá hạn.' }] });
     const sytList = JSON.parse((await cli('petitions', file, '--year', '2025', '--unit', 'SYT', '--json')).stdout);
     expect(sytList).toEqual([{ unit: 'SYT', criterion: '1.1.1', selfScore: 1, appraisedScore: 0, text: 'Đã ban hành đúng hạn', late: true, decision: null }]);
   });
