@@ -13,6 +13,7 @@ import { evidenceContract } from './evidence/channels';
 import { formsContract } from './forms/channels';
 import { frameworkContract } from './framework/channels';
 import { overviewContract } from './overview/channels';
+import { petitionsContract } from './petitions/channels';
 import { printContract } from './print/channels';
 import { resultsContract } from './results/channels';
 import { settingsContract } from './settings/channels';
@@ -42,6 +43,7 @@ export const contract = {
   ...cycleContract,
   ...councilContract,
   ...publicationContract,
+  ...petitionsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -29,7 +29,10 @@ export type DialogPurpose =
   | 'council-packages-folder'
   | 'council-returned'
   | 'analysis-report'
-  | 'analysis-annex';
+  | 'analysis-annex'
+  | 'petition-decisions'
+  | 'notices-folder'
+  | 'petitions-returned';
 
 export interface DialogSpec {
   mode: 'open' | 'save' | 'folder';
@@ -67,6 +70,9 @@ export const DIALOGS: Record<DialogPurpose, DialogSpec> = {
   'council-returned': { mode: 'open', multiple: true, title: 'Chọn các hồ sơ thẩm định thành viên gửi về', filter: 'spreadsheet' },
   'analysis-report': { mode: 'save', title: 'Lưu báo cáo phân tích kết quả (Word)', filter: 'word' },
   'analysis-annex': { mode: 'save', title: 'Lưu phụ lục xếp hạng kèm Quyết định công bố (Word)', filter: 'word' },
+  'petition-decisions': { mode: 'save', title: 'Xuất bảng kiến nghị và quyết định ra Excel', filter: 'spreadsheet' },
+  'notices-folder': { mode: 'folder', title: 'Chọn thư mục lưu thông báo kết quả thẩm định sơ bộ', filter: null },
+  'petitions-returned': { mode: 'open', multiple: true, title: 'Chọn các thông báo đơn vị gửi lại có ý kiến giải trình, kiến nghị', filter: 'spreadsheet' },
 };
 
 export const FILE_FILTERS: Record<'workspace' | 'spreadsheet' | 'table' | 'survey' | 'png' | 'svg' | 'word', { name: string; extensions: string[] }> = {

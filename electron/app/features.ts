@@ -10,6 +10,7 @@ import { formsHandlers } from '../features/forms/handlers';
 import { frameworkHandlers } from '../features/framework/handlers';
 import { overviewHandlers } from '../features/overview/handlers';
 import { printHandlers } from '../features/print/handlers';
+import { petitionsHandlers } from '../features/petitions/handlers';
 import { publicationHandlers } from '../features/publication/handlers';
 import { resultsHandlers } from '../features/results/handlers';
 import { analysisHandlers } from '../features/analysis/handlers';
@@ -35,5 +36,6 @@ export function featureHandlers(context: HandlerContext): Omit<Handlers, 'sessio
     ...cycleHandlers(context),
     ...councilHandlers(context),
     ...publicationHandlers(context),
+    ...petitionsHandlers(context),
   };
 }

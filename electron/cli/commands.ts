@@ -11,6 +11,7 @@ import { commands as evidence } from '../features/evidence/commands';
 import { commands as forms } from '../features/forms/commands';
 import { commands as framework } from '../features/framework/commands';
 import { commands as print } from '../features/print/commands';
+import { commands as petitions } from '../features/petitions/commands';
 import { commands as publication } from '../features/publication/commands';
 import { commands as results } from '../features/results/commands';
 import { commands as survey } from '../features/survey/commands';
@@ -31,6 +32,7 @@ export const commands: CommandSpec[] = [
   ...forms,
   ...cycle,
   ...council,
+  ...petitions,
   ...publication,
   ...evidence,
 ];

@@ -14,6 +14,7 @@ import '../features/cycle/cycle.css';
 import { FormsPage } from '../features/forms/Page';
 import { FrameworkPage } from '../features/framework/Page';
 import { OverviewPage } from '../features/overview/Page';
+import { PetitionsPage } from '../features/petitions/Page';
 import { ResultsPage } from '../features/results/Page';
 import { SettingsPage } from '../features/settings/Page';
 import { SurveyPage } from '../features/survey/Page';
@@ -41,6 +42,7 @@ const PAGE_COMPONENTS: Record<PageKey, (props: PageProps) => React.ReactNode> = 
   appraisal: AppraisalPage,
   progress: ProgressPage,
   council: CouncilPage,
+  petitions: PetitionsPage,
   results: ResultsPage,
   compare: ComparePage,
   survey: SurveyPage,

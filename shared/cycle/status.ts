@@ -64,7 +64,7 @@ export function unitState(f: UnitProgressFacts): UnitState {
 }
 
 /** The last moment of a deadline's day, in the time zone of the workspace's province (UTC+7). */
-function endOfDay(day: string): string {
+export function endOfDay(day: string): string {
   return new Date(`${day}T23:59:59.999+07:00`).toISOString();
 }
 

@@ -1,13 +1,14 @@
 // The demo's appraisal cycle: the deadlines of the open year, a council of four members from
 // the departments that usually sit on it, with the communes' share of the Sở Nội vụ member
-// split so that some leaves are left to the Sở's own staff, and the decisions that published
-// the earlier years.
+// split so that some leaves are left to the Sở's own staff, the decisions that published the
+// earlier years, and a few petitions waiting for the council (./petitions.ts).
 import type { Workspace } from '../../db/workspace';
 import { assign, saveMember } from '../council/service';
 import { setDeadlines } from '../cycle/service';
 import { logPublication, writePublication } from '../publication/store';
 import { unitsTakingPart } from '../participation/service';
 import { DEMO_LABEL, DEMO_OPEN_YEAR } from './constants';
+import { writeDemoPetitions } from './petitions';
 
 const MEMBERS = [
   { name: 'Trần Văn Hùng', organisation: 'Sở Tư pháp', criteria: ['II'] },
@@ -38,4 +39,5 @@ export function writeDemoCycle(ws: Workspace): void {
     writePublication(ws, { year: Number(y), decision, decisionDate, forced: false, at, actor: DEMO_LABEL });
     logPublication(ws, { year: Number(y), action: 'publish', decision, decisionDate, forced: false, reason: null, at, actor: DEMO_LABEL });
   }
+  writeDemoPetitions(ws);
 }

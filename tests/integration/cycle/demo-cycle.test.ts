@@ -6,6 +6,7 @@ import { Workspace } from '../../../electron/db/workspace';
 import { yearCouncil } from '../../../electron/features/council/service';
 import { yearStatus } from '../../../electron/features/cycle/service';
 import { createDemoWorkspace } from '../../../electron/features/demo';
+import { petitionViews } from '../../../electron/features/petitions/service';
 import { tempDir } from '../../helpers/tmp';
 
 describe('the demo cycle', () => {
@@ -27,6 +28,12 @@ describe('the demo cycle', () => {
       expect(yearStatus(ws, 2024).published).toEqual({ decision: '287/QĐ-UBND', decisionDate: '2025-02-10', forced: false });
       expect(yearStatus(ws, 2024).units.every((u) => u.state === 'published')).toBe(true);
       expect(status.units.some((u) => u.state === 'appraising')).toBe(true);
+      // a few petitions wait on the Kiến nghị screen, each against a leaf where points were lost, one late
+      const petitions = petitionViews(ws, 2025);
+      expect(petitions.length).toBe(5);
+      expect(petitions.every((p) => p.decision === null && p.appraisedScore! < p.selfScore!)).toBe(true);
+      expect(petitions.filter((p) => p.late).length).toBe(2);
+      expect(status.units.filter((u) => u.state === 'petitioned')).toHaveLength(3);
     } finally {
       ws.close();
     }
