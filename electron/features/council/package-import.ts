@@ -11,7 +11,6 @@ import type { CriterionNode } from '../../../shared/domain';
 import { UserError, type Problem } from '../../../shared/errors';
 import { formatDateTime, roundTo } from '../../../shared/format';
 import { scoreValueProblem } from '../../../shared/appraisal/score-rules';
-import { matchKey } from '../../../shared/text';
 import type { Workspace } from '../../db/workspace';
 import { columnLetters, type CellValue } from '../../excel/cells';
 import { MAX_WORKBOOK_BYTES } from '../../excel/limits';
@@ -24,7 +23,7 @@ import { getFramework } from '../framework/store';
 import { listUnits } from '../units/store';
 import { requireOpenPeriod } from '../workspace/service';
 import { getPeriod, getSetting } from '../workspace/store';
-import { readIssued, sameNumber, sameRows, type IssuedMeta } from '../cycle/issued';
+import { findIssuedTable, readIssued, sameNumber, sameRows, type IssuedMeta } from '../cycle/issued';
 import { PACKAGE_FORMAT, PACKAGE_HEADERS, PACKAGE_SHEET } from './layout';
 import {
   appliedByPackage,
@@ -89,20 +88,8 @@ const REQUIRED: Record<Column, string> = { unit: 'Mã đơn vị', criterion: 'M
 
 /** The data sheet and its header row: the sheet named as written, else any sheet with the package's headers. */
 function findTable(wb: WorkbookValues, fileName: string) {
-  const keys = Object.fromEntries(Object.entries(REQUIRED).map(([k, h]) => [k, matchKey(h)])) as Record<Column, string>;
-  const candidates = [...wb.sheets.filter((s) => s.name === PACKAGE_SHEET), ...wb.sheets.filter((s) => s.name !== PACKAGE_SHEET && s.state === 'visible')];
-  for (const sheet of candidates) {
-    const grid = sheet.grid();
-    for (const row of grid.rows) {
-      if (row.rowNumber > 30) break;
-      const cols: Partial<Record<Column, number>> = {};
-      row.values.forEach((v, i) => {
-        if (typeof v !== 'string') return;
-        for (const k of Object.keys(keys) as Column[]) if (cols[k] === undefined && matchKey(v) === keys[k]) cols[k] = i;
-      });
-      if (Object.keys(cols).length === 4) return { grid, headerRow: row.rowNumber, cols: cols as Record<Column, number> };
-    }
-  }
+  const found = findIssuedTable(wb, PACKAGE_SHEET, REQUIRED);
+  if (found) return found;
   throw new UserError([
     { file: fileName, message: `Không tìm thấy dòng tiêu đề của hồ sơ thẩm định (các cột ${PACKAGE_HEADERS.map((h) => `"${h}"`).join(', ')}); hãy dùng đúng tệp đã gửi cho thành viên.` },
   ]);

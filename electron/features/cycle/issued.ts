@@ -3,6 +3,7 @@
 // to whom, when, and each row as it stood at issue. The workspace keeps the same record, so a
 // file whose sheet differs from it was altered, and one of another workspace is told apart.
 import { UserError } from '../../../shared/errors';
+import { matchKey } from '../../../shared/text';
 import type { CellValue } from '../../excel/cells';
 import type { SheetSpec } from '../../excel/writer';
 import type { WorkbookValues } from '../../excel/workbook-values';
@@ -104,4 +105,28 @@ export function sameRows(a: IssuedRow[], b: IssuedRow[]): boolean {
 /** Equal scores, allowing for the last digit an office suite may round when it saves the file again. */
 export function sameNumber(a: number | null, b: number | null): boolean {
   return a === null || b === null ? a === b : Math.abs(a - b) < 1e-9;
+}
+
+/**
+ * The table of a returned issued workbook: the sheet named `sheetName` first, else any visible
+ * sheet, whose header row (in the first 30 rows) has every one of the `required` headers; with
+ * the column of each. Null when no sheet has them.
+ */
+export function findIssuedTable<C extends string>(wb: WorkbookValues, sheetName: string, required: Record<C, string>) {
+  const keys = Object.fromEntries(Object.entries<string>(required).map(([k, h]) => [k, matchKey(h)])) as Record<C, string>;
+  const wanted = Object.keys(keys) as C[];
+  const candidates = [...wb.sheets.filter((s) => s.name === sheetName), ...wb.sheets.filter((s) => s.name !== sheetName && s.state === 'visible')];
+  for (const sheet of candidates) {
+    const grid = sheet.grid();
+    for (const row of grid.rows) {
+      if (row.rowNumber > 30) break;
+      const cols: Partial<Record<C, number>> = {};
+      row.values.forEach((v, i) => {
+        if (typeof v !== 'string') return;
+        for (const k of wanted) if (cols[k] === undefined && matchKey(v) === keys[k]) cols[k] = i;
+      });
+      if (Object.keys(cols).length === wanted.length) return { grid, headerRow: row.rowNumber, cols: cols as Record<C, number> };
+    }
+  }
+  return null;
 }

@@ -8,13 +8,12 @@ import path from 'node:path';
 import { endOfDay } from '../../../shared/cycle/status';
 import { UserError, type Problem } from '../../../shared/errors';
 import { formatDateTime, formatDay } from '../../../shared/format';
-import { matchKey } from '../../../shared/text';
 import type { Workspace } from '../../db/workspace';
 import { columnLetters, type CellValue } from '../../excel/cells';
 import { MAX_WORKBOOK_BYTES } from '../../excel/limits';
 import { readWorkbookValues, type WorkbookValues } from '../../excel/workbook-values';
 import { expandSpreadsheetPaths } from '../../files/inputs';
-import { ISSUED_SHEET, readIssued, sameNumber } from '../cycle/issued';
+import { ISSUED_SHEET, findIssuedTable, readIssued, sameNumber } from '../cycle/issued';
 import { getDeadlines } from '../cycle/store';
 import { sha256 } from '../forms/fingerprint';
 import { listUnits } from '../units/store';
@@ -54,20 +53,8 @@ const REQUIRED: Record<Column, string> = { criterion: NOTICE_HEADERS[0], text: N
 const text = (v: CellValue | undefined): string | null => (v === null || v === undefined ? null : String(v).normalize('NFC').trim() || null);
 
 function findTable(wb: WorkbookValues, fileName: string) {
-  const keys = Object.fromEntries(Object.entries(REQUIRED).map(([k, h]) => [k, matchKey(h)])) as Record<Column, string>;
-  const candidates = [...wb.sheets.filter((s) => s.name === NOTICE_SHEET), ...wb.sheets.filter((s) => s.name !== NOTICE_SHEET && s.state === 'visible')];
-  for (const sheet of candidates) {
-    const grid = sheet.grid();
-    for (const row of grid.rows) {
-      if (row.rowNumber > 30) break;
-      const cols: Partial<Record<Column, number>> = {};
-      row.values.forEach((v, i) => {
-        if (typeof v !== 'string') return;
-        for (const k of Object.keys(keys) as Column[]) if (cols[k] === undefined && matchKey(v) === keys[k]) cols[k] = i;
-      });
-      if (Object.keys(cols).length === 3) return { grid, headerRow: row.rowNumber, cols: cols as Record<Column, number> };
-    }
-  }
+  const found = findIssuedTable(wb, NOTICE_SHEET, REQUIRED);
+  if (found) return found;
   throw new UserError([
     { file: fileName, message: `Không tìm thấy dòng tiêu đề của thông báo (các cột ${NOTICE_HEADERS.map((h) => `"${h}"`).join(', ')}); hãy dùng đúng tệp đã gửi cho đơn vị.` },
   ]);
