@@ -13,6 +13,8 @@ import { tempDir } from '../../helpers/tmp';
 import { csvRows, MAXIMA, ROMANS, workbookRows } from './national-fixture';
 
 const MM = 72 / 25.4;
+/** Where the pages are kept to be looked at (absent on a fresh clone). */
+const PAGES = path.resolve('tests/artifacts/screenshots');
 let dir: string;
 let ws: string;
 
@@ -41,6 +43,7 @@ function words(pdf: string): { page: number; xMin: number; yMin: number; xMax: n
 }
 
 beforeAll(async () => {
+  fs.mkdirSync(PAGES, { recursive: true });
   dir = tempDir();
   ws = path.join(dir, 'demo.parws');
   expect((await cli('demo', ws)).code).toBe(0);
@@ -94,7 +97,7 @@ describe('report', () => {
     const pdfText = execFileSync('pdftotext', [pdf, '-']).toString('utf8').replace(/\s+/g, ' ');
     expect(pdfText).toContain('xếp hạng 23/63');
     expect(execFileSync('pdffonts', [pdf]).toString()).toMatch(/Serif|Times|Tinos/);
-    execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '3', pdf, path.join('tests/artifacts/screenshots', 'analysis-report')]);
+    execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '3', pdf, path.join(PAGES, 'analysis-report')]);
   }, 180_000);
 });
 
@@ -119,6 +122,6 @@ describe('annex', () => {
     expect(xml.includes('<w:tblHeader/>')).toBe(true);
     const pdf = toPdf(out);
     expect(execFileSync('pdfinfo', [pdf]).toString()).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts/);
-    execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '2', pdf, path.join('tests/artifacts/screenshots', 'analysis-annex')]);
+    execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '2', pdf, path.join(PAGES, 'analysis-annex')]);
   }, 180_000);
 });
