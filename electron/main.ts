@@ -191,7 +191,7 @@ if (!app.requestSingleInstanceLock()) {
       if (!file || !fs.existsSync(file)) return new Response('Không tìm thấy', { status: 404 });
       return new Response(await fs.promises.readFile(file), { headers: responseHeaders(file) });
     });
-    bindIpc(appSession.handlers, () => mainWindow?.webContents ?? null);
+    bindIpc(appSession.handlers, () => mainWindow?.webContents ?? null, (paths) => appSession.issueTokens(paths));
     Menu.setApplicationMenu(buildMenu());
     openFromCommandLine(process.argv);
     void appSession

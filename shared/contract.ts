@@ -3,6 +3,7 @@
 // preload, the main process's IPC binding, the renderer's client and the browser test
 // harness are all derived from this object, so a channel cannot exist in one place only.
 import { z } from 'zod';
+import type { PickedFile } from './channels';
 import { analysisContract } from './analysis/channels';
 import { appraisalContract } from './appraisal/channels';
 import { compareContract } from './compare/channels';
@@ -85,7 +86,15 @@ export interface WindowEvents {
   onMenu(listener: (command: MenuCommand) => void): () => void;
 }
 
-/** `window.appFiles`: the path of a file dropped on the window (the sandbox hides it from the page). */
+/**
+ * Files dropped on the window: the preload reads their paths (the sandbox hides them from the
+ * page) and sends them on this channel, which only the preload can reach; the main process
+ * answers with a token for each. The page never holds a path it could send.
+ */
+export const DROP_CHANNEL = 'parw:files:dropped';
+export const droppedSchema = z.object({ paths: z.array(z.string().min(1).max(4096)).max(5000) });
+
+/** `window.appFiles`: the files dropped on the window, as tokens of the main process. */
 export interface WindowFiles {
-  pathOf(file: File): string;
+  tokensOf(files: File[]): Promise<PickedFile[]>;
 }

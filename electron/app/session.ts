@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers, Session } from '../../shared/contract';
+import type { PickedFile } from '../../shared/channels';
 import { BLOCK_DEFAULT_NAMES } from '../../shared/domain';
 import { UserError } from '../../shared/errors';
 import { WORKSPACE_EXTENSION } from '../db/open';
@@ -64,11 +65,7 @@ export class AppSession {
         this.settings.setUserName(name);
         if (this.workspace) this.workspace.actor = this.settings.userName() ?? this.workspace.actor;
       },
-      rememberFile: (file) => {
-        const token = randomUUID();
-        this.picked.set(token, file);
-        return token;
-      },
+      rememberFile: (file) => this.issueTokens([file])[0].token,
       fileOf: (token) => {
         const file = this.picked.get(token);
         if (!file) throw new UserError('Tệp đã chọn không còn trong phiên làm việc này; hãy chọn lại tệp.');
@@ -76,6 +73,19 @@ export class AppSession {
       },
     };
     this.handlers = { ...this.lifecycleHandlers(), ...featureHandlers(context) };
+  }
+
+  /**
+   * Files the main process hands to the window (picked in its dialogs, dropped on the window
+   * as the preload read them, found in a folder): each kept under a token of its own, which is
+   * all the window gets to send back.
+   */
+  issueTokens(paths: string[]): PickedFile[] {
+    return paths.map((file) => {
+      const token = randomUUID();
+      this.picked.set(token, file);
+      return { token, file };
+    });
   }
 
   /** Opens `file` as the workspace of the window (closing the one before). */
@@ -182,7 +192,12 @@ export class AppSession {
         return { cancelled: false, value: this.open(file) };
       },
 
-      'workspace:openRecent': ({ file }) => this.open(file),
+      // only a file of the list this process keeps: the window cannot name any other path
+      'workspace:openRecent': ({ file }) => {
+        const known = this.recent.list().find((r) => r.file === file);
+        if (!known) throw new UserError('Tệp này không có trong danh sách tệp mở gần đây; hãy dùng "Mở tệp…" để chọn tệp.');
+        return this.open(known.file);
+      },
 
       'workspace:openSample': () => this.openSample(),
 

@@ -1,13 +1,18 @@
 import { useState, type ReactNode } from 'react';
+import type { PickedFile } from '../../shared/channels';
 
-/** The paths of files dropped on the window (the sandbox hides them from the page; the preload tells them). */
-function droppedPaths(event: React.DragEvent): string[] {
-  const pathOf = window.appFiles?.pathOf;
-  return [...event.dataTransfer.files].map((f) => (pathOf ? pathOf(f) : '')).filter(Boolean);
+/**
+ * The files dropped on the window, as the main process's tokens: the sandbox hides their
+ * paths from the page, the preload reads them and exchanges them for tokens.
+ */
+async function droppedFiles(event: React.DragEvent): Promise<PickedFile[]> {
+  const files = [...event.dataTransfer.files];
+  const tokensOf = window.appFiles?.tokensOf;
+  return tokensOf && files.length ? tokensOf(files) : [];
 }
 
 /** A box files are dropped on, lit while they are dragged over it. */
-export function DropZone({ className = '', testId, onDrop, children }: { className?: string; testId?: string; onDrop(paths: string[]): void; children: ReactNode }) {
+export function DropZone({ className = '', testId, onDrop, children }: { className?: string; testId?: string; onDrop(files: PickedFile[]): void; children: ReactNode }) {
   const [over, setOver] = useState(false);
   return (
     <div
@@ -20,7 +25,7 @@ export function DropZone({ className = '', testId, onDrop, children }: { classNa
       onDrop={(e) => {
         e.preventDefault();
         setOver(false);
-        onDrop(droppedPaths(e));
+        void droppedFiles(e).then(onDrop, () => onDrop([]));
       }}
       data-testid={testId}
     >

@@ -1,7 +1,7 @@
 // Biểu mẫu: self-assessment forms out to the units, their returned files in, one at a time
 // so the window shows progress, and the import report.
 import { z } from 'zod';
-import { cancellable, code, none, year } from '../channels';
+import { cancellable, code, fileToken, none, pickedFileSchema, year } from '../channels';
 import { evidenceLandedSchema } from '../evidence/channels';
 
 const formProblemSchema = z.object({ sheet: z.string().optional(), cell: z.string().optional(), message: z.string() });
@@ -32,10 +32,11 @@ export const formsContract = {
     output: cancellable(z.object({ folder: z.string(), files: z.number() })),
   },
   /** the returned files (or folders of them) the person picks, expanded to the forms they hold */
-  'forms:pickReturned': { input: none, output: cancellable(z.object({ files: z.array(z.string()) })) },
-  'forms:expand': { input: z.object({ paths: z.array(z.string().min(1)).max(5000) }), output: z.object({ files: z.array(z.string()) }) },
+  'forms:pickReturned': { input: none, output: cancellable(z.object({ files: z.array(pickedFileSchema) })) },
+  /** files and folders dropped on the window (their tokens), expanded to the forms they hold */
+  'forms:expand': { input: z.object({ tokens: z.array(fileToken).max(5000) }), output: z.object({ files: z.array(pickedFileSchema) }) },
   /** one file at a time, so that the window shows the progress */
-  'forms:importOne': { input: z.object({ year, file: z.string().min(1) }), output: formImportResultSchema },
+  'forms:importOne': { input: z.object({ year, token: fileToken }), output: formImportResultSchema },
   'forms:exportReport': {
     input: z.object({ results: z.array(formImportResultSchema).max(5000) }),
     output: cancellable(z.object({ file: z.string() })),

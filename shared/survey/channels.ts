@@ -2,7 +2,7 @@
 // removal), mapping profiles, indices per unit and for the province, the links of survey
 // leaves to an index and the survey points they take, and the workbooks out.
 import { z } from 'zod';
-import { cancellable, code, none, problemSchema, year } from '../channels';
+import { cancellable, code, fileToken, none, pickedFileSchema, problemSchema, year } from '../channels';
 import {
   FORMAT_NAMES,
   mappingProfileSchema,
@@ -163,7 +163,8 @@ export type SurveyOverview = z.infer<typeof surveyOverviewSchema>;
 /** Which file, read how: a saved profile's name or a profile being drawn up, and a unit for the whole file. */
 const importRequest = z.object({
   year,
-  file: z.string().min(1),
+  /** the token of the file the main process handed out (its dialog, or a drop) */
+  token: fileToken,
   profile: z.union([code, mappingProfileSchema]).nullable(),
   unitCode: code.nullable(),
 });
@@ -171,7 +172,7 @@ const importRequest = z.object({
 export const surveyContract = {
   'survey:overview': { input: z.object({ year }), output: surveyOverviewSchema },
   /** the survey file the person picks (.xlsx or .csv) */
-  'survey:pickFile': { input: none, output: cancellable(z.object({ file: z.string() })) },
+  'survey:pickFile': { input: none, output: cancellable(pickedFileSchema) },
   'survey:preview': { input: importRequest, output: surveyImportPreviewSchema },
   'survey:import': { input: importRequest, output: surveyImportReportSchema },
   'survey:deleteImport': { input: z.object({ importId: z.number().int().positive() }), output: z.object({ year: z.number(), pointsUpdated: z.number() }) },

@@ -68,6 +68,8 @@ export async function launchApp(options: { viewport?: { width: number; height: n
   await page.exposeFunction('__parwInvoke', async (channel: string, payload: string) =>
     JSON.stringify(await dispatch(session.handlers, channel, JSON.parse(payload))),
   );
+  // What the preload does with a drop: the paths go to the main process, tokens come back.
+  await page.exposeFunction('__parwDropped', async (paths: string[]) => JSON.stringify(session.issueTokens(paths)));
   // Functions sent to the page keep their names when this file runs under tsx (the bench):
   // the helper those names call must exist in the page too.
   await page.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((fn) => fn);' });
@@ -76,8 +78,6 @@ export async function launchApp(options: { viewport?: { width: number; height: n
     (window as unknown as { api: unknown }).api = Object.fromEntries(
       names.map((name) => [name, async (input: unknown) => JSON.parse(await invoke(name, JSON.stringify(input ?? {})))]),
     );
-    // Electron's webUtils.getPathForFile has no browser equivalent: a dropped file is taken
-    // from the folder the test names in window.__parwDropFolder.
     // The menu of the main process, played by the test through window.__parwMenu(command).
     const listeners = new Set<(command: string) => void>();
     (window as unknown as { appEvents: unknown }).appEvents = {
@@ -87,8 +87,14 @@ export async function launchApp(options: { viewport?: { width: number; height: n
       },
     };
     (window as unknown as { __parwMenu: (command: string) => void }).__parwMenu = (command) => listeners.forEach((l) => l(command));
+    // Electron's webUtils.getPathForFile has no browser equivalent: a dropped file is taken
+    // from the folder the test names in window.__parwDropFolder.
+    const dropped = (window as unknown as { __parwDropped(paths: string[]): Promise<string> }).__parwDropped;
     (window as unknown as { appFiles: unknown }).appFiles = {
-      pathOf: (file: File) => `${(window as unknown as { __parwDropFolder?: string }).__parwDropFolder ?? ''}/${file.name}`,
+      tokensOf: async (files: File[]) => {
+        const folder = (window as unknown as { __parwDropFolder?: string }).__parwDropFolder ?? '';
+        return JSON.parse(await dropped(files.map((file) => `${folder}/${file.name}`)));
+      },
     };
   }, channels as string[]);
   await page.goto(url);

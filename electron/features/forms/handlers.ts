@@ -7,6 +7,11 @@ import { unitsTakingPart } from '../participation/service';
 
 export function formsHandlers(context: HandlerContext): Pick<Handlers, keyof typeof formsContract> {
   const ws = () => context.workspace();
+  /** the workbooks in files and folders the main process handed out, each under a token of its own */
+  const expanded = async (paths: string[]) => {
+    const { expandFormPaths } = await import('./import');
+    return expandFormPaths(paths).map((file) => ({ token: context.rememberFile(file), file }));
+  };
   return {
     'forms:status': () => ({ available: true }),
 
@@ -22,18 +27,14 @@ export function formsHandlers(context: HandlerContext): Pick<Handlers, keyof typ
     'forms:pickReturned': async () => {
       const picked = await context.pickMany('returned-forms');
       if (!picked || picked.length === 0) return { cancelled: true };
-      const { expandFormPaths } = await import('./import');
-      return { cancelled: false, value: { files: expandFormPaths(picked) } };
+      return { cancelled: false, value: { files: await expanded(picked) } };
     },
 
-    'forms:expand': async ({ paths }) => {
-      const { expandFormPaths } = await import('./import');
-      return { files: expandFormPaths(paths) };
-    },
+    'forms:expand': async ({ tokens }) => ({ files: await expanded(tokens.map((token) => context.fileOf(token))) }),
 
-    'forms:importOne': async ({ year, file }) => {
+    'forms:importOne': async ({ year, token }) => {
       const { importFormFile } = await import('./import');
-      return importFormFile(ws(), file, { expectedYear: year });
+      return importFormFile(ws(), context.fileOf(token), { expectedYear: year });
     },
 
     'forms:exportReport': async ({ results }) => {

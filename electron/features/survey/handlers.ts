@@ -64,12 +64,12 @@ export function surveyHandlers(access: HandlerContext): Pick<Handlers, SurveyCha
 
     'survey:pickFile': async () => {
       const file = await access.pickOne('survey-file');
-      return file ? { cancelled: false, value: { file } } : { cancelled: true };
+      return file ? { cancelled: false, value: { token: access.rememberFile(file), file } } : { cancelled: true };
     },
 
-    'survey:preview': async (request) => (await files()).previewSurveyImport(ws(), request),
+    'survey:preview': async ({ token, ...request }) => (await files()).previewSurveyImport(ws(), { ...request, file: access.fileOf(token) }),
 
-    'survey:import': async (request) => (await files()).importSurveyFile(ws(), request),
+    'survey:import': async ({ token, ...request }) => (await files()).importSurveyFile(ws(), { ...request, file: access.fileOf(token) }),
 
     'survey:deleteImport': async ({ importId }) => (await files()).deleteSurveyImport(ws(), importId),
 

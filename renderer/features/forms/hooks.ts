@@ -1,4 +1,5 @@
 import { useReducer } from 'react';
+import type { PickedFile } from '../../../shared/channels';
 import type { FormImportResultOutput } from '../../../shared/contract';
 import { formatNumber } from '../../../shared/format';
 import { call, messageOf, picked } from '../../app/api';
@@ -21,7 +22,7 @@ export function useFormImport(year: number) {
   const { run } = useAction();
   const [state, dispatch] = useReducer(importReducer, noImport);
 
-  const importFiles = async (files: string[]) => {
+  const importFiles = async (files: PickedFile[]) => {
     if (files.length === 0) {
       show({ kind: 'warning', text: 'Không tìm thấy biểu mẫu Excel (.xlsx) nào trong những gì đã chọn.' });
       return;
@@ -29,11 +30,11 @@ export function useFormImport(year: number) {
     dispatch({ type: 'start' });
     clear();
     const done: FormImportResultOutput[] = [];
-    for (const [index, file] of files.entries()) {
+    for (const [index, { token, file }] of files.entries()) {
       dispatch({ type: 'file', index, total: files.length, file });
       let result: FormImportResultOutput;
       try {
-        result = await call('forms:importOne', { year, file });
+        result = await call('forms:importOne', { year, token });
       } catch (e) {
         // one unreadable file is a line of the report, and the others still come in
         result = refusedResult(file, messageOf(e));
@@ -54,12 +55,12 @@ export function useFormImport(year: number) {
         if (chosen) await importFiles(chosen.files);
       }),
     /** files dropped on the window: folders are expanded to the workbooks inside */
-    drop: (paths: string[]) => {
-      if (paths.length === 0) {
+    drop: (dropped: PickedFile[]) => {
+      if (dropped.length === 0) {
         show({ kind: 'warning', text: 'Không đọc được đường dẫn của tệp vừa thả; hãy dùng nút "Chọn tệp".' });
         return;
       }
-      void run(async () => importFiles((await call('forms:expand', { paths })).files));
+      void run(async () => importFiles((await call('forms:expand', { tokens: dropped.map((d) => d.token) })).files));
     },
     exportReport: () =>
       run(() => call('forms:exportReport', { results: state.results }), {

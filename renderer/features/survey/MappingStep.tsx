@@ -18,7 +18,7 @@ export function MappingStep({ wizard, definition }: { wizard: ImportWizard; defi
   return (
     <div className="sipas-mapping" data-testid="sipas-mapping">
       <div className="sipas-file-line">
-        <strong>{baseName(file ?? '')}</strong>
+        <strong>{baseName(file?.file ?? '')}</strong>
         {preview && <span className="badge sipas-format">{preview.formatName}</span>}
         {busy && <span className="muted">Đang đọc tệp…</span>}
       </div>

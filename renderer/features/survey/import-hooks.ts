@@ -1,5 +1,6 @@
 import { useReducer, useState } from 'react';
 import { formatNumber } from '../../../shared/format';
+import type { PickedFile } from '../../../shared/channels';
 import type { MappingProfile, SurveyImportRecord } from '../../../shared/survey';
 import { call, picked, type Refusal } from '../../app/api';
 import { useCallResult } from '../../app/hooks';
@@ -20,7 +21,7 @@ export function useImportWizard(year: number, profiles: MappingProfile[], onChan
   const [steps, step] = useReducer(importStepReducer, noImport);
   const request = importRequest(steps, year);
   // the last preview of the same file stays on screen while the next is read
-  const preview = useCallResult('survey:preview', request, { quiet: true, keep: steps.file ?? undefined });
+  const preview = useCallResult('survey:preview', request, { quiet: true, keep: steps.file?.token });
   const units = useCallResult('units:list', {}).value?.units ?? [];
   // a refused import, for the request it refused
   const [refusedImport, setRefusedImport] = useState<{ request: string; refusal: Refusal } | null>(null);
@@ -28,7 +29,7 @@ export function useImportWizard(year: number, profiles: MappingProfile[], onChan
   const refusal = refusedImport?.request === requestKey ? refusedImport.refusal : preview.refusal;
   const profile = profileOf(steps, profiles);
 
-  const start = (file: string) => {
+  const start = (file: PickedFile) => {
     step({ type: 'start', file });
     clear();
   };
@@ -46,9 +47,9 @@ export function useImportWizard(year: number, profiles: MappingProfile[], onChan
     pick: () =>
       run(async () => {
         const chosen = picked(await call('survey:pickFile', {}));
-        if (chosen) start(chosen.file);
+        if (chosen) start(chosen);
       }),
-    drop: (paths: string[]) => {
+    drop: (paths: PickedFile[]) => {
       if (paths.length !== 1) show({ kind: 'warning', text: 'Hãy thả một tệp khảo sát (.xlsx hoặc .csv) mỗi lần, hoặc dùng nút "Chọn tệp khảo sát…".' });
       else start(paths[0]);
     },

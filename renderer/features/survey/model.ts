@@ -1,6 +1,7 @@
 // The survey screen apart from React: the questionnaire's names, the steps of a file import
 // (the file, the mapping drawn up over a saved profile, the unit of the forms, the report),
 // the links of survey leaves to an index, and the confirmations in words.
+import type { PickedFile } from '../../../shared/channels';
 import type { ChannelInput } from '../../../shared/contract';
 import type { SurveyOverview } from '../../../shared/survey/channels';
 import { formatNumber } from '../../../shared/format';
@@ -23,8 +24,8 @@ export function builtinName(year: number): string {
 // ------------------------------------------------------------------- a file's import, step by step
 
 export interface ImportSteps {
-  /** the file being mapped; null before one is picked and after it is imported */
-  file: string | null;
+  /** the file being mapped (the main process's token and its path); null before one is picked and after it is imported */
+  file: PickedFile | null;
   /** the saved mapping profile chosen, "" for none (columns found by item code and title) */
   savedProfile: string;
   /** the mapping as the person changed it, over the chosen profile */
@@ -39,7 +40,7 @@ export interface ImportSteps {
 }
 
 export type ImportStep =
-  | { type: 'start'; file: string }
+  | { type: 'start'; file: PickedFile }
   | { type: 'cancel' }
   | { type: 'chooseProfile'; name: string }
   | { type: 'edit'; draft: MappingProfile }
@@ -90,7 +91,7 @@ export function importRequest(state: ImportSteps, year: number): ChannelInput<'s
   if (!state.file) return null;
   return {
     year,
-    file: state.file,
+    token: state.file.token,
     profile: state.draft ?? (state.savedProfile || null),
     unitCode: state.unitSource === 'fixed' && state.fixedUnit ? state.fixedUnit : null,
   };

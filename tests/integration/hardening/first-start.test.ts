@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { channels, ipcName } from '../../../shared/contract';
+import { channels, DROP_CHANNEL, ipcName } from '../../../shared/contract';
 import { tempDir } from '../../helpers/tmp';
 import { createTestWorkspace } from '../forms/helpers';
 
@@ -42,7 +42,7 @@ describe('the bundled main process under a stand-in for Electron', () => {
     createTestWorkspace(second).close();
     const report = start({ STAND_IN_USER_DATA: path.join(dir, 'user-data'), STAND_IN_SECOND_FILE: second }, first);
     expect(report.errors).toEqual([]);
-    expect([...report.ipcChannels].sort()).toEqual(channels.map((c) => ipcName(c)).sort());
+    expect([...report.ipcChannels].sort()).toEqual([...channels.map((c) => ipcName(c)), DROP_CHANNEL].sort());
     expect(new Set(report.ipcChannels).size).toBe(report.ipcChannels.length);
     const prefs = report.window.webPreferences;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
@@ -61,6 +61,35 @@ describe('the bundled main process under a stand-in for Electron', () => {
     expect(report.sessionBefore).toBe(first);
     expect(report.sessionAfter).toBe(second);
     expect(report.reloaded).toBeGreaterThan(0);
+  }, 90_000);
+
+  it('gives the page tokens for what a person picks or drops, and opens no path the page names', () => {
+    const dir = tempDir();
+    const first = path.join(dir, 'mot.parws');
+    const second = path.join(dir, 'hai.parws');
+    createTestWorkspace(first).close();
+    createTestWorkspace(second).close();
+    createTestWorkspace(path.join(dir, 'ba.parws')).close();
+    const drop = path.join(dir, 'tha');
+    fs.mkdirSync(drop);
+    fs.writeFileSync(path.join(drop, 'STP-2025.xlsx'), 'x');
+    fs.writeFileSync(path.join(drop, 'ghi-chu.txt'), 'x');
+    const r = start({ STAND_IN_USER_DATA: path.join(dir, 'user-data'), STAND_IN_SECOND_FILE: second, STAND_IN_DROP_FOLDER: drop }, first);
+    // the dropped folder, through the bundled preload: one token; the File the page made: none
+    expect(r.drop.dropped).toHaveLength(1);
+    expect(r.drop.dropped[0]).toMatchObject({ file: drop, token: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(r.drop.expanded.ok).toBe(true);
+    const expanded = r.drop.expanded.value.files as { token: string; file: string }[];
+    expect(expanded.map((f) => f.file)).toEqual([path.join(drop, 'STP-2025.xlsx')]);
+    expect(expanded[0].token).not.toBe(r.drop.dropped[0].token);
+    // a path the page names is not even a valid request; a token it made up is refused
+    expect(r.pagePath).toMatchObject({ ok: false });
+    expect(JSON.stringify(r.pagePath)).not.toContain('root:');
+    expect(r.pageFormPath).toMatchObject({ ok: false });
+    expect(r.madeUpToken).toMatchObject({ ok: false, failure: { kind: 'user', message: expect.stringContaining('chọn lại tệp') } });
+    // a workspace that is not on the recent list stays closed
+    expect(r.pageRecent).toMatchObject({ ok: false, failure: { kind: 'user', message: expect.stringContaining('gần đây') } });
+    expect(r.untrustedDrop).toEqual([]);
   }, 90_000);
 
   it('a second instance quits at once, leaving the file to the first', () => {

@@ -70,6 +70,12 @@ describe('the contract and its handlers', () => {
     expect(await dispatch(s.handlers, 'workspace:create', {})).toEqual({ ok: true, value: { cancelled: true } });
     const missing = await dispatch(s.handlers, 'workspace:openRecent', { file: path.join(dir, 'khong-co.parws') });
     expect(missing).toMatchObject({ ok: false, failure: { kind: 'user' } });
+    // a file of the recent list opens; a workspace that exists but is not on the list does not
+    const reopened = await dispatch(s.handlers, 'workspace:openRecent', { file: recent.recent[1].file });
+    expect(reopened).toMatchObject({ ok: true, value: { workspace: { name: 'cchc.parws' } } });
+    const notListed = await dispatch(s.handlers, 'workspace:openRecent', { file: path.join(dir, 'cchc-2.parws') });
+    expect(notListed).toMatchObject({ ok: false, failure: { kind: 'user', message: expect.stringContaining('danh sách tệp mở gần đây') } });
+    expect(s.workspace!.file).toBe(path.join(dir, 'cchc.parws'));
     s.close();
   });
 

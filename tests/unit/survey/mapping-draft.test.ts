@@ -3,6 +3,7 @@ import { answerLabels, emptyProfile, fileColumns, columnUseKey, columnUseOf, wit
 import { importRequest, importStepReducer, noImport, profileOf } from '../../../renderer/features/survey/model';
 import { builtinDefinition, mapSurveyColumns, type SurveyImportPreview, type SurveyImportReport } from '../../../shared/survey';
 
+const TOKEN = '6f1c2d9e-3b7a-4c1e-9a55-0d2b7e8f4a10';
 const def = builtinDefinition(2025);
 const headers = ['Dấu thời gian', 'Cơ quan giải quyết hồ sơ', 'Số phiếu', 'DV1.1', `Mức độ hài lòng [${def.items[1].title}]`, 'Câu hỏi lạ'];
 
@@ -80,10 +81,10 @@ describe('the steps of a survey import', () => {
 
   it('asks for the preview the steps describe: the draft over the saved profile, one unit for the file when chosen', () => {
     expect(importRequest(noImport, 2025)).toBeNull();
-    let steps = importStepReducer(noImport, { type: 'start', file: '/tmp/f.csv' });
+    let steps = importStepReducer(noImport, { type: 'start', file: { token: TOKEN, file: '/tmp/f.csv' } });
     steps = importStepReducer(steps, { type: 'chooseProfile', name: saved.name });
     expect(steps.profileName).toBe(saved.name);
-    expect(importRequest(steps, 2025)).toEqual({ year: 2025, file: '/tmp/f.csv', profile: saved.name, unitCode: null });
+    expect(importRequest(steps, 2025)).toEqual({ year: 2025, token: TOKEN, profile: saved.name, unitCode: null });
     expect(profileOf(steps, [saved])).toBe(saved);
     const draft = withColumnUse(saved, 'Số phiếu', columnUseOf('form'));
     steps = importStepReducer(steps, { type: 'edit', draft });
@@ -91,19 +92,19 @@ describe('the steps of a survey import', () => {
     // one unit for the whole file counts once a unit is chosen
     expect(importRequest(steps, 2025)?.unitCode).toBeNull();
     steps = importStepReducer(steps, { type: 'fixedUnit', code: 'STC' });
-    expect(importRequest(steps, 2025)).toEqual({ year: 2025, file: '/tmp/f.csv', profile: draft, unitCode: 'STC' });
+    expect(importRequest(steps, 2025)).toEqual({ year: 2025, token: TOKEN, profile: draft, unitCode: 'STC' });
     // saved under a name, the draft is that profile
     steps = importStepReducer(steps, { type: 'profileSaved', name: 'Giấy' });
     expect([steps.savedProfile, steps.draft]).toEqual(['Giấy', null]);
   });
 
   it('ends with the report, and offers the same mapping for the next file', () => {
-    let steps = importStepReducer(noImport, { type: 'start', file: 'a.csv' });
+    let steps = importStepReducer(noImport, { type: 'start', file: { token: TOKEN, file: 'a.csv' } });
     steps = importStepReducer(steps, { type: 'chooseProfile', name: saved.name });
     const report = { fileName: 'a.csv' } as SurveyImportReport;
     steps = importStepReducer(steps, { type: 'imported', report });
     expect([steps.file, steps.report]).toEqual([null, report]);
-    steps = importStepReducer(steps, { type: 'start', file: 'b.csv' });
-    expect([steps.file, steps.report, steps.savedProfile]).toEqual(['b.csv', null, saved.name]);
+    steps = importStepReducer(steps, { type: 'start', file: { token: TOKEN, file: 'b.csv' } });
+    expect([steps.file, steps.report, steps.savedProfile]).toEqual([{ token: TOKEN, file: 'b.csv' }, null, saved.name]);
   });
 });

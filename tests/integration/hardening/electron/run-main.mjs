@@ -1,6 +1,8 @@
 // Runs the bundled main process (dist-electron/main.js) against the stand-in, then plays what a
 // user's first start does to it, printing what it saw as JSON:
 //   node run-main.mjs MAIN_JS   (env STAND_IN_USER_DATA, argv after it as the app's)
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
@@ -54,6 +56,28 @@ if (process.env.STAND_IN_SECOND_INSTANCE !== '1') {
   app.emit('second-instance', {}, ['PAR Workbench', process.env.STAND_IN_SECOND_FILE]);
   report.sessionAfter = (await get(trusted)).value?.workspace?.file ?? null;
   report.reloaded = wc.reloaded ?? 0;
+
+  // the bundled preload, as the sandbox runs it: CommonJS that may require only electron
+  const electron = await import('electron');
+  const preload = { exports: {} };
+  new Function('require', 'module', 'exports', fs.readFileSync(win.options.webPreferences.preload, 'utf8'))(
+    (name) => {
+      if (name === 'electron') return electron;
+      throw new Error(`the preload requires ${name}`);
+    },
+    preload,
+    preload.exports,
+  );
+  const { api, appFiles } = r.exposed;
+  // a folder a person drops, and a File the page made up: only the first becomes a token
+  const dropped = await appFiles.tokensOf([{ dropPath: process.env.STAND_IN_DROP_FOLDER }, { name: 'bia.xlsx' }]);
+  report.drop = { dropped, expanded: await api['forms:expand']({ tokens: dropped.map((d) => d.token) }) };
+  // what a compromised page may try: a path of its own, a token it made up, the drop channel from elsewhere
+  report.pagePath = await api['survey:preview']({ year: 2025, file: '/etc/passwd', profile: null, unitCode: null });
+  report.pageFormPath = await api['forms:expand']({ paths: ['/etc'] });
+  report.madeUpToken = await api['forms:importOne']({ year: 2025, token: randomUUID() });
+  report.pageRecent = await api['workspace:openRecent']({ file: process.env.STAND_IN_SECOND_FILE.replace(/hai/, 'ba') });
+  report.untrustedDrop = await r.ipcHandlers['parw:files:dropped']({ sender: wc, senderFrame: { url: 'https://example.com/' } }, { paths: ['/etc/passwd'] });
 }
 process.stdout.write(`REPORT ${JSON.stringify(report)}\n`);
 process.exit(0);

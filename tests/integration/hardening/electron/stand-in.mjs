@@ -14,6 +14,7 @@ const record = (globalThis.electronRecord = {
   errors: [],
   menu: null,
   quit: 0,
+  exposed: {},
 });
 
 class WebContents extends EventEmitter {
@@ -88,6 +89,19 @@ export const shell = {
     return '';
   },
 };
-export const contextBridge = { exposeInMainWorld() {} };
-export const ipcRenderer = { invoke() {}, on() {} };
-export default { app, BrowserWindow, protocol, session, ipcMain, dialog, Menu, shell, contextBridge, ipcRenderer };
+// The preload's side: what it exposes to the page is kept, and its messages reach the main
+// process's handlers as from the app's window.
+export const contextBridge = {
+  exposeInMainWorld(name, value) { record.exposed[name] = value; },
+};
+export const ipcRenderer = {
+  async invoke(channel, payload) {
+    const wc = record.windows[0].webContents;
+    return record.ipcHandlers[channel]({ sender: wc, senderFrame: wc.mainFrame }, payload);
+  },
+  on() {},
+  removeListener() {},
+};
+/** a file dropped by a person carries its path (`dropPath` here); a File the page makes has none */
+export const webUtils = { getPathForFile: (file) => file?.dropPath ?? '' };
+export default { app, BrowserWindow, protocol, session, ipcMain, dialog, Menu, shell, contextBridge, ipcRenderer, webUtils };
