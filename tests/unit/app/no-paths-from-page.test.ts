@@ -38,9 +38,9 @@ describe('what the window may send', () => {
     );
     expect(found.sort()).toEqual([
       // the import report the window shows, written back as text into the report workbook
+      'forms:exportReport results[].evidence.source',
       'forms:exportReport results[].file',
       'forms:exportReport results[].path',
-      'forms:exportReport results[].evidence.source',
       'workspace:openRecent file',
     ]);
   });
