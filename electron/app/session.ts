@@ -19,6 +19,7 @@ import { getSetting, listBlocks, listPeriods } from '../features/workspace/store
 import type { PdfPrinter } from '../print/chromium';
 import type { PickFiles } from './dialogs';
 import { featureHandlers } from './features';
+import { heldBy, heldMessage, holdWorkspace, type Holder } from './holder';
 import { openWorkspace } from './open';
 import { AppSettings } from './app-settings';
 import { RecentFiles } from './recent';
@@ -46,6 +47,10 @@ export class AppSession {
   readonly handlers: Handlers;
   /** files picked in dialogs, by the token the window may send back */
   private readonly picked = new Map<string, string>();
+  /** another app holding the open workspace (it is then open read-only) */
+  private holder: Holder | null = null;
+  /** ends this app's hold on the open workspace */
+  private release: () => void = () => {};
 
   constructor(private readonly options: AppOptions) {
     this.recent = new RecentFiles(path.join(options.dataDir, 'recent.json'));
@@ -88,10 +93,16 @@ export class AppSession {
     });
   }
 
-  /** Opens `file` as the workspace of the window (closing the one before). */
+  /**
+   * Opens `file` as the workspace of the window (closing the one before); read-only, saying
+   * who holds it, when another copy of the app has it open.
+   */
   open(file: string): Session {
     if (!fs.existsSync(file)) throw new UserError(`Không tìm thấy tệp dữ liệu ${file}; tệp có thể đã bị chuyển hoặc xóa.`);
-    this.replace(openWorkspace(file));
+    // the file open already stays as it is, unless another app held it: then it is looked at again
+    if (this.workspace && !this.holder && isSameFile(this.workspace.file, file)) return this.session();
+    const holder = heldBy(file);
+    this.replace(openWorkspace(file, { readonly: holder !== null }), holder);
     return this.session();
   }
 
@@ -118,13 +129,19 @@ export class AppSession {
   close(): void {
     this.workspace?.close();
     this.workspace = null;
+    this.release();
+    this.release = () => {};
+    this.holder = null;
   }
 
-  private replace(ws: Workspace): void {
+  /** `holder`: the other app that has the file open, which this window then only reads. */
+  private replace(ws: Workspace, holder: Holder | null = null): void {
     this.close();
     // changes are written as made by the person using this computer, when they gave their name
     ws.actor = this.settings.userName() ?? ws.actor;
     this.workspace = ws;
+    this.holder = holder;
+    if (!holder) this.release = holdWorkspace(ws.file, ws.actor);
     this.recent.remember(ws.file);
   }
 
@@ -146,7 +163,7 @@ export class AppSession {
             periods: listPeriods(ws),
             blocks: listBlocks(ws),
             frameworks: listFrameworks(ws),
-            notice: ws.notice(),
+            notice: this.holder ? heldMessage(ws.name, this.holder) : ws.notice(),
           }
         : null,
     };

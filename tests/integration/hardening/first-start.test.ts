@@ -2,14 +2,20 @@
 // (dist-electron/main.js, as packaged) runs under Node with a recording stand-in for `electron`
 // (./electron/stand-in.mjs). And the packaging config names files the build produces, with
 // Electron's fuses set.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { channels, DROP_CHANNEL, ipcName } from '../../../shared/contract';
 import { tempDir } from '../../helpers/tmp';
 import { createTestWorkspace } from '../forms/helpers';
+import { Workspace } from '../../../electron/db/workspace';
+import { listUnits } from '../../../electron/features/units/store';
+
+/** The file looked at without changing it. */
+const openForCheck = (file: string) => Workspace.open(file, { readonly: true });
 
 const root = path.join(import.meta.dirname, '..', '..', '..');
 // electron-builder's own YAML reader (js-yaml, installed with it; it ships no types)
@@ -90,6 +96,59 @@ describe('the bundled main process under a stand-in for Electron', () => {
     // a workspace that is not on the recent list stays closed
     expect(r.pageRecent).toMatchObject({ ok: false, failure: { kind: 'user', message: expect.stringContaining('gần đây') } });
     expect(r.untrustedDrop).toEqual([]);
+  }, 90_000);
+
+  it('a second app opening a file another app holds opens it read-only and says who holds it', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'chung.parws');
+    createTestWorkspace(file).close();
+    // the first app (another Windows user, or another PC on a shared folder), kept open
+    const first = spawn(process.execPath, [path.join(import.meta.dirname, 'electron', 'run-main.mjs'), main, file], {
+      cwd: root,
+      env: { ...process.env, STAND_IN_USER_DATA: path.join(dir, 'nguoi-a'), STAND_IN_HOLD: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    try {
+      let out = '';
+      await new Promise<void>((resolve, reject) => {
+        first.stdout.on('data', (d) => {
+          out += d;
+          if (out.includes('REPORT ')) resolve();
+        });
+        first.on('exit', () => reject(new Error('the first app ended')));
+      });
+      expect(JSON.parse(fs.readFileSync(`${file}-holder`, 'utf8'))).toMatchObject({ app: 'PAR Workbench', pid: first.pid });
+      const units = () => {
+        const ws = openForCheck(file);
+        try {
+          return listUnits(ws).map((u) => u.code);
+        } finally {
+          ws.close();
+        }
+      };
+      const unitsBefore = units();
+      expect(unitsBefore).toContain('STP');
+      const second = start({ STAND_IN_USER_DATA: path.join(dir, 'nguoi-b'), STAND_IN_TRY_DELETE: 'STP' }, file);
+      expect(second.sessionBefore).toBe(file);
+      expect(second.notice).toContain(`Tệp chung.parws đang được mở trong PAR Workbench bởi ${os.userInfo().username} trên máy ${os.hostname()} từ `);
+      expect(second.notice).toMatch(/ từ \d\d\/\d\d\/\d{4} \d\d:\d\d: tệp được mở ở chế độ chỉ xem/);
+      expect(second.tryDelete).toMatchObject({ ok: false, failure: { kind: 'user', message: expect.stringContaining('chỉ đọc') } });
+      expect(units()).toEqual(unitsBefore);
+      // the first app ends without closing (a power cut): its side file no longer holds the file
+      first.kill('SIGKILL');
+      await new Promise((resolve) => first.once('exit', resolve));
+      expect(fs.existsSync(`${file}-holder`)).toBe(true);
+      const third = start({ STAND_IN_USER_DATA: path.join(dir, 'nguoi-b') }, file);
+      expect(third.notice).toBeNull();
+    } finally {
+      first.kill('SIGKILL');
+    }
+    // another PC: held while it marks the side file alive, free once it stopped for long
+    fs.writeFileSync(`${file}-holder`, JSON.stringify({ app: 'PAR Workbench', user: 'Nguyễn Văn A', host: 'MAY-SNV-07', pid: 4242, since: '2026-12-02T01:30:00Z' }));
+    expect(start({ STAND_IN_USER_DATA: path.join(dir, 'nguoi-c') }, file).notice).toContain('bởi Nguyễn Văn A trên máy MAY-SNV-07 từ 02/12/2026');
+    const old = new Date(Date.now() - 10 * 60_000);
+    fs.utimesSync(`${file}-holder`, old, old);
+    expect(start({ STAND_IN_USER_DATA: path.join(dir, 'nguoi-c') }, file).notice).toBeNull();
   }, 90_000);
 
   it('a second instance quits at once, leaving the file to the first', () => {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { channels, contract } from '../../../shared/contract';
@@ -76,7 +77,11 @@ describe('the contract and its handlers', () => {
     const notListed = await dispatch(s.handlers, 'workspace:openRecent', { file: path.join(dir, 'cchc-2.parws') });
     expect(notListed).toMatchObject({ ok: false, failure: { kind: 'user', message: expect.stringContaining('danh sách tệp mở gần đây') } });
     expect(s.workspace!.file).toBe(path.join(dir, 'cchc.parws'));
+    // the app marks the file it holds for other copies of the app, and lets go of it on close
+    expect(fs.existsSync(path.join(dir, 'cchc.parws-holder'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'khoi-phuc.parws-holder'))).toBe(false);
     s.close();
+    expect(fs.existsSync(path.join(dir, 'cchc.parws-holder'))).toBe(false);
   });
 
   it('refuses a framework whose parent maximum is not the sum of its children, saving nothing', async () => {

@@ -49,11 +49,15 @@ if (process.env.STAND_IN_SECOND_INSTANCE !== '1') {
   report.csp = headers.responseHeaders['Content-Security-Policy'];
   const trusted = { sender: wc, senderFrame: wc.mainFrame };
   const get = async (event) => r.ipcHandlers[Object.keys(r.ipcHandlers).find((k) => k.endsWith('session:get'))](event, {});
-  report.sessionBefore = (await get(trusted)).value?.workspace?.file ?? null;
+  const before = (await get(trusted)).value?.workspace;
+  report.sessionBefore = before?.file ?? null;
+  report.notice = before?.notice ?? null;
+  // a change asked of the file opened at start (a unit removed), when the test says which
+  if (process.env.STAND_IN_TRY_DELETE) report.tryDelete = await r.ipcHandlers['parw:units:delete'](trusted, { code: process.env.STAND_IN_TRY_DELETE });
   report.untrusted = await get({ sender: wc, senderFrame: { url: 'https://example.com/' } });
   // a second instance started with another file hands it to this one
   const { app } = await import('electron');
-  app.emit('second-instance', {}, ['PAR Workbench', process.env.STAND_IN_SECOND_FILE]);
+  if (process.env.STAND_IN_SECOND_FILE) app.emit('second-instance', {}, ['PAR Workbench', process.env.STAND_IN_SECOND_FILE]);
   report.sessionAfter = (await get(trusted)).value?.workspace?.file ?? null;
   report.reloaded = wc.reloaded ?? 0;
 
@@ -76,8 +80,13 @@ if (process.env.STAND_IN_SECOND_INSTANCE !== '1') {
   report.pagePath = await api['survey:preview']({ year: 2025, file: '/etc/passwd', profile: null, unitCode: null });
   report.pageFormPath = await api['forms:expand']({ paths: ['/etc'] });
   report.madeUpToken = await api['forms:importOne']({ year: 2025, token: randomUUID() });
-  report.pageRecent = await api['workspace:openRecent']({ file: process.env.STAND_IN_SECOND_FILE.replace(/hai/, 'ba') });
+  if (process.env.STAND_IN_SECOND_FILE) report.pageRecent = await api['workspace:openRecent']({ file: process.env.STAND_IN_SECOND_FILE.replace(/hai/, 'ba') });
   report.untrustedDrop = await r.ipcHandlers['parw:files:dropped']({ sender: wc, senderFrame: { url: 'https://example.com/' } }, { paths: ['/etc/passwd'] });
 }
 process.stdout.write(`REPORT ${JSON.stringify(report)}\n`);
+// STAND_IN_HOLD=1: the app stays open with its file until stdin ends (or it is killed)
+if (process.env.STAND_IN_HOLD === '1') {
+  process.stdin.resume();
+  await new Promise((resolve) => process.stdin.on('end', resolve));
+}
 process.exit(0);
