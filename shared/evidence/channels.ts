@@ -30,6 +30,8 @@ export const evidenceDocumentSchema = z.object({
   submissionId: z.number().nullable(),
   linkedBy: z.enum(['folder', 'prefix', 'form', 'staff', 'none']),
   actor: z.string(),
+  /** the petition the document came with ("Tài liệu bổ sung"), or null */
+  petitionId: z.number().nullable(),
 });
 export type EvidenceDocumentOutput = z.infer<typeof evidenceDocumentSchema>;
 

@@ -1,6 +1,7 @@
 // Kiến nghị: the petitions units returned against their preliminary notices, and the decisions.
 import { z } from 'zod';
 import { cancellable, code, year } from '../channels';
+import { evidenceDocumentSchema } from '../evidence/channels';
 
 export const petitionViewSchema = z.object({
   id: z.number(),
@@ -24,6 +25,8 @@ export const petitionViewSchema = z.object({
   reason: z.string().nullable(),
   decidedAt: z.string().nullable(),
   decidedBy: z.string().nullable(),
+  /** the documents the unit sent with this petition */
+  documents: z.array(evidenceDocumentSchema),
 });
 
 export type PetitionView = z.infer<typeof petitionViewSchema>;
@@ -34,6 +37,7 @@ const petitionImportSchema = z.object({
   status: z.enum(['imported', 'unchanged', 'refused']),
   unit: z.string().nullable(),
   changes: z.number(),
+  documents: z.number(),
   conflicts: z.array(z.never()),
   errors: z.array(problem),
   warnings: z.array(problem),

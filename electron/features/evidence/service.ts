@@ -82,6 +82,8 @@ export interface LandOptions {
   submissionId?: number | null;
   actor: string;
   at?: string;
+  /** documents that come with petitions: the petition of each leaf (a document of a leaf without one is the leaf's own) */
+  petitionOf?: (criterionCode: string) => number | null;
 }
 
 /** Refusal of what was received, every problem named by its file. */
@@ -127,7 +129,8 @@ export function landEvidence(ws: Workspace, received: ReceivedEvidence, link: Li
     const targets = linked.codes.length ? linked.codes : [null];
     if (!linked.codes.length) result.unassigned.push(f.path);
     for (const code of targets) {
-      if (hasDocument(ws, year, unitCode, code, f.sha256)) {
+      const petitionId = code === null ? null : (options.petitionOf?.(code) ?? null);
+      if (hasDocument(ws, year, unitCode, code, f.sha256, petitionId)) {
         result.unchanged++;
         continue;
       }
@@ -143,6 +146,7 @@ export function landEvidence(ws: Workspace, received: ReceivedEvidence, link: Li
         submissionId: options.submissionId ?? null,
         linkedBy: linked.by,
         actor,
+        petitionId,
       });
       result.added++;
     }

@@ -20,6 +20,8 @@ export interface EvidenceDocument {
   submissionId: number | null;
   linkedBy: EvidenceLink;
   actor: string;
+  /** the petition the document supports ("Tài liệu bổ sung"), or null */
+  petitionId: number | null;
 }
 
 interface DocumentRow {
@@ -38,10 +40,11 @@ interface DocumentRow {
   submission_id: number | null;
   linked_by: EvidenceLink;
   actor: string;
+  petition_id: number | null;
 }
 
 const SELECT = `SELECT d.id, d.year, d.unit_code, d.criterion_code, d.name, d.path, d.sha256, b.bytes, b.kind, b.pages,
-                       d.received_at, d.source, d.submission_id, d.linked_by, d.actor
+                       d.received_at, d.source, d.submission_id, d.linked_by, d.actor, d.petition_id
                 FROM evidence_documents d JOIN evidence_blobs b ON b.sha256 = d.sha256`;
 
 function toDocument(r: DocumentRow): EvidenceDocument {
@@ -61,6 +64,7 @@ function toDocument(r: DocumentRow): EvidenceDocument {
     submissionId: r.submission_id,
     linkedBy: r.linked_by,
     actor: r.actor,
+    petitionId: r.petition_id,
   };
 }
 
@@ -68,6 +72,8 @@ export interface DocumentFilter {
   unitCode?: string;
   /** a leaf's code; null = the unassigned documents */
   criterionCode?: string | null;
+  /** only the documents sent with petitions */
+  petitions?: boolean;
 }
 
 export function listDocuments(ws: Workspace, year: number, filter: DocumentFilter = {}): EvidenceDocument[] {
@@ -75,6 +81,7 @@ export function listDocuments(ws: Workspace, year: number, filter: DocumentFilte
   if (filter.unitCode !== undefined) where.push('d.unit_code = @unit');
   if (filter.criterionCode === null) where.push('d.criterion_code IS NULL');
   else if (filter.criterionCode !== undefined) where.push('d.criterion_code = @criterion');
+  if (filter.petitions) where.push('d.petition_id IS NOT NULL');
   const rows = sqlOf(ws)
     .prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY d.unit_code, d.criterion_code IS NULL, d.criterion_code, d.path, d.id`)
     .all({ year, unit: filter.unitCode ?? null, criterion: filter.criterionCode ?? null }) as DocumentRow[];
@@ -112,12 +119,12 @@ export function unitYearBytes(ws: Workspace, year: number, unitCode: string): { 
   return { bytes: rows.reduce((s, r) => s + r.bytes, 0), hashes: new Set(rows.map((r) => r.sha256)) };
 }
 
-/** Whether the unit already has this content at this leaf (null = unassigned). */
-export function hasDocument(ws: Workspace, year: number, unitCode: string, criterionCode: string | null, sha256: string): boolean {
+/** Whether the unit already has this content at this leaf (null = unassigned), for this petition (null = none). */
+export function hasDocument(ws: Workspace, year: number, unitCode: string, criterionCode: string | null, sha256: string, petitionId: number | null = null): boolean {
   return (
     sqlOf(ws)
-      .prepare('SELECT 1 FROM evidence_documents WHERE year = ? AND unit_code = ? AND criterion_code IS ? AND sha256 = ?')
-      .get(year, unitCode, criterionCode, sha256) !== undefined
+      .prepare('SELECT 1 FROM evidence_documents WHERE year = ? AND unit_code = ? AND criterion_code IS ? AND sha256 = ? AND petition_id IS ?')
+      .get(year, unitCode, criterionCode, sha256, petitionId) !== undefined
   );
 }
 
@@ -133,16 +140,17 @@ export interface NewDocument {
   submissionId: number | null;
   linkedBy: EvidenceLink;
   actor: string;
+  petitionId?: number | null;
 }
 
 export function insertDocument(ws: Workspace, d: NewDocument): number {
   return Number(
     sqlOf(ws)
       .prepare(
-        `INSERT INTO evidence_documents(year, unit_code, criterion_code, name, path, sha256, received_at, source, submission_id, linked_by, actor)
-         VALUES (@year, @unitCode, @criterionCode, @name, @path, @sha256, @receivedAt, @source, @submissionId, @linkedBy, @actor)`,
+        `INSERT INTO evidence_documents(year, unit_code, criterion_code, name, path, sha256, received_at, source, submission_id, linked_by, actor, petition_id)
+         VALUES (@year, @unitCode, @criterionCode, @name, @path, @sha256, @receivedAt, @source, @submissionId, @linkedBy, @actor, @petitionId)`,
       )
-      .run(d).lastInsertRowid,
+      .run({ ...d, petitionId: d.petitionId ?? null }).lastInsertRowid,
   );
 }
 

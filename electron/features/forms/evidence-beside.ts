@@ -2,6 +2,7 @@
 // name ("SNV-2025.xlsx" with "SNV-2025/" or "SNV-2025.zip"), compared in NFC and without case.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Problem } from '../../../shared/errors';
 
 const key = (name: string) => name.normalize('NFC').toLowerCase();
 
@@ -24,6 +25,15 @@ export function evidenceFolderKeys(entries: fs.Dirent[], formExtensions: Readonl
   return new Set(
     entries.filter((e) => e.isFile() && formExtensions.has(path.extname(e.name).toLowerCase())).map((e) => key(path.basename(e.name, path.extname(e.name)))),
   );
+}
+
+/** Problems of a returned file itself keep their place; those of another file (its evidence beside it) name it. */
+export function returnedFileProblems(problems: readonly Problem[], fileName: string): { sheet?: string; cell?: string; message: string }[] {
+  return problems.map((p) => ({
+    sheet: p.sheet,
+    cell: p.cell,
+    message: p.file && p.file !== fileName ? `Tài liệu kiểm chứng ${p.file}: ${p.message}` : p.message,
+  }));
 }
 
 export function isEvidenceFolder(entry: fs.Dirent, keys: ReadonlySet<string>): boolean {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Framework, Unit } from '../../../shared/domain';
 import { CellValueError, cellNumber } from '../../../shared/cells';
-import { UserError, type Problem } from '../../../shared/errors';
+import { UserError } from '../../../shared/errors';
 import { formatDate, formatNumber, roundTo } from '../../../shared/format';
 import { leafCodes, scoreValueProblem } from '../../../shared/results';
 import { matchKey } from '../../../shared/text';
@@ -24,7 +24,7 @@ import {
 import { MAX_WORKBOOK_BYTES } from '../../excel/xlsx';
 import { frameworkFingerprint, sha256 } from './fingerprint';
 import { matchFormRows } from './match';
-import { evidenceBeside, evidenceFolderKeys, isEvidenceFolder } from './evidence-beside';
+import { evidenceBeside, evidenceFolderKeys, isEvidenceFolder, returnedFileProblems } from './evidence-beside';
 import {
   evidenceLimits,
   importEvidence,
@@ -108,14 +108,7 @@ class FormRefusal extends Error {
   }
 }
 
-/** Problems of the form itself keep their place; those of another file (its evidence) name it. */
-function fromUserError(e: UserError, fileName: string): FormImportProblem[] {
-  return e.problems.map((p: Problem) => ({
-    sheet: p.sheet,
-    cell: p.cell,
-    message: p.file && p.file !== fileName ? `Tài liệu kiểm chứng ${p.file}: ${p.message}` : p.message,
-  }));
-}
+const fromUserError = (e: UserError, fileName: string): FormImportProblem[] => returnedFileProblems(e.problems, fileName);
 
 /** Which unit and year a form without metadata belongs to, from its heading lines or name. */
 function guessUnitAndYear(content: FormContent, fileName: string, units: Unit[]): { unit: Unit | null; year: number | null } {

@@ -30,10 +30,12 @@ export const runs: Record<string, CommandRun> = {
     const { importPetitions } = await import('./import');
     return withWorkspace(args.positionals[0], async (ws) => {
       const results = await importPetitions(ws, args.positionals.slice(1));
-      if (args.flags.json) io.out(JSON.stringify(results));
+      // the JSON keeps the shape scripts rely on; the documents received are told in the text
+      if (args.flags.json) io.out(JSON.stringify(results.map(({ documents: _documents, ...r }) => r)));
       else {
         for (const r of results) {
-          const head = r.status === 'imported' ? `${formatNumber(r.changes)} kiến nghị` : r.status === 'unchanged' ? 'không thay đổi' : 'bị từ chối';
+          const documents = r.documents ? `, ${formatNumber(r.documents)} tài liệu bổ sung` : '';
+          const head = r.status === 'imported' ? `${formatNumber(r.changes)} kiến nghị${documents}` : r.status === 'unchanged' ? 'không thay đổi' : 'bị từ chối';
           io.err(`${r.file}${r.unit ? ` (${r.unit})` : ''}: ${head}`);
           for (const e of r.errors) io.err(`  Lỗi: ${problemForTerminal(e)}`);
           for (const w of r.warnings) io.err(`  Lưu ý: ${problemForTerminal(w)}`);

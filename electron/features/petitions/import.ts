@@ -1,18 +1,23 @@
 // Returned notices taken back: each file in its own transaction, read with the rules of the
 // self-assessment forms. Every non-empty "Ý kiến giải trình, kiến nghị" becomes a petition of the
 // unit against that leaf (with "Tài liệu bổ sung"); one received after the petition deadline is
-// flagged late, not refused. Refused with the place named and the workspace untouched: a file the
-// workbench did not send, of another workspace, altered, of another year, or of a published year.
+// flagged late, not refused. The documents of "Tài liệu bổ sung" come as a form's evidence does: a
+// folder or .zip beside the notice with its base name; they land with the petitions, tied to the
+// leaf and the petition, in the same transaction. Refused with the place named and the workspace
+// untouched: a file the workbench did not send, of another workspace, altered, of another year, or
+// of a published year, or documents the evidence rules refuse.
 import fs from 'node:fs';
 import path from 'node:path';
 import { endOfDay } from '../../../shared/cycle/status';
-import { UserError, type Problem } from '../../../shared/errors';
+import { UserError } from '../../../shared/errors';
 import { formatDateTime, formatDay } from '../../../shared/format';
 import type { Workspace } from '../../db/workspace';
 import { columnLetters, type CellValue } from '../../excel/cells';
 import { MAX_WORKBOOK_BYTES } from '../../excel/limits';
 import { readWorkbookValues, type WorkbookValues } from '../../excel/workbook-values';
-import { expandSpreadsheetPaths } from '../../files/inputs';
+import { expandSpreadsheetPaths, SPREADSHEET_EXTENSIONS } from '../../files/inputs';
+import { evidenceLimits, landEvidence, receiveEvidence, type ReceivedEvidence } from '../evidence/service';
+import { evidenceBeside, evidenceFolderKeys, isEvidenceFolder, returnedFileProblems } from '../forms/evidence-beside';
 import { ISSUED_SHEET, findIssuedTable, readIssued, sameNumber } from '../cycle/issued';
 import { getDeadlines } from '../cycle/store';
 import { sha256 } from '../forms/fingerprint';
@@ -33,6 +38,8 @@ export interface PetitionImportResult {
   status: 'imported' | 'unchanged' | 'refused';
   unit: string | null;
   changes: number;
+  /** documents received with the notice ("Tài liệu bổ sung") */
+  documents: number;
   conflicts: never[];
   errors: ImportProblem[];
   warnings: ImportProblem[];
@@ -133,19 +140,60 @@ function plan(ws: Workspace, wb: WorkbookValues, fileName: string, expectedYear?
   return { notice, unit, rows, warnings };
 }
 
-function fromUserError(e: UserError): ImportProblem[] {
-  return e.problems.map((p: Problem) => ({ sheet: p.sheet, cell: p.cell, message: p.message }));
+/**
+ * Lands the documents received with a notice, inside its transaction: each tied to the leaf of a
+ * petition (by sub-folder, file name or the names its "Tài liệu bổ sung" lists) and to that
+ * petition; one that answers no petition stays the unit's unassigned evidence, said in a warning.
+ */
+function landPetitionDocuments(
+  ws: Workspace,
+  received: ReceivedEvidence,
+  year: number,
+  unit: string,
+  rows: PlannedPetition[],
+  actor: string,
+  at: string,
+  warnings: ImportProblem[],
+): number {
+  const pending = new Map(
+    listPetitions(ws, year, { unitCode: unit })
+      .filter((p) => p.decision === null)
+      .map((p) => [p.criterionCode, p.id]),
+  );
+  const petitioned = rows.filter((r) => pending.has(r.criterion));
+  const landed = landEvidence(
+    ws,
+    received,
+    { leafCodes: petitioned.map((r) => r.criterion), evidenceCells: new Map(petitioned.map((r) => [r.criterion, r.evidence])) },
+    { year, unitCode: unit, actor, at, petitionOf: (code) => pending.get(code) ?? null },
+  );
+  if (landed.unassigned.length) {
+    warnings.push({
+      message: `Tài liệu không gắn được với kiến nghị nào (đã lưu vào tài liệu chưa gán tiêu chí của đơn vị): ${landed.unassigned.join(', ')}. Hãy đặt tài liệu trong thư mục mang mã tiêu chí (ví dụ "1.2/") hoặc ghi tên tài liệu ở cột "Tài liệu bổ sung".`,
+    });
+  }
+  for (const missing of landed.notReceived) {
+    warnings.push({ message: `Tiêu chí ${missing.criterion}: "Tài liệu bổ sung" ghi "${missing.name}" nhưng không có tệp này kèm theo.` });
+  }
+  return landed.added;
 }
 
+const fromUserError = (e: UserError, fileName: string): ImportProblem[] => returnedFileProblems(e.problems, fileName);
+
 async function importOne(ws: Workspace, file: string, options: { expectedYear?: number; actor?: string; now?: string }): Promise<PetitionImportResult> {
-  const result: PetitionImportResult = { file: path.basename(file), status: 'refused', unit: null, changes: 0, conflicts: [], errors: [], warnings: [] };
+  const result: PetitionImportResult = { file: path.basename(file), status: 'refused', unit: null, changes: 0, documents: 0, conflicts: [], errors: [], warnings: [] };
+  let received: ReceivedEvidence | null = null;
   try {
     const stat = fs.statSync(file);
     if (stat.size > MAX_WORKBOOK_BYTES) throw new Refusal([{ message: `Tệp lớn hơn giới hạn ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB.` }]);
     const bytes = fs.readFileSync(file);
     const hash = sha256(bytes);
+    // the documents beside the notice, checked and hashed before anything is written
+    const beside = evidenceBeside(file);
+    received = beside ? await receiveEvidence(beside, evidenceLimits(ws)) : null;
+    const documentsIn = received;
     const same = petitionImportWithHash(ws, hash);
-    if (same) {
+    if (same && !documentsIn) {
       return {
         ...result,
         status: 'unchanged',
@@ -158,6 +206,14 @@ async function importOne(ws: Workspace, file: string, options: { expectedYear?: 
     const actor = options.actor ?? ws.actor;
     const at = options.now ?? new Date().toISOString();
     return ws.transaction(() => {
+      if (same) {
+        // the notice as imported before, with documents that may be new
+        const documents = documentsIn ? landPetitionDocuments(ws, documentsIn, notice.year, unit, rows, actor, at, warnings) : 0;
+        if (documents === 0) {
+          return { ...result, status: 'unchanged' as const, unit, warnings: [{ message: `Tệp này đã được nhập lúc ${formatDateTime(same.importedAt)}; không có gì thay đổi.` }] };
+        }
+        return { ...result, status: 'imported' as const, unit, documents, warnings };
+      }
       requireOpenPeriod(ws, notice.year);
       const due = getDeadlines(ws, notice.year).petitionsDue;
       const late = due !== null && at > endOfDay(due);
@@ -177,22 +233,27 @@ async function importOne(ws: Workspace, file: string, options: { expectedYear?: 
         }
       }
       recordPetitionImport(ws, { noticeId: notice.id, sha256: hash, fileName: result.file, at, actor, petitions: changes });
+      const documents = documentsIn ? landPetitionDocuments(ws, documentsIn, notice.year, unit, rows, actor, at, warnings) : 0;
       if (late && changes) warnings.push({ message: `Kiến nghị nhận sau hạn ${formatDay(due)}; đã ghi nhận và đánh dấu quá hạn.` });
       if (rows.length === 0) warnings.push({ message: 'Tệp không có ý kiến giải trình, kiến nghị nào.' });
-      return { ...result, status: 'imported' as const, unit, changes, warnings };
+      return { ...result, status: 'imported' as const, unit, changes, documents, warnings };
     });
   } catch (e) {
     if (e instanceof Refusal) return { ...result, unit: e.unit, errors: e.errors };
-    if (e instanceof UserError) return { ...result, errors: fromUserError(e) };
+    if (e instanceof UserError) return { ...result, errors: fromUserError(e, result.file) };
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EACCES') return { ...result, errors: [{ message: `Không đọc được tệp (${code}); hãy kiểm tra đường dẫn và quyền truy cập.` }] };
     throw e;
+  } finally {
+    received?.cleanup();
   }
 }
 
 /** Imports returned notices from files and folders, each in its own transaction: a refused file stops nothing else. */
 export async function importPetitions(ws: Workspace, inputs: string[], options: { expectedYear?: number; actor?: string; now?: string } = {}): Promise<PetitionImportResult[]> {
   const results: PetitionImportResult[] = [];
-  for (const file of expandSpreadsheetPaths(inputs)) results.push(await importOne(ws, file, options));
+  // a folder named like a notice beside it holds that notice's documents, not notices
+  const files = expandSpreadsheetPaths(inputs, { skipFolder: (entry, siblings) => isEvidenceFolder(entry, evidenceFolderKeys(siblings, SPREADSHEET_EXTENSIONS)) });
+  for (const file of files) results.push(await importOne(ws, file, options));
   return results;
 }

@@ -10,6 +10,7 @@ import { getScores } from '../appraisal/store';
 import { getFramework } from '../framework/store';
 import { listUnits } from '../units/store';
 import { requireOpenPeriod, requirePeriod } from '../workspace/service';
+import { listDocuments, type EvidenceDocument } from '../evidence/store';
 import { listPetitions, writeDecision, type Petition } from './store';
 
 export interface PetitionView extends Petition {
@@ -20,6 +21,8 @@ export interface PetitionView extends Petition {
   appraisedScore: number | null;
   /** the council's remark on the leaf */
   remark: string | null;
+  /** the documents the unit sent with this petition */
+  documents: EvidenceDocument[];
 }
 
 /** The petitions of a year (of one unit), each with the scores and remark as they stand now. */
@@ -29,6 +32,10 @@ export function petitionViews(ws: Workspace, year: number, unitCode?: string): P
     const units = new Map(listUnits(ws).map((u) => [u.code, u]));
     if (unitCode !== undefined && !units.has(unitCode)) throw new UserError(`Không có đơn vị mã ${unitCode}.`);
     const petitions = listPetitions(ws, year, unitCode === undefined ? {} : { unitCode });
+    const documents = new Map<number, EvidenceDocument[]>();
+    for (const d of listDocuments(ws, year, { ...(unitCode === undefined ? {} : { unitCode }), petitions: true })) {
+      documents.set(d.petitionId!, [...(documents.get(d.petitionId!) ?? []), d]);
+    }
     const scores = new Map<string, Map<string, ReturnType<typeof getScores>[number]>>();
     const nodes = new Map<string, Map<string, { title: string; maxPoints: number | null }>>();
     return petitions.map((p) => {
@@ -48,6 +55,7 @@ export function petitionViews(ws: Workspace, year: number, unitCode?: string): P
         selfScore: score?.selfScore ?? null,
         appraisedScore: score?.appraisedScore ?? null,
         remark: score?.note ?? null,
+        documents: documents.get(p.id) ?? [],
       };
     });
   });

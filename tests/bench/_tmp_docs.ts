@@ -1,0 +1,13 @@
+export {};
+import { openWorkspace } from '../../electron/app/open';
+import { loadScorecardData, scorecardPage } from '../../electron/features/print/scorecards';
+import { buildScorecardHtml } from '../../shared/print/scorecard-view';
+import { printFontCss } from '../../electron/print/fonts';
+const ws = openWorkspace('/tmp/prof/demo.parws');
+let t = Date.now();
+const data = loadScorecardData(ws, 2025, { all: true });
+console.log('load', Date.now() - t); t = Date.now();
+const pages = data.map(scorecardPage);
+console.log('charts', Date.now() - t); t = Date.now();
+const html = pages.map((p) => buildScorecardHtml(p, { fontCss: printFontCss }));
+console.log('html', Date.now() - t, html.length);
