@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getScores } from '../../electron/features/appraisal/store';
 import { petitionViews } from '../../electron/features/petitions/service';
+import { makePdf, writeTree } from '../integration/evidence/files';
 import { fillXlsx } from '../integration/forms/helpers';
 import { launchApp, stopServer, type AppUnderTest } from './harness';
 
@@ -100,13 +101,22 @@ describe('petitions on screen', () => {
     expect(row).toBeGreaterThan(7);
     const criterion = String(sheet.getRow(row).getCell(1).value);
     const filled = path.join(dir, 'SYT-tra-loi.xlsx');
-    fillXlsx([{ src: notice, dst: filled, sheet: 'Kết quả thẩm định', cells: { [`G${row}`]: 'Đơn vị đề nghị xem xét lại', [`H${row}`]: 'Báo cáo bổ sung' } }], dir);
+    fillXlsx([{ src: notice, dst: filled, sheet: 'Kết quả thẩm định', cells: { [`G${row}`]: 'Đơn vị đề nghị xem xét lại', [`H${row}`]: 'Báo cáo bổ sung.pdf' } }], dir);
+    // the document it names, in a folder beside the returned notice
+    writeTree(path.join(dir, 'SYT-tra-loi'), { 'Báo cáo bổ sung.pdf': makePdf(2, 'Bao cao bo sung') });
     app.dialogs['petitions-returned'] = [filled];
     await page.getByRole('button', { name: 'Nhận kiến nghị…' }).click();
-    await page.getByTestId('message').filter({ hasText: 'Đã xử lý 1 thông báo: 1 kiến nghị.' }).waitFor();
+    await page.getByTestId('message').filter({ hasText: 'Đã xử lý 1 thông báo: 1 kiến nghị, 1 tài liệu bổ sung.' }).waitFor();
     await page.getByTestId('petition-report').getByText('Đã nhận').waitFor();
-    await page.getByTestId(`petition-SYT-${criterion}`).getByText('Đơn vị đề nghị xem xét lại').waitFor();
-    expect(petitionViews(ws, 2025).find((p) => p.unitCode === 'SYT' && p.criterionCode === criterion)).toMatchObject({ evidence: 'Báo cáo bổ sung', decision: null });
+    const card = page.getByTestId(`petition-SYT-${criterion}`);
+    await card.getByText('Đơn vị đề nghị xem xét lại').waitFor();
+    expect(petitionViews(ws, 2025).find((p) => p.unitCode === 'SYT' && p.criterionCode === criterion)).toMatchObject({ evidence: 'Báo cáo bổ sung.pdf', decision: null });
+    // the document is read beside the petition, page by page
+    await card.getByTestId('petition-documents').getByRole('button', { name: 'Báo cáo bổ sung.pdf' }).click();
+    const viewer = page.getByTestId('evidence-viewer');
+    await viewer.getByTestId('evidence-page').filter({ hasText: 'Trang 1 / 2' }).waitFor();
+    await viewer.getByRole('button', { name: 'Trang sau' }).click();
+    await viewer.getByTestId('evidence-page').filter({ hasText: 'Trang 2 / 2' }).waitFor();
     await app.screenshot('petitions-imported');
   });
 });

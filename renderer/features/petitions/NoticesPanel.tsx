@@ -28,9 +28,12 @@ export function NoticesPanel({ year, locked, onChange }: { year: number; locked:
         setReport(r.value);
         onChange();
         const refused = r.value.filter((x) => x.status === 'refused').length;
+        const documents = r.value.reduce((n, x) => n + x.documents, 0);
         return {
           kind: refused ? 'error' : 'info',
-          text: `Đã xử lý ${formatNumber(r.value.length)} thông báo: ${formatNumber(r.value.reduce((n, x) => n + x.changes, 0))} kiến nghị${refused ? `, ${formatNumber(refused)} tệp bị từ chối` : ''}.`,
+          text:
+            `Đã xử lý ${formatNumber(r.value.length)} thông báo: ${formatNumber(r.value.reduce((n, x) => n + x.changes, 0))} kiến nghị` +
+            `${documents ? `, ${formatNumber(documents)} tài liệu bổ sung` : ''}${refused ? `, ${formatNumber(refused)} tệp bị từ chối` : ''}.`,
         };
       },
     });

@@ -10,6 +10,9 @@ import type { PageProps } from '../../app/page';
 import { picked } from '../../app/api';
 import { decide, exportDecisions, usePetitions } from './hooks';
 import { NoticesPanel } from './NoticesPanel';
+import { PetitionDocuments } from './PetitionDocuments';
+import { EvidenceViewer } from '../evidence/Viewer';
+import type { EvidenceDocumentOutput } from '../evidence/model';
 import { acceptedScore, decisionLabel, scoreText, splitPetitions, type PetitionView } from './model';
 import './petitions.css';
 
@@ -21,6 +24,8 @@ interface Draft {
 export function PetitionsPage({ year, workspace }: PageProps) {
   const { petitions, reload } = usePetitions(year);
   const [drafts, setDrafts] = useState<Record<number, Draft>>({});
+  // a document sent with a petition, shown beside the list
+  const [openDoc, setOpenDoc] = useState<EvidenceDocumentOutput | null>(null);
   const locked = workspace.periods.find((p) => p.year === year)?.locked ?? false;
   const { run, busy } = useAction();
   const editing = Object.values(drafts).some((d) => d.score.trim() || d.reason.trim());
@@ -51,25 +56,30 @@ export function PetitionsPage({ year, workspace }: PageProps) {
         </p>
       )}
       {petitions.length === 0 && <EmptyState text={`Năm ${year} chưa có kiến nghị nào. Kiến nghị đến từ thông báo kết quả sơ bộ đơn vị gửi lại.`} />}
-      <div data-testid="pending-petitions">
-        {pending.map((p) => (
-          <PendingPetition
-            key={p.id}
-            petition={p}
-            year={year}
-            locked={locked}
-            draft={drafts[p.id] ?? { score: '', reason: '' }}
-            onDraft={(d) => setDrafts((all) => ({ ...all, [p.id]: d }))}
-            onDecided={() => {
-              setDrafts((all) => {
-                const rest = { ...all };
-                delete rest[p.id];
-                return rest;
-              });
-              reload();
-            }}
-          />
-        ))}
+      <div className={openDoc ? 'petitions-body with-viewer' : 'petitions-body'}>
+        <div data-testid="pending-petitions">
+          {pending.map((p) => (
+            <PendingPetition
+              key={p.id}
+              petition={p}
+              year={year}
+              locked={locked}
+              openId={openDoc?.id ?? null}
+              onOpen={setOpenDoc}
+              draft={drafts[p.id] ?? { score: '', reason: '' }}
+              onDraft={(d) => setDrafts((all) => ({ ...all, [p.id]: d }))}
+              onDecided={() => {
+                setDrafts((all) => {
+                  const rest = { ...all };
+                  delete rest[p.id];
+                  return rest;
+                });
+                reload();
+              }}
+            />
+          ))}
+        </div>
+        {openDoc && <EvidenceViewer document={openDoc} onClose={() => setOpenDoc(null)} />}
       </div>
       {decided.length > 0 && (
         <>
@@ -111,8 +121,19 @@ export function PetitionsPage({ year, workspace }: PageProps) {
   );
 }
 
-function PendingPetition(props: { petition: PetitionView; year: number; locked: boolean; draft: Draft; onDraft(d: Draft): void; onDecided(): void }) {
-  const { petition: p, year, locked, draft, onDraft, onDecided } = props;
+interface PendingProps {
+  petition: PetitionView;
+  year: number;
+  locked: boolean;
+  draft: Draft;
+  openId: number | null;
+  onOpen(doc: EvidenceDocumentOutput): void;
+  onDraft(d: Draft): void;
+  onDecided(): void;
+}
+
+function PendingPetition(props: PendingProps) {
+  const { petition: p, year, locked, draft, openId, onOpen, onDraft, onDecided } = props;
   const { run, busy } = useAction();
   const [problem, setProblem] = useState<string | null>(null);
   const send = (decision: 'accept' | 'keep') => {
@@ -159,10 +180,11 @@ function PendingPetition(props: { petition: PetitionView; year: number; locked: 
         <div>
           <h4>Ý kiến giải trình, kiến nghị của đơn vị</h4>
           {p.text}
-          {p.evidence && (
+          {(p.evidence || p.documents.length > 0) && (
             <>
               <h4>Tài liệu bổ sung</h4>
               {p.evidence}
+              <PetitionDocuments documents={p.documents} openId={openId} onOpen={onOpen} />
             </>
           )}
         </div>
