@@ -12,6 +12,8 @@ import type { Workspace } from '../../db/workspace';
 import { columnLetters } from '../../excel/cells';
 import { writeWorkbook, type CellInput, type SheetSpec } from '../../excel/writer';
 import { getScores } from '../appraisal/store';
+import { missingEvidence } from '../evidence/service';
+import { listDocuments } from '../evidence/store';
 import { FORM_PROTECTION_PASSWORD } from '../forms/template';
 import { listUnits } from '../units/store';
 import { requireOpenPeriod } from '../workspace/service';
@@ -43,7 +45,35 @@ export function packageFileName(year: number, member: CouncilMember): string {
   return `${year}_hoi-dong_${slug || member.id}.xlsx`;
 }
 
-function dataRow(unit: { code: string; name: string }, node: CriterionNode, score: Score | undefined): CellInput[] {
+/** What the unit's evidence of a leaf is: its words on the form, the files received, the missing flag. */
+export interface LeafEvidence {
+  files: string[];
+  missing: boolean;
+}
+
+function evidenceText(score: Score | undefined, evidence: LeafEvidence | undefined): string | null {
+  const lines = [score?.evidence ?? null];
+  if (evidence?.files.length) lines.push(`Tệp đã nhận: ${evidence.files.join('; ')}`);
+  if (evidence?.missing) lines.push('Thiếu tài liệu kiểm chứng');
+  const text = lines.filter((l): l is string => !!l).join('\n');
+  return text || null;
+}
+
+/** The documents received per unit and leaf of a year, and the leaves flagged missing, by "unit\0leaf". */
+export function leafEvidence(ws: Workspace, year: number): Map<string, LeafEvidence> {
+  const byLeaf = new Map<string, LeafEvidence>();
+  const at = (unit: string, leaf: string) => {
+    const key = `${unit}\u0000${leaf}`;
+    let e = byLeaf.get(key);
+    if (!e) byLeaf.set(key, (e = { files: [], missing: false }));
+    return e;
+  };
+  for (const d of listDocuments(ws, year)) if (d.criterionCode !== null) at(d.unitCode, d.criterionCode).files.push(d.name);
+  for (const m of missingEvidence(ws, year)) at(m.unit, m.criterion).missing = true;
+  return byLeaf;
+}
+
+function dataRow(unit: { code: string; name: string }, node: CriterionNode, score: Score | undefined, evidence: LeafEvidence | undefined): CellInput[] {
   const max = node.maxPoints ?? 0;
   const maxText = formatNumber(max, 4);
   return [
@@ -54,7 +84,7 @@ function dataRow(unit: { code: string; name: string }, node: CriterionNode, scor
     max,
     score?.selfScore ?? null,
     score?.explanation ?? null,
-    score?.evidence ?? null,
+    evidenceText(score, evidence),
     {
       value: score?.appraisedScore ?? null,
       unlocked: true,
@@ -78,6 +108,7 @@ export async function writePackages(ws: Workspace, year: number, outDir: string,
   const sample = getSetting(ws, 'sample') === '1';
   const members = listMembers(ws).filter((m) => !options.memberIds || options.memberIds.includes(m.id));
   const written: WrittenPackage[] = [];
+  const evidence = leafEvidence(ws, year);
   const scoreCache = new Map<string, Map<string, Score>>();
   const scoresOf = (blockCode: string) => {
     let m = scoreCache.get(blockCode);
@@ -105,7 +136,7 @@ export async function writePackages(ws: Workspace, year: number, outDir: string,
           const node = nodes.get(code)!;
           const score = scores.get(`${unitCode}\u0000${code}`);
           const sheetRow = PACKAGE_HEADER_ROW + rows.length + 1;
-          rows.push(dataRow(unit, node, score));
+          rows.push(dataRow(unit, node, score, evidence.get(`${unitCode}\u0000${code}`)));
           rowHeights[sheetRow] = Math.max(16.5, Math.ceil(node.title.length / 46) * 15.75);
           issued.push({ sheetRow, unit: unitCode, criterion: code, value: score?.appraisedScore ?? null, remark: score?.note ?? null });
         }
