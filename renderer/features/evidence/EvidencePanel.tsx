@@ -2,9 +2,8 @@
 // when and with what they came), the flag "Thiếu tài liệu kiểm chứng", and the unit's
 // documents tied to no leaf, which staff assign to the selected leaf. Names are shown as text.
 import type { EvidenceDocumentOutput } from './model';
-import { describeDocument, documentsOf } from './model';
-import { VIEWABLE_KINDS } from '../../../shared/evidence/model';
-import { useOpenWithSystem } from './hooks';
+import { documentsOf } from './model';
+import { DocumentItem } from './DocumentItem';
 
 interface EvidencePanelProps {
   unitName: string;
@@ -20,26 +19,12 @@ interface EvidencePanelProps {
 }
 
 export function EvidencePanel({ unitName, focusCode, documents, missing, openId, editable, busy, onOpen, onAssign }: EvidencePanelProps) {
-  const external = useOpenWithSystem();
   const ofLeaf = focusCode ? documentsOf(documents, focusCode) : [];
   const unassigned = documentsOf(documents, null);
   const item = (d: EvidenceDocumentOutput, action?: React.ReactNode) => (
-    <li key={d.id} className={d.id === openId ? 'open' : undefined}>
-      {VIEWABLE_KINDS.has(d.kind) ? (
-        <button type="button" className="link" onClick={() => onOpen(d)} title={d.path}>
-          {d.name}
-        </button>
-      ) : (
-        <>
-          <span title={d.path}>{d.name}</span>{' '}
-          <button type="button" className="small" disabled={external.busy} onClick={() => external.open(d.id, d.name)}>
-            Mở bằng ứng dụng của máy
-          </button>
-        </>
-      )}
-      <div className="muted">{describeDocument(d)}</div>
+    <DocumentItem key={d.id} doc={d} open={d.id === openId} onOpen={onOpen}>
       {action}
-    </li>
+    </DocumentItem>
   );
   return (
     <section className="evidence" aria-label="Tài liệu kiểm chứng" data-testid="evidence-panel">

@@ -17,18 +17,11 @@ import { ensurePeriod, setPeriodLocked } from '../../../electron/features/worksp
 import ExcelJS from 'exceljs';
 import { cli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/tmp';
+import { withWs } from '../../helpers/workspace';
 import { TEST_NODES, createTestWorkspace, dumpWorkspace, fillXlsx, hasLibreOffice, libreOfficeConvert } from '../forms/helpers';
 
 const SELF = ['1.1.1', '1.1.2', '1.2', '2.1', '2.2', '2.4', '2.5'];
 
-function withWs<T>(file: string, fn: (ws: Workspace) => T): T {
-  const ws = Workspace.open(file);
-  try {
-    return fn(ws);
-  } finally {
-    ws.close();
-  }
-}
 
 const appraised = (file: string, unit: string, code: string) =>
   withWs(file, (ws) => getScores(ws, 2025, { unitCode: unit }).find((s) => s.criterionCode === code)?.appraisedScore ?? null);

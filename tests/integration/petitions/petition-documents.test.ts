@@ -5,27 +5,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Workspace } from '../../../electron/db/workspace';
 import { applyScoreChanges } from '../../../electron/features/appraisal/service';
 import { listDocuments } from '../../../electron/features/evidence/store';
 import { NOTICE_SHEET } from '../../../electron/features/petitions/notices';
 import { petitionViews } from '../../../electron/features/petitions/service';
 import { cli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/tmp';
+import { withWs } from '../../helpers/workspace';
 import { makePdf, makePng, makeZip, writeTree } from '../evidence/files';
 import { createTestWorkspace, dumpWorkspace, fillXlsx } from '../forms/helpers';
 
 const SELF: Record<string, number> = { '1.1.1': 1, '1.1.2': 2, '1.2': 1.5, '2.1': 2.5, '2.2': 0.5, '2.4': 1, '2.5': 0 };
 const APPRAISED: Record<string, number> = { '1.1.1': 1, '1.1.2': 1, '1.2': 1.5, '2.1': 2, '2.2': 0.5, '2.4': 0, '2.5': 0 };
 
-function withWs<T>(file: string, fn: (ws: Workspace) => T): T {
-  const ws = Workspace.open(file);
-  try {
-    return fn(ws);
-  } finally {
-    ws.close();
-  }
-}
 
 describe('documents sent with petitions', () => {
   it('lands them with the petitions, tied to leaf and petition; the rest unassigned; bad ones refuse the notice', async () => {

@@ -18,6 +18,7 @@ import { setPeriodLocked } from '../../../electron/features/workspace/service';
 import { countPdfPages } from '../../../electron/print/chromium';
 import { cli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/tmp';
+import { withWs } from '../../helpers/workspace';
 import { createTestWorkspace, dumpWorkspace, fillXlsx, hasLibreOffice, libreOfficeConvert } from '../forms/helpers';
 
 // scored leaves in framework order, one notice row each from row 8
@@ -28,14 +29,6 @@ const APPRAISED: Record<string, Record<string, number>> = {
   SYT: { '1.1.1': 0, '1.1.2': 2, '1.2': 1.5, '2.1': 2.5, '2.2': 0.5, '2.4': 1, '2.5': 0 },
 };
 
-function withWs<T>(file: string, fn: (ws: Workspace) => T): T {
-  const ws = Workspace.open(file);
-  try {
-    return fn(ws);
-  } finally {
-    ws.close();
-  }
-}
 
 const appraised = (file: string, unit: string, code: string) =>
   withWs(file, (ws) => getScores(ws, 2025, { unitCode: unit }).find((s) => s.criterionCode === code)?.appraisedScore ?? null);
