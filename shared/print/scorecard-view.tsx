@@ -52,6 +52,7 @@ body { font-family: Tinos, 'Times New Roman', serif; font-size: 13pt; line-heigh
 .heading .bold { font-weight: bold; }
 .heading .rule { width: 35%; margin: 2px auto 0; border-top: 1px solid #000; }
 .place-date { text-align: right; font-style: italic; margin-top: 6px; }
+a.card-mark { position: absolute; display: block; width: 1px; height: 1px; overflow: hidden; }
 h1 { font-size: 14pt; text-align: center; margin: 12px 0 2px; text-transform: uppercase; }
 .unit-name { text-align: center; font-weight: bold; font-size: 14pt; margin: 0; }
 .sub { text-align: center; margin: 0 0 6px; }
@@ -379,12 +380,14 @@ function Notes({ card, layout, number }: { card: ScorecardData; layout: Scorecar
 }
 
 /** One card; `pageName` puts it on named pages (the combined document numbers each card on its own). */
-export function ScorecardSection({ page, pageName }: { page: ScorecardPage; pageName?: string }) {
+export function ScorecardSection({ page, pageName, mark }: { page: ScorecardPage; pageName?: string; mark?: string }) {
   const card = page.data;
   const layout = page.layout ?? FULL_LAYOUT;
   const style: CSSProperties | undefined = pageName ? { page: pageName } : undefined;
   return (
     <section className={layout.compact ? 'scorecard compact' : 'scorecard'} style={style} data-unit={card.unit.code}>
+      {/* a link the printer leaves on the card's first page, by which a batch's PDF is cut into cards */}
+      {mark && <a className="card-mark" href={mark} aria-hidden="true" />}
       <Heading card={card} />
       <h1>Phiếu kết quả Chỉ số cải cách hành chính năm {card.year}</h1>
       <p className="unit-name">{card.unit.name}</p>
@@ -429,10 +432,13 @@ function documentHtml(title: string, body: ReactNode, assets: ScorecardAssets, p
 const MARGIN_BOX = 'font-family: Tinos, "Times New Roman", serif; font-size: 11pt;';
 
 /** One unit's scorecard, with "Trang 1/2" at the foot of each page. */
+/** The title of a unit's printed scorecard (the PDF's title). */
+export const scorecardTitle = (page: ScorecardPage): string => `Phiếu kết quả Chỉ số CCHC ${page.data.year} — ${page.data.unit.name}`;
+
 export function buildScorecardHtml(page: ScorecardPage, assets: ScorecardAssets): string {
   const pageCss = `@page { @bottom-center { content: "Trang " counter(page) "/" counter(pages); ${MARGIN_BOX} } }`;
   return documentHtml(
-    `Phiếu kết quả Chỉ số CCHC ${page.data.year} — ${page.data.unit.name}`,
+    scorecardTitle(page),
     <ScorecardSection page={page} />,
     assets,
     pageCss,
@@ -442,9 +448,10 @@ export function buildScorecardHtml(page: ScorecardPage, assets: ScorecardAssets)
 /**
  * Several scorecards in one document, each starting on a new page and numbered on its own
  * ("Trang 1/2" of that unit). `pageCounts[i]` is how many pages card i takes when printed
- * alone, which the printer measures first; CSS counters cannot restart per card.
+ * alone, which the printer measures first; CSS counters cannot restart per card. With `marks`,
+ * card i carries a link to `${marks}i` on its first page (see electron/print/split.ts).
  */
-export function buildCombinedScorecardHtml(pages: ScorecardPage[], pageCounts: number[], assets: ScorecardAssets): string {
+export function buildCombinedScorecardHtml(pages: ScorecardPage[], pageCounts: number[], assets: ScorecardAssets, options: { marks?: string } = {}): string {
   let first = 1;
   const rules: string[] = [];
   const sections = pages.map((page, i) => {
@@ -456,7 +463,7 @@ export function buildCombinedScorecardHtml(pages: ScorecardPage[], pageCounts: n
       `@page ${name} { @bottom-center { content: "Trang " counter(page, ${name}) "/${count}"; ${MARGIN_BOX} } }`,
     );
     first += count;
-    return <ScorecardSection key={name} page={page} pageName={name} />;
+    return <ScorecardSection key={name} page={page} pageName={name} mark={options.marks === undefined ? undefined : `${options.marks}${i}`} />;
   });
   const title = pages.length ? `Phiếu kết quả Chỉ số CCHC năm ${pages[0].data.year}` : 'Phiếu kết quả Chỉ số CCHC';
   return documentHtml(title, sections, assets, rules.join('\n'));

@@ -21,7 +21,7 @@ import type { Workspace } from '../../db/workspace';
 import { renderChartSvg } from '../../print/charts';
 import { startPdfPrinter, type PdfPrinter } from '../../print/chromium';
 import { documentSettings, isSampleWorkspace, workspaceProvince, type DocumentSettings } from '../workspace/settings';
-import { printScorecardFitted } from './fit';
+import { printScorecardBatch, printScorecardFitted } from './fit';
 import { UniqueNames, fileInside, refuseUnsafeFolder, writeFileAtomically } from '../../files/output';
 import { printFontCss } from '../../print/fonts';
 import { getScores } from '../appraisal/store';
@@ -181,6 +181,14 @@ async function inOrder<T, R>(items: T[], concurrency: number, work: (item: T) =>
   }
 }
 
+/** At most a dozen cards a batch, and at least one batch a lane, so that every lane prints. */
+function batchesOf<T>(items: T[], lanes: number): T[][] {
+  const size = Math.max(1, Math.min(12, Math.ceil(items.length / Math.max(1, lanes))));
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
 /**
  * Prints the chosen scorecards: one PDF per unit, or one combined PDF in which every card
  * starts on a new page and is numbered on its own.
@@ -207,21 +215,27 @@ export async function printScorecards(ws: Workspace, options: PrintScorecardsOpt
     const files: string[] = [];
     const drawn: ScorecardPage[] = [];
     const names = new UniqueNames();
-    // one card more than the printer's lanes: its chart is drawn while the lanes print
+    // cards go to the printer in batches, one document each (see printScorecardBatch), one batch
+    // more than the printer's lanes: its charts are drawn while the lanes print
+    const batches = batchesOf(cards, printer.lanes);
+    let done = 0;
     await inOrder(
-      cards,
+      batches,
       printer.lanes + 1,
-      (data) => printScorecardFitted(scorecardPage(data), assets, printer),
-      (fitted, i) => {
-        const data = cards[i];
-        drawn.push(fitted.page);
-        pages[data.unit.code] = fitted.pages;
-        if (!options.combined) {
-          const file = fileInside(options.outDir, names.take(scorecardFileName(options.year, data.block.code, data.unit.code)));
-          writeFileWhole(file, fitted.pdf);
-          files.push(file);
+      (batch) => (batch.length === 1 ? printScorecardFitted(scorecardPage(batch[0]), assets, printer).then((f) => [f]) : printScorecardBatch(batch.map(scorecardPage), assets, printer)),
+      (fitted) => {
+        for (const card of fitted) {
+          const data = card.page.data;
+          drawn.push(card.page);
+          pages[data.unit.code] = card.pages;
+          if (!options.combined) {
+            const file = fileInside(options.outDir, names.take(scorecardFileName(options.year, data.block.code, data.unit.code)));
+            writeFileWhole(file, card.pdf);
+            files.push(file);
+          }
+          done++;
+          options.onProgress?.({ done, total: cards.length, unitCode: data.unit.code, unitName: data.unit.name });
         }
-        options.onProgress?.({ done: i + 1, total: cards.length, unitCode: data.unit.code, unitName: data.unit.name });
       },
     );
     if (options.combined) {

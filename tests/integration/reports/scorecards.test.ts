@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { PDFArray, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../electron/cli/commands';
 import { runCli } from '../../../electron/cli/framework';
@@ -66,6 +67,10 @@ describe('unit scorecards printed by Chromium', () => {
       expect(printed.pages[unit.code]).toBe(pages);
       const text = squeeze(pdfText(file));
       expect(text).toContain(unit.name);
+      // printed in one batch and cut per card: titled for its unit, without the batch's marks
+      expect(execFileSync('pdfinfo', [file]).toString()).toContain(`Title:           Phiếu kết quả Chỉ số CCHC 2025 — ${unit.name}`);
+      const links = (await PDFDocument.load(fs.readFileSync(file))).getPages().flatMap((p) => p.node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.asArray() ?? []);
+      expect(links).toEqual([]);
       expect(text).toContain(formatPercent(unit.index));
       expect(text).toContain(unit.band!);
       expect(text).toContain(unit.rank === null ? 'Không xếp hạng' : `${unit.rank}/4 trong khối sở`);
@@ -186,7 +191,12 @@ describe('unit scorecards printed by Chromium', () => {
         onProgress: (p) => progress.push(p.unitCode),
       }),
     ).rejects.toThrow('Máy in hỏng');
-    expect(progress).toEqual(['S01', 'S03']);
+    // the cards told as printed are the first of the ranking, each with its file; none after the failure
+    const ranking = ['S01', 'S03', 'S02', 'S08', 'S07'];
+    expect(progress).toEqual(ranking.slice(0, progress.length));
+    expect(progress.length).toBeLessThan(ranking.length);
+    const written = fs.existsSync(path.join(dir, 'failing')) ? fs.readdirSync(path.join(dir, 'failing')) : [];
+    expect(written.filter((f) => !f.startsWith('.'))).toHaveLength(progress.length);
   });
 
   it('prints with a printer the caller owns and leaves it open for the next batch', async () => {
