@@ -128,6 +128,10 @@ describe('the outputs of a published year', () => {
     const xml = execFileSync('unzip', ['-p', annex, 'word/document.xml']).toString('utf8');
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
     expect(text).toContain(`(${DECISION_LINE})`);
+    // a decision typed for the draft does not override the one the year was published by
+    const typed = await cli('annex', file, '--year', '2025', '--out', annex, '--decision', '999/QĐ-UBND ngày 1/1/2026');
+    expect(typed.stderr).toContain('Năm 2025 đã công bố: phụ lục ghi Quyết định đã công bố (123/QĐ-UBND), không theo --decision.');
+    expect(execFileSync('unzip', ['-p', annex, 'word/document.xml']).toString('utf8')).not.toContain('999/QĐ-UBND');
   }, 180_000);
 
   it('reopened: no decision again, provisional again, and the annex has blanks to fill', async () => {

@@ -1,7 +1,7 @@
 // Phụ lục kèm theo Quyết định công bố: per block the ranking table (STT, đơn vị, điểm đạt,
 // chỉ số, xếp hạng, xếp loại and the field indices), landscape A4, its header row repeated.
 import { Packer } from 'docx';
-import { annexLine, provinceCommittee } from '../../../../shared/cycle/publication';
+import { annexLine, provinceCommittee, type PublicationStamp } from '../../../../shared/cycle/publication';
 import { formatDecimal, formatPercent } from '../../../../shared/format';
 import type { Workspace } from '../../../db/workspace';
 import { writeFileAtomically } from '../../../files/output';
@@ -16,7 +16,7 @@ import type { DocumentOptions } from './report';
  * year; before publication the decision given (`decision`, "45/QĐ-UBND ngày 20/3/2026", when the
  * annex is drafted for a decision about to be signed), else blanks to fill in by hand.
  */
-export async function writeAnnex(ws: Workspace, year: number, out: string, options: DocumentOptions & { decision?: string } = {}): Promise<{ file: string; blocks: number }> {
+export async function writeAnnex(ws: Workspace, year: number, out: string, options: DocumentOptions & { decision?: string } = {}): Promise<{ file: string; blocks: number; decision: PublicationStamp | null }> {
   const { stamp } = yearPublication(ws, year);
   const province = workspaceProvince(ws);
   const results = yearResults(ws, year);
@@ -53,5 +53,5 @@ export async function writeAnnex(ws: Workspace, year: number, out: string, optio
   ];
   const doc = documentOf(`Phụ lục kết quả xếp hạng Chỉ số CCHC năm ${year}`, [section(children, true)]);
   writeFileAtomically(out, await Packer.toBuffer(doc));
-  return { file: out, blocks: results.blocks.length };
+  return { file: out, blocks: results.blocks.length, decision: stamp };
 }
