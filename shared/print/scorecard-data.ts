@@ -1,5 +1,6 @@
 // The figures printed on a unit's scorecard, gathered from results, framework and scores as
 // plain serialisable data: the app can send it through IPC, the printer can lay it out.
+import type { PublicationStamp } from '../cycle/publication';
 import type { BlockResult, Framework, Score, Unit, UnitResult, YearResults } from '../domain';
 import {
   appraisalNotes,
@@ -81,6 +82,8 @@ export interface ScorecardData {
   signer: ScorecardSigner;
   /** the year is published by decision: the results are final */
   published: boolean;
+  /** the decision that published the year (number and date); null before */
+  decision: PublicationStamp | null;
 }
 
 export interface ScorecardSigner {
@@ -105,6 +108,7 @@ export interface ScorecardSource {
   issuedOn: string;
   signer?: ScorecardSigner;
   published?: boolean;
+  decision?: PublicationStamp | null;
   /** satisfaction indices of the year, when the workspace has survey forms */
   survey?: SurveyYearResults | null;
 }
@@ -176,6 +180,7 @@ function unitCard(
     issuedOn: source.issuedOn,
     signer: source.signer ?? { place: null, title: null, name: null },
     published: source.published ?? false,
+    decision: source.decision ?? null,
   };
 }
 

@@ -8,6 +8,7 @@
 import { Fragment, type CSSProperties, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describeChange, describeIndexChange, formatDecimal, formatNumber, formatPercent } from '../format';
+import { decisionReference } from '../cycle/publication';
 import type { ScorecardData, ScorecardSatisfaction } from './scorecard-data';
 import {
   FULL_LAYOUT,
@@ -121,12 +122,13 @@ function Heading({ card }: { card: ScorecardData }) {
   );
 }
 
-/** What the figures are worth: a unit that sent nothing, leaves awaiting appraisal, a year not yet published. */
+/** What the figures are worth: a unit that sent nothing, leaves awaiting appraisal, a year not yet published, or the decision that published it. */
 function Status({ card }: { card: ScorecardData }) {
   const lines: string[] = [];
   if (!card.unit.submitted) lines.push('Đơn vị chưa gửi biểu tự đánh giá; kết quả tính theo điểm thẩm định hiện có.');
   if (card.unit.provisional) lines.push('Còn tiêu chí thành phần chưa có điểm thẩm định.');
-  if (!card.published) lines.push(`Kết quả tạm tính: kết quả năm ${card.year} chưa được công bố.`);
+  if (card.decision) lines.push(`Kết quả chính thức theo ${decisionReference(card.decision)}.`);
+  else if (!card.published) lines.push(`Kết quả tạm tính: kết quả năm ${card.year} chưa được công bố.`);
   if (lines.length === 0) return null;
   return <p className="provisional">{lines.join(' ')}</p>;
 }

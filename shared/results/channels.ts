@@ -6,7 +6,12 @@ import { cancellable, code, year } from '../channels';
 export const resultsContract = {
   'results:get': {
     input: z.object({ year }),
-    output: z.object({ results: yearResultsSchema, settings: z.array(blockSettingsSchema) }),
+    output: z.object({
+      results: yearResultsSchema,
+      settings: z.array(blockSettingsSchema),
+      /** the decision that published the year (date yyyy-mm-dd); null before */
+      publication: z.object({ decision: z.string(), date: z.string() }).nullable().optional(),
+    }),
   },
   /** a year's ranking as published (Mã or Tên đơn vị, Chỉ số, Xếp hạng, Tổng điểm), picked in the file dialog */
   'results:importPublished': {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { CriterionNode } from '../../shared/domain';
 import { Workspace } from '../../electron/db/workspace';
 import { assign, saveMember } from '../../electron/features/council/service';
+import { importPackages } from '../../electron/features/council/package-import';
 import { PACKAGE_HEADER_ROW, PACKAGE_SHEET, writePackages } from '../../electron/features/council/packages';
 import { saveFramework } from '../../electron/features/framework/service';
 import { upsertUnits } from '../../electron/features/units/service';
@@ -68,6 +69,13 @@ export const councilSuite: BenchSuite = {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parw-bench-council-'));
     try {
       const { file, back } = await prepareCouncilBench(dir, report);
+      // the same import in this process, on a copy: the reading and the writing without the start of a process
+      const copy = path.join(dir, 'copy.parws');
+      fs.copyFileSync(file, copy);
+      const ws = Workspace.open(copy);
+      const inProcess = await timed(() => importPackages(ws, [back]));
+      ws.close();
+      report.figure('council import of 10 packages (in process)', inProcess.ms, `${inProcess.result.reduce((n, r) => n + r.changes, 0)} appraised scores`);
       const bin = path.resolve('electron/bin/par-workbench.mjs');
       const run = await timed(() => spawnSync(process.execPath, [bin, 'council', 'import', file, back, '--json'], { encoding: 'utf8' }));
       const results = JSON.parse(run.result.stdout) as { status: string; changes: number }[];

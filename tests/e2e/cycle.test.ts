@@ -137,10 +137,21 @@ describe('the appraisal cycle on screen', () => {
     await nav('Thẩm định');
     await page.getByText('Kỳ đánh giá năm 2025 đã công bố nên đã khóa; chỉ xem, không sửa điểm.').waitFor();
     await app.screenshot('cycle-published-grid');
+    // Kết quả names the decision above the table, and nothing is provisional
+    await nav('Kết quả');
+    const line = page.getByTestId('results-publication');
+    await line.waitFor();
+    expect(await line.textContent()).toBe('Đã công bố theo Quyết định số 45/QĐ-UBND ngày 20/01/2026');
+    await page.locator('[data-testid=results-grid] .ag-row').first().waitFor();
+    expect(await page.getByTestId('results-grid').textContent()).not.toContain('Tạm tính');
+    await app.screenshot('cycle-published-results');
     await bar.getByRole('button', { name: 'Hủy công bố…' }).click();
     await page.getByLabel('Lý do hủy công bố').fill('Phúc tra kiến nghị');
     await bar.getByRole('button', { name: 'Mở lại kỳ đánh giá' }).click();
     await page.getByTestId('message').filter({ hasText: 'Đã hủy công bố, mở lại kỳ đánh giá năm 2025.' }).waitFor();
     expect(getPublication(ws, 2025)).toBeNull();
+    // reopened: the line goes, the results are provisional again
+    await line.waitFor({ state: 'detached' });
+    await page.getByTestId('results-grid').getByText(/^Tạm tính/).first().waitFor();
   });
 });

@@ -72,7 +72,9 @@ export const runs: Record<string, CommandRun> = {
     const out = withExtension(flagString(args, 'out')!, '.docx');
     const { writeAnnex } = await import('./documents/annex');
     await withWorkspace(args.positionals[0], async (ws) => {
-      const s = await writeAnnex(ws, year, out, { decision: flagString(args, 'decision') });
+      const given = flagString(args, 'decision');
+      const s = await writeAnnex(ws, year, out, { decision: given });
+      if (given !== undefined && s.decision) io.err(`Năm ${year} đã công bố: phụ lục ghi Quyết định đã công bố (${s.decision.decision}), không theo --decision.`);
       io.err(`Đã soạn phụ lục xếp hạng năm ${year} (${s.blocks} khối): ${out}`);
     });
   },

@@ -247,15 +247,20 @@ export function resolveConflictRow(ws: Workspace, id: number, resolution: 'keep'
 
 /** The appraised score and remark of each given cell (`${unit}\u0000${criterion}`) in a year; cells with no score row are absent. */
 export function cellValues(ws: Workspace, year: number, cells: [string, string][]): Map<string, { score: number | null; note: string | null }> {
-  const statement = sqlOf(ws).prepare(
-    `SELECT s.appraised_score, s.note FROM frameworks f JOIN criteria c ON c.framework_id = f.id
-     JOIN scores s ON s.criterion_id = c.id AND s.unit_code = @unit
-     WHERE f.year = @year AND c.code = @code`,
-  );
+  // one query for the whole file: the scores of its units on its criteria, kept for the cells asked
+  const wanted = new Set(cells.map(([unit, code]) => `${unit}\u0000${code}`));
+  const rows = sqlOf(ws)
+    .prepare(
+      `SELECT s.unit_code, c.code, s.appraised_score, s.note FROM frameworks f JOIN criteria c ON c.framework_id = f.id
+       JOIN scores s ON s.criterion_id = c.id
+       WHERE f.year = ? AND c.code IN (SELECT value FROM json_each(?)) AND s.unit_code IN (SELECT value FROM json_each(?))`,
+    )
+    .raw()
+    .all(year, JSON.stringify([...new Set(cells.map((c) => c[1]))]), JSON.stringify([...new Set(cells.map((c) => c[0]))])) as [string, string, number | null, string | null][];
   const map = new Map<string, { score: number | null; note: string | null }>();
-  for (const [unit, code] of cells) {
-    const r = statement.get({ year, unit, code }) as { appraised_score: number | null; note: string | null } | undefined;
-    if (r) map.set(`${unit}\u0000${code}`, { score: r.appraised_score, note: r.note });
+  for (const [unit, code, score, note] of rows) {
+    const key = `${unit}\u0000${code}`;
+    if (wanted.has(key)) map.set(key, { score, note });
   }
   return map;
 }

@@ -29,6 +29,7 @@ import { requireFramework } from '../framework/service';
 import { yearResults } from '../results/service';
 import { requireUnit } from '../units/service';
 import { listUnits } from '../units/store';
+import { yearPublication } from '../publication/service';
 import { requireBlock, requirePeriod } from '../workspace/service';
 
 /** Which units to print: one unit, one block, or every unit of the year. */
@@ -49,6 +50,7 @@ export function loadScorecardData(
   options: { issuedOn?: Date } = {},
 ): ScorecardData[] {
   const period = requirePeriod(ws, year);
+  const publication = yearPublication(ws, year);
   const results = yearResults(ws, year);
   let unitCodes: string[] | undefined;
   if ('unitCode' in selection) {
@@ -77,7 +79,8 @@ export function loadScorecardData(
       sample: isSampleWorkspace(ws),
       issuedOn: formatDate(options.issuedOn ?? new Date()),
       signer: signerOf(documentSettings(ws)),
-      published: period.locked,
+      published: publication.published,
+      decision: publication.stamp,
       survey: surveyResults(ws, year),
     },
     unitCodes,

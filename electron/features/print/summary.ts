@@ -4,6 +4,7 @@
 // (the cells keep the unrounded figures, so sums in Excel agree with the results).
 import fs from 'node:fs';
 import path from 'node:path';
+import { annexLine, type PublicationStamp } from '../../../shared/cycle/publication';
 import type { BlockResult, Unit, YearResults } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
 import { describeChange, formatNumber, formatPercent } from '../../../shared/format';
@@ -17,6 +18,7 @@ import { getScores } from '../appraisal/store';
 import { requireFramework } from '../framework/service';
 import { yearResults } from '../results/service';
 import { listUnits } from '../units/store';
+import { yearPublication } from '../publication/service';
 import { requirePeriod } from '../workspace/service';
 
 export interface SummaryWorkbookInput {
@@ -30,6 +32,8 @@ export interface SummaryWorkbookInput {
   sample: boolean;
   /** the year is published by decision (locked): results are final, else provisional */
   published: boolean;
+  /** the decision that published the year, printed under each title; null before */
+  decision?: PublicationStamp | null;
 }
 
 export const SUMMARY_SHEETS = ['Xếp hạng', 'Chỉ số thành phần', 'So với năm trước', 'Điểm bị mất'] as const;
@@ -76,12 +80,15 @@ function addTable(
   columns: Column[],
   rows: Cell[][],
   footer: Cell[] | null,
+  decision: string | null,
 ): void {
   const last = columns.length;
   const grid: CellInput[][] = [
     [{ value: title, style: { size: 14, bold: true, align: 'center', vertical: 'middle', wrap: true } }],
-    [{ value: subtitle, style: { size: 12, italic: true, align: 'center', vertical: 'middle', wrap: true } }],
-    [],
+    decision
+      ? [{ value: decision, style: { size: 12, italic: true, align: 'center', vertical: 'middle', wrap: true } }]
+      : [{ value: subtitle, style: { size: 12, italic: true, align: 'center', vertical: 'middle', wrap: true } }],
+    decision ? [{ value: subtitle, style: { size: 11, italic: true, align: 'center', vertical: 'middle', wrap: true } }] : [],
     columns.map((c) => ({ value: c.header, style: { size: 11, bold: true, align: 'center', vertical: 'middle', wrap: true, border: true, fill: HEADER_FILL } })),
   ];
   const rowHeights: Record<number, number> = {
@@ -115,7 +122,7 @@ function addTable(
     columns: columns.map((c) => ({ width: c.width })),
     rows: grid,
     rowHeights,
-    merges: [`A1:${cellAddress(last, 1)}`, `A2:${cellAddress(last, 2)}`],
+    merges: [`A1:${cellAddress(last, 1)}`, `A2:${cellAddress(last, 2)}`, ...(decision ? [`A3:${cellAddress(last, 3)}`] : [])],
     freeze: { rows: HEADER_ROW, columns: 2 },
     print: { orientation: 'landscape', fitToWidth: true, centered: true, repeatRows: [HEADER_ROW, HEADER_ROW], footer: '&C&"Times New Roman"&10Trang &P/&N' },
   });
@@ -127,6 +134,11 @@ function rankCell(unit: BlockResult['units'][number]): Cell {
 
 function blockTitle(input: SummaryWorkbookInput, what: string, block: BlockResult): string {
   return `${what} năm ${input.results.year} — ${block.name}${input.published ? '' : ' (tạm tính)'}`.toUpperCase();
+}
+
+/** "Kèm theo Quyết định số … ngày … của Ủy ban nhân dân tỉnh …" once the year is published by decision. */
+function decisionLine(input: SummaryWorkbookInput): string | null {
+  return input.decision ? annexLine(input.decision, input.province) : null;
 }
 
 function subtitle(input: SummaryWorkbookInput, block: BlockResult): string {
@@ -169,7 +181,7 @@ function rankingSheet(sheets: SheetSpec[], input: SummaryWorkbookInput, block: B
     resultStatus(u, input.published),
   ]);
   const footer: Cell[] = [null, 'Bình quân khối', ...fields.map(() => null), null, null, block.average, null, null, null, null, null];
-  addTable(sheets, `${block.name} - ${SUMMARY_SHEETS[0]}`, blockTitle(input, 'Bảng xếp hạng Chỉ số CCHC', block), subtitle(input, block), columns, rows, footer);
+  addTable(sheets, `${block.name} - ${SUMMARY_SHEETS[0]}`, blockTitle(input, 'Bảng xếp hạng Chỉ số CCHC', block), subtitle(input, block), columns, rows, footer, decisionLine(input));
 }
 
 function fieldSheet(sheets: SheetSpec[], input: SummaryWorkbookInput, block: BlockResult): void {
@@ -188,7 +200,7 @@ function fieldSheet(sheets: SheetSpec[], input: SummaryWorkbookInput, block: Blo
     u.index,
   ]);
   const footer: Cell[] = [null, 'Bình quân khối', ...fields.map((f) => averages.get(f.code) ?? null), block.average];
-  addTable(sheets, `${block.name} - ${SUMMARY_SHEETS[1]}`, blockTitle(input, 'Chỉ số thành phần theo lĩnh vực', block), subtitle(input, block), columns, rows, footer);
+  addTable(sheets, `${block.name} - ${SUMMARY_SHEETS[1]}`, blockTitle(input, 'Chỉ số thành phần theo lĩnh vực', block), subtitle(input, block), columns, rows, footer, decisionLine(input));
 }
 
 function yearOverYearSheet(sheets: SheetSpec[], input: SummaryWorkbookInput, block: BlockResult): void {
@@ -222,7 +234,7 @@ function yearOverYearSheet(sheets: SheetSpec[], input: SummaryWorkbookInput, blo
       u.previous ? describeChange(u.deltaIndex, u.deltaRank) : 'Chưa có kết quả năm trước',
     ];
   });
-  addTable(sheets, `${block.name} - ${SUMMARY_SHEETS[2]}`, blockTitle(input, 'So sánh Chỉ số CCHC', block), subtitle(input, block), columns, rows, null);
+  addTable(sheets, `${block.name} - ${SUMMARY_SHEETS[2]}`, blockTitle(input, 'So sánh Chỉ số CCHC', block), subtitle(input, block), columns, rows, null, decisionLine(input));
 }
 
 /** Units named per sub-criterion in the points-lost table; the count of the others follows. */
@@ -259,7 +271,7 @@ function lossSheet(sheets: SheetSpec[], input: SummaryWorkbookInput, block: Bloc
     l.cumulativeShare,
     unitsBehindLoss(l),
   ]);
-  addTable(sheets, `${block.name} - ${SUMMARY_SHEETS[3]}`, blockTitle(input, 'Các tiêu chí thành phần bị mất điểm', block), subtitle(input, block), columns, rows, null);
+  addTable(sheets, `${block.name} - ${SUMMARY_SHEETS[3]}`, blockTitle(input, 'Các tiêu chí thành phần bị mất điểm', block), subtitle(input, block), columns, rows, null, decisionLine(input));
 }
 
 /** The summary workbook of a year, four sheets per block. */
@@ -277,6 +289,7 @@ export function buildSummaryWorkbook(input: SummaryWorkbookInput): WorkbookSpec 
 /** The figures of the summary workbook, read from a workspace. */
 export function summaryInput(ws: Workspace, year: number): SummaryWorkbookInput {
   const period = requirePeriod(ws, year);
+  const publication = yearPublication(ws, year);
   const results = yearResults(ws, year);
   if (results.blocks.length === 0) {
     throw new UserError(`Năm ${year} chưa có kết quả nào (chưa có điểm) nên chưa xuất được bảng tổng hợp.`);
@@ -297,7 +310,8 @@ export function summaryInput(ws: Workspace, year: number): SummaryWorkbookInput 
     province: workspaceProvince(ws),
     periodName: period.name,
     sample: isSampleWorkspace(ws),
-    published: period.locked,
+    published: publication.published,
+    decision: publication.stamp,
   };
 }
 

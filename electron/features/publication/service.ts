@@ -5,6 +5,7 @@
 import { UserError } from '../../../shared/errors';
 import { formatDay, formatNumber } from '../../../shared/format';
 import { cleanText } from '../../../shared/text';
+import type { PublicationStamp, YearPublication } from '../../../shared/cycle/publication';
 import type { Workspace } from '../../db/workspace';
 import { yearStatus } from '../cycle/service';
 import { requirePeriod } from '../workspace/service';
@@ -95,4 +96,16 @@ export function unpublish(ws: Workspace, year: number, reason: string, actor?: s
 export function publicationOf(ws: Workspace, year: number): { publication: PublicationRow | null; history: PublicationLogEntry[] } {
   requirePeriod(ws, year);
   return { publication: getPublication(ws, year), history: publicationHistory(ws, year) };
+}
+
+/**
+ * What every output of a year (summary workbook, scorecards, `results --json`, the Kết quả
+ * screen, the decision's annex) says of its publication: the decision's number and date once
+ * published; final also when the year is locked without a recorded decision (closed years).
+ */
+export function yearPublication(ws: Workspace, year: number): YearPublication {
+  const period = requirePeriod(ws, year);
+  const row = getPublication(ws, year);
+  const stamp: PublicationStamp | null = row ? { decision: row.decision, date: row.decisionDate } : null;
+  return { published: stamp !== null || period.locked, stamp };
 }

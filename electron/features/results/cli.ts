@@ -6,6 +6,7 @@ import { withWorkspace } from '../../cli/workspace';
 import { saveBlockSettings, yearResults } from './service';
 import { getBlockSettings } from './store';
 import { requireBlock } from '../workspace/service';
+import { yearPublication } from '../publication/service';
 import { type CommandRun, UsageError, flagString, flagYear } from '../../cli/framework';
 import { TIE_RULES, type TieRule } from '../../../shared/domain';
 
@@ -40,7 +41,8 @@ export const runs: Record<string, CommandRun> = {
       if (block) requireBlock(ws, block);
       const all = yearResults(ws, year);
       const results = block ? { ...all, blocks: all.blocks.filter((b) => b.code === block) } : all;
-      io.out(args.flags.json ? JSON.stringify(resultsJson(results)) : formatResultsTable(results));
+      const { stamp } = yearPublication(ws, year);
+      io.out(args.flags.json ? JSON.stringify(resultsJson(results, stamp)) : formatResultsTable(results, stamp));
     });
   },
 

@@ -3,6 +3,7 @@ import type { Handlers } from '../../../shared/contract';
 import type { resultsContract } from '../../../shared/results/channels';
 import type { HandlerContext } from '../context';
 import { yearResults } from './service';
+import { yearPublication } from '../publication/service';
 import { getBlockSettings } from './store';
 
 export function resultsHandlers(context: HandlerContext): Pick<Handlers, keyof typeof resultsContract> {
@@ -10,7 +11,7 @@ export function resultsHandlers(context: HandlerContext): Pick<Handlers, keyof t
     'results:get': ({ year }) => {
       const ws = context.workspace();
       const results = yearResults(ws, year);
-      return { results, settings: results.blocks.map((b) => getBlockSettings(ws, year, b.code)) };
+      return { results, settings: results.blocks.map((b) => getBlockSettings(ws, year, b.code)), publication: yearPublication(ws, year).stamp };
     },
 
     'results:importPublished': async ({ year, blockCode }) => {

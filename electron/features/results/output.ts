@@ -1,12 +1,17 @@
 // Results as the command line prints them: the JSON contract and a readable table.
 import { tableLines } from '../../cli/table';
+import { decisionReference, type PublicationStamp } from '../../../shared/cycle/publication';
 import type { YearResults } from '../../../shared/domain';
 import { describeChange, formatDecimal, formatPercent } from '../../../shared/format';
 
-/** The `results --json` shape: unrounded numbers, null where a figure does not apply. */
-export function resultsJson(results: YearResults) {
+/**
+ * The `results --json` shape: unrounded numbers, null where a figure does not apply; the
+ * decision that published the year (date yyyy-mm-dd), null before.
+ */
+export function resultsJson(results: YearResults, publication: PublicationStamp | null) {
   return {
     year: results.year,
+    publication: publication && { decision: publication.decision, date: publication.date },
     blocks: results.blocks.map((b) => ({
       code: b.code,
       name: b.name,
@@ -44,9 +49,10 @@ export function resultsJson(results: YearResults) {
   };
 }
 
-export function formatResultsTable(results: YearResults): string {
+export function formatResultsTable(results: YearResults, publication: PublicationStamp | null = null): string {
   const lines: string[] = [];
   if (results.blocks.length === 0) return `Năm ${results.year} chưa có kết quả (chưa có điểm nào).`;
+  if (publication) lines.push(`Đã công bố theo ${decisionReference(publication)}.`, '');
   for (const b of results.blocks) {
     lines.push(`${b.name} — năm ${results.year} — bình quân ${formatPercent(b.average)}`);
     const rows = b.units.map((u) => [

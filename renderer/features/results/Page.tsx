@@ -12,6 +12,7 @@ import type { PageProps } from '../../app/page';
 import { blockTabs, Tabs } from '../../app/Tabs';
 import { exportAnnex, exportReport, importPublished, useResults } from './hooks';
 import { resultStatus } from '../../../shared/results/status';
+import { decisionReference } from '../../../shared/cycle/publication';
 import { bandClass, changeOf, fieldCell, fieldCountsCell, rankText } from './model';
 
 function columns(published: boolean): ColDef<UnitResult>[] {
@@ -87,12 +88,12 @@ function columnsFor(block: BlockResult | undefined, withFields: boolean, publish
 }
 
 export function ResultsPage({ year, workspace }: PageProps) {
-  const { data, reload } = useResults(year);
+  const published = workspace.periods.find((p) => p.year === year)?.locked ?? false;
+  const { data, reload } = useResults(year, published);
   const blocks = data?.results.blocks ?? [];
   const [blockCode, setBlockCode] = useChoice(blocks.map((b) => b.code));
   const [emptyBlock, setEmptyBlock] = useChoice(workspace.blocks.map((b) => b.code));
   const { run, busy } = useAction();
-  const published = workspace.periods.find((p) => p.year === year)?.locked ?? false;
   const [withFields, setWithFields] = useState(false);
   const block = blocks.find((b) => b.code === blockCode);
   const columnDefs = useMemo(() => columnsFor(block, withFields, published), [block, withFields, published]);
@@ -168,6 +169,11 @@ export function ResultsPage({ year, workspace }: PageProps) {
           </span>
         )}
       </div>
+      {data.publication && (
+        <p className="published-by" data-testid="results-publication">
+          Đã công bố theo {decisionReference(data.publication)}
+        </p>
+      )}
       {settings && settings.bands.length > 0 && (
         <p className="muted bands">
           Xếp loại:{' '}

@@ -1,9 +1,13 @@
 import { call } from '../../app/api';
 import { useCallResult } from '../../app/hooks';
 
-/** The year's results of every block, with each block's classification bands; `reload` after a change of scores. */
-export function useResults(year: number) {
-  const { value, reload } = useCallResult('results:get', { year });
+/**
+ * The year's results of every block, with each block's classification bands and the decision
+ * that published the year; asked again when the year is published or reopened (`locked`),
+ * `reload` after a change of scores.
+ */
+export function useResults(year: number, locked = false) {
+  const { value, reload } = useCallResult('results:get', { year }, { refresh: locked, keep: year });
   return { data: value, reload };
 }
 

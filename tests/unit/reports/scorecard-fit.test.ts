@@ -160,6 +160,7 @@ function card(notes: number): ScorecardPage {
     issuedOn: '05/01/2026',
     signer: { place: null, title: null, name: null },
     published: false,
+    decision: null,
   } satisfies ScorecardData;
   return { data, chartSvg: '' };
 }

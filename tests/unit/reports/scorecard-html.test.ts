@@ -58,6 +58,7 @@ const card: ScorecardData = {
   issuedOn: '05/01/2026',
   signer: { place: 'Lạng Sơn', title: 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC', name: 'Nguyễn Văn An' },
   published: false,
+  decision: null,
 };
 
 describe('scorecard HTML', () => {
@@ -84,6 +85,12 @@ describe('scorecard HTML', () => {
       { fontCss: '' },
     );
     expect(published).not.toContain('tạm tính');
+    const decided = buildScorecardHtml(
+      { data: { ...card, published: true, decision: { decision: '123/QĐ-UBND', date: '2026-01-15' }, unit: { ...card.unit, provisional: false } }, chartSvg: '<svg></svg>' },
+      { fontCss: '' },
+    );
+    expect(decided).toContain('Kết quả chính thức theo Quyết định số 123/QĐ-UBND ngày 15/01/2026.');
+    expect(decided).not.toContain('tạm tính');
   });
 
   it('escapes names and titles and embeds the fonts and the chart', () => {

@@ -82,6 +82,7 @@ function card(satisfaction: ScorecardData['satisfaction']): ScorecardData {
     issuedOn: '05/01/2026',
     signer: { place: null, title: null, name: null },
     published: false,
+    decision: null,
   };
 }
 
