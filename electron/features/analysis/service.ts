@@ -6,6 +6,7 @@ import { UserError } from '../../../shared/errors';
 import type { Workspace } from '../../db/workspace';
 import { getSetting } from '../workspace/store';
 import { OURS_SETTING } from './national-import';
+import { nationalLineageMap } from './lineage';
 import { nationalRows, nationalTableMeta, nationalYears } from './store';
 
 export interface NationalPosition {
@@ -29,7 +30,7 @@ export function nationalPosition(ws: Workspace, year: number): NationalPosition 
   if (!meta) return null;
   const earlier = nationalYears(ws).filter((y) => y < year).pop();
   const history = earlier === undefined ? [] : [nationalYear(earlier, nationalRows(ws, earlier))];
-  const results = nationalWithHistory(nationalYear(year, nationalRows(ws, year)), history);
+  const results = nationalWithHistory(nationalYear(year, nationalRows(ws, year)), history, nationalLineageMap(ws, year));
   const par = results.blocks.find((b) => b.code === NATIONAL_BLOCK)!;
   const name = ourProvinceName(ws);
   const key = name ? provinceKey(name) : null;
