@@ -13,6 +13,7 @@ import { blockTabs, Tabs } from '../../app/Tabs';
 import { exportAnnex, exportReport, importPublished, useResults } from './hooks';
 import { resultStatus } from '../../../shared/results/status';
 import { bandClass, changeOf, fieldCell, fieldCountsCell, rankText } from './model';
+import { NationalPanel } from './NationalPanel';
 
 function columns(published: boolean): ColDef<UnitResult>[] {
   return [
@@ -119,6 +120,7 @@ export function ResultsPage({ year, workspace }: PageProps) {
             </button>
           </div>
         )}
+        <NationalPanel year={year} />
       </div>
     );
   const settings = data.settings.find((s) => s.blockCode === blockCode);
@@ -189,6 +191,7 @@ export function ResultsPage({ year, workspace }: PageProps) {
           tooltipShowDelay={400}
         />
       </div>
+      <NationalPanel year={year} />
     </div>
   );
 }
