@@ -19,6 +19,8 @@ export function NationalPanel({ year }: { year: number }) {
       refused: 'Chưa nhập bảng xếp hạng toàn quốc.',
       done: (answer) => {
         if (answer.cancelled) return null;
+        // the field shows the name as the table writes it, now kept
+        setOurs(null);
         reload();
         const s = answer.value;
         const text =

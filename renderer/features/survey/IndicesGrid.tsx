@@ -116,7 +116,7 @@ function indexColumn(
     colId,
     headerName,
     headerTooltip: factor?.name,
-    width: 108,
+    width: 136,
     type: 'rightAligned',
     wrapHeaderText: true,
     autoHeaderHeight: true,
@@ -169,7 +169,7 @@ export function IndicesGrid({
       {
         headerName: 'Xếp hạng trong khối',
         colId: 'rank',
-        width: 120,
+        width: 150,
         wrapHeaderText: true,
         autoHeaderHeight: true,
         valueGetter: (p) => p.data?.standing?.overall.rank ?? null,
