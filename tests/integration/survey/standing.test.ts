@@ -94,6 +94,14 @@ describe('SIPAS component ranks in survey results', () => {
       expect(u.factorsDownBoth).toBe(compared.filter((f) => roundTo(f.deltaIndex!, 2) < 0 && f.deltaRank !== null && f.deltaRank < 0).length);
     }
 
+    // the printed table: the unit's place in its block and places moved
+    const text = (await cli('survey', 'results', file, '--year', '2025')).out;
+    const x03 = json.units.find((u: { code: string }) => u.code === 'X03');
+    const line = text.split('\n').find((l) => l.startsWith('X03'))!;
+    expect(line).toContain(`${x03.rank}/4`);
+    if (x03.deltaRank) expect(line).toContain(`${x03.deltaRank > 0 ? 'tăng' : 'giảm'} ${Math.abs(x03.deltaRank)} bậc`);
+    expect(text.split('\n').find((l) => l.startsWith('Mã'))).toMatch(/Chỉ số\s+Hạng/);
+
     // the block ranked `ordinal` that year: every factor's ranks are 1..N
     const again = openWorkspace(file);
     ensurePeriod(again, 2025);
