@@ -12,7 +12,7 @@ import type { Workspace } from '../../db/workspace';
 import { mapColumns, readTable, TableReader, type ColumnMap, type TableRow } from '../../excel/tabular';
 import { setSetting } from '../workspace/store';
 import { earlierNationalYear, findPredecessors, splitProvinces } from './lineage';
-import { nationalLineage, nationalRows, writeNationalLineage, writeNationalTable, type NationalLineageEntry } from './store';
+import { nationalLineage, nationalRows, OURS_SETTING, writeNationalLineage, writeNationalTable, type NationalLineageEntry } from './store';
 
 export interface NationalImportOptions {
   /** our province's name as the table writes it (kept as a setting) */
@@ -35,7 +35,7 @@ export interface NationalImportSummary {
   lineageQuestions: string[];
 }
 
-export const OURS_SETTING = 'national.ours';
+export { OURS_SETTING };
 
 /** "I=10;II=10;III=14,5" → maxima by field code. */
 export function parseMaxima(text: string): Map<string, number> {

@@ -5,9 +5,8 @@ import type { BlockResult, YearResults } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
 import type { Workspace } from '../../db/workspace';
 import { getSetting } from '../workspace/store';
-import { OURS_SETTING } from './national-import';
 import { nationalLineageMap } from './lineage';
-import { nationalRows, nationalTableMeta, nationalYears } from './store';
+import { nationalRows, nationalTableMeta, nationalYears, OURS_SETTING } from './store';
 
 export interface NationalPosition {
   year: number;

@@ -4,6 +4,9 @@ import type { Problem } from '../../../shared/errors';
 import { sqlOf } from '../../db/connection';
 import type { Workspace } from '../../db/workspace';
 
+/** the setting that keeps our province's name as the national table writes it */
+export const OURS_SETTING = 'national.ours';
+
 export interface NationalTableMeta {
   year: number;
   fileName: string;
