@@ -30,6 +30,7 @@ export type DialogPurpose =
   | 'council-returned'
   | 'analysis-report'
   | 'analysis-annex'
+  | 'national-table'
   | 'petition-decisions'
   | 'notices-folder'
   | 'petitions-returned';
@@ -70,6 +71,7 @@ export const DIALOGS: Record<DialogPurpose, DialogSpec> = {
   'council-returned': { mode: 'open', multiple: true, title: 'Chọn các hồ sơ thẩm định thành viên gửi về', filter: 'spreadsheet' },
   'analysis-report': { mode: 'save', title: 'Lưu báo cáo phân tích kết quả (Word)', filter: 'word' },
   'analysis-annex': { mode: 'save', title: 'Lưu phụ lục xếp hạng kèm Quyết định công bố (Word)', filter: 'word' },
+  'national-table': { mode: 'open', title: 'Nhập bảng xếp hạng toàn quốc (Chỉ số CCHC các tỉnh, thành phố do Bộ Nội vụ công bố)', filter: 'table' },
   'petition-decisions': { mode: 'save', title: 'Xuất bảng kiến nghị và quyết định ra Excel', filter: 'spreadsheet' },
   'notices-folder': { mode: 'folder', title: 'Chọn thư mục lưu thông báo kết quả thẩm định sơ bộ', filter: null },
   'petitions-returned': { mode: 'open', multiple: true, title: 'Chọn các thông báo đơn vị gửi lại có ý kiến giải trình, kiến nghị', filter: 'spreadsheet' },

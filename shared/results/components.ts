@@ -39,7 +39,7 @@ export function rankBy(entries: RankEntry[], precision: number, ties: TieRule = 
 }
 
 /** Sets the rank of every field of the block's units: among the ranked units, by the block's rule. */
-export function rankFields(units: UnitResult[], precision: number, ties: TieRule): void {
+export function rankFields(units: Pick<UnitResult, 'code' | 'ranked' | 'fields'>[], precision: number, ties: TieRule): void {
   const codes = new Set(units.flatMap((u) => u.fields.map((f) => f.code)));
   for (const code of codes) {
     const entries: RankEntry[] = [];
@@ -56,7 +56,7 @@ export function rankFields(units: UnitResult[], precision: number, ties: TieRule
 }
 
 /** The same field in an earlier year's result: by code, else by title (frameworks renumbered). */
-function sameField(field: FieldResult, earlier: UnitResult): FieldResult | undefined {
+function sameField(field: FieldResult, earlier: Pick<UnitResult, 'fields'>): FieldResult | undefined {
   return earlier.fields.find((f) => f.code === field.code) ?? earlier.fields.find((f) => matchKey(f.title) === matchKey(field.title));
 }
 
@@ -65,7 +65,11 @@ function sameField(field: FieldResult, earlier: UnitResult): FieldResult | undef
  * with (one unit: its index and rank; several merged: the mean of their indices, no rank), and
  * the unit's counts of fields up and down (at the display precision; "both" = index and rank).
  */
-export function attachFieldChanges(unit: UnitResult, lineage: UnitResult[], precision: number): void {
+export function attachFieldChanges(
+  unit: Pick<UnitResult, 'fields' | 'fieldsUp' | 'fieldsDown' | 'fieldsUpBoth' | 'fieldsDownBoth'>,
+  lineage: Pick<UnitResult, 'fields'>[],
+  precision: number,
+): void {
   let compared = 0;
   let up = 0;
   let down = 0;

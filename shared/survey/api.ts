@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { yearSchema } from '../domain';
 import type { SurveyChange } from './change';
 import type { SurveyIndices } from './indices';
+import type { SurveyStanding } from './standing';
 import type { ColumnMapping, SurveyFileFormat } from './mapping';
 import { mappingProfileSchema, type SurveyDefinition, type SurveyLink } from './model';
 import type { Problem } from '../errors';
@@ -71,6 +72,8 @@ export interface SurveyUnitResult extends SurveyIndices {
   name: string;
   blockCode: string;
   change: SurveyChange | null;
+  /** ranks within the block (overall, areas, factors) and their change through lineage */
+  standing?: SurveyStanding | null;
 }
 
 export interface SurveyYearResults {

@@ -47,6 +47,25 @@ const surveyChangeSchema = z.object({
   factors: z.array(z.object({ code: z.string(), previousIndex: index, deltaIndex: index })),
 });
 
+const componentStandingSchema = z.object({
+  code: z.string(),
+  index,
+  rank: index,
+  previous: z.object({ index: z.number(), rank: index }).nullable(),
+  deltaIndex: index,
+  deltaRank: index,
+});
+const surveyStandingSchema = z.object({
+  of: z.number(),
+  overall: componentStandingSchema,
+  areas: z.array(componentStandingSchema),
+  factors: z.array(componentStandingSchema),
+  factorsUp: index,
+  factorsDown: index,
+  factorsUpBoth: index,
+  factorsDownBoth: index,
+});
+
 export const surveyYearResultsSchema: z.ZodType<SurveyYearResults> = z.object({
   year: z.number(),
   model: z.enum(surveyModels),
@@ -58,6 +77,7 @@ export const surveyYearResultsSchema: z.ZodType<SurveyYearResults> = z.object({
       name: z.string(),
       blockCode: z.string(),
       change: surveyChangeSchema.nullable(),
+      standing: surveyStandingSchema.nullable().optional(),
     }),
   ),
   previousYear: z.number().nullable(),

@@ -26,12 +26,27 @@ export const runs: Record<string, CommandRun> = {
     await withWorkspace(args.positionals[0], async (ws) => {
       const s = await importNationalFile(ws, year, args.positionals[1], { ours: flagString(args, 'ours'), maxima: flagString(args, 'max') });
       for (const w of s.warnings) io.err(`Cảnh báo: ${formatProblem(w)}`);
+      for (const e of s.lineage) io.err(`Tiền thân: ${e.name} ← ${e.from.map((f) => f.name).join(', ')}`);
       io.err(
         `Đã nhập bảng kết quả các tỉnh, thành phố năm ${year}: ${s.provinces} tỉnh, thành phố, lĩnh vực ${s.fields.join(', ')}` +
           (s.sipasFactors.length ? `, SIPAS với ${s.sipasFactors.length} chỉ số thành phần` : '') +
           (s.ours ? `; tỉnh mình: ${s.ours}` : '') +
           '.',
       );
+    });
+  },
+
+  async 'national lineage'(args, io) {
+    const year = flagYear(args);
+    const province = flagString(args, 'province');
+    const from = flagString(args, 'from');
+    if ((province === undefined) !== (from === undefined)) throw new UsageError('--province và --from đi cùng nhau.');
+    const { declareNationalLineage, splitProvinces } = await import('./lineage');
+    const { nationalLineage } = await import('./store');
+    await withWorkspace(args.positionals[0], (ws) => {
+      const entries = province !== undefined ? declareNationalLineage(ws, year, province, splitProvinces(from!)) : nationalLineage(ws, year);
+      if (entries.length === 0) io.out(`Năm ${year} chưa khai báo tỉnh, thành phố nào hợp nhất từ tỉnh khác.`);
+      for (const e of entries) io.out(`${e.name} ← ${e.from.map((f) => f.name).join(', ')}`);
     });
   },
 

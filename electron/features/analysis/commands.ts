@@ -12,6 +12,15 @@ export const commands: CommandSpec[] = [
     load: () => import('./cli').then((m) => m.runs['national import']),
   },
   {
+    name: 'national lineage',
+    usage: 'WS --year Y [--province NAME --from "A;B"]',
+    summary: 'khai báo tỉnh, thành phố của năm Y được hợp nhất từ các tỉnh của bảng năm trước (--from "" để bỏ); không có --province: liệt kê',
+    positionals: 1,
+    flags: { year: 'number', province: 'string', from: 'string' },
+    required: ['year'],
+    load: () => import('./cli').then((m) => m.runs['national lineage']),
+  },
+  {
     name: 'analysis',
     usage: 'WS --year Y (--national | --block B | --unit CODE) [--json]',
     summary: 'phân tích kết quả: chỉ số, xếp hạng, thay đổi so với năm trước, lĩnh vực tăng giảm (cả nước, một khối hoặc một đơn vị)',

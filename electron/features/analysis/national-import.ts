@@ -11,7 +11,8 @@ import { matchKey } from '../../../shared/text';
 import type { Workspace } from '../../db/workspace';
 import { mapColumns, readTable, TableReader, type ColumnMap, type TableRow } from '../../excel/tabular';
 import { setSetting } from '../workspace/store';
-import { nationalRows, nationalYears, writeNationalTable } from './store';
+import { earlierNationalYear, findPredecessors, splitProvinces } from './lineage';
+import { nationalLineage, nationalRows, OURS_SETTING, writeNationalLineage, writeNationalTable, type NationalLineageEntry } from './store';
 
 export interface NationalImportOptions {
   /** our province's name as the table writes it (kept as a setting) */
@@ -28,9 +29,13 @@ export interface NationalImportSummary {
   sipasFactors: string[];
   ours: string | null;
   warnings: Problem[];
+  /** provinces declared as formed from provinces of the table before (Tiền thân) */
+  lineage: NationalLineageEntry[];
+  /** provinces the table before did not have and no lineage names: not compared until declared */
+  lineageQuestions: string[];
 }
 
-export const OURS_SETTING = 'national.ours';
+export { OURS_SETTING };
 
 /** "I=10;II=10;III=14,5" → maxima by field code. */
 export function parseMaxima(text: string): Map<string, number> {
@@ -52,6 +57,7 @@ export async function importNationalFile(ws: Workspace, year: number, file: stri
     { key: 'province', headers: ['Tỉnh, thành phố', 'Tỉnh/thành phố', 'Tỉnh, thành phố trực thuộc trung ương', 'Tỉnh', 'Địa phương', 'Tên tỉnh'], required: true },
     { key: 'index', headers: ['Chỉ số', 'Chỉ số CCHC', 'PAR INDEX', 'Chỉ số (%)', 'Chỉ số PAR INDEX'], required: true },
     { key: 'sipas', headers: ['SIPAS', 'Chỉ số SIPAS', 'Chỉ số hài lòng', 'SIPAS (%)'], required: false },
+    { key: 'lineage', headers: ['Tiền thân', 'Tỉnh trước sáp nhập', 'Hợp nhất từ', 'Sáp nhập từ'], required: false },
   ]);
   const taken = new Set(Object.values(base));
   const columns: ColumnMap<string> = { ...base };
@@ -87,6 +93,10 @@ export async function importNationalFile(ws: Workspace, year: number, file: stri
   const reader = new TableReader<string>(table, columns);
   const maxima = new Map<string, number>(given ?? []);
   const rows: (NationalRow & { rowNumber: number })[] = [];
+  const earlier = earlierNationalYear(ws, year);
+  const earlierRows = earlier === undefined ? [] : nationalRows(ws, earlier);
+  const withLineageColumn = reader.has('lineage');
+  const declared: NationalLineageEntry[] = [];
   const seen = new Map<string, number>();
   const warnings: Problem[] = [];
   /** The row's field scores; a blank cell is a problem where `required`. */
@@ -113,6 +123,12 @@ export async function importNationalFile(ws: Workspace, year: number, file: stri
     const sipas = reader.has('sipas') ? reader.number(row, 'sipas', 'SIPAS', { percent: true }) : null;
     const sipasFactors = factors.map((f) => ({ ...f, index: reader.number(row, `sipas:${f.code}`, f.title, { percent: true }) }));
     const pkey = provinceKey(name);
+    const fromText = withLineageColumn ? reader.text(row, 'lineage') : null;
+    if (fromText) {
+      const { found, problems } = findPredecessors(splitProvinces(fromText), earlier, earlierRows, name);
+      for (const p of problems) reader.problem(row, 'lineage', `Tiền thân của ${name}: ${p}`);
+      if (found.length) declared.push({ key: pkey, name, from: found });
+    }
     if (seen.has(pkey)) reader.problem(row, 'province', `${name} đã có ở dòng ${seen.get(pkey)}; mỗi tỉnh, thành phố một dòng.`);
     seen.set(pkey, row.rowNumber);
     if (index === null || scores.some((f) => f.value === null)) continue;
@@ -143,16 +159,19 @@ export async function importNationalFile(ws: Workspace, year: number, file: stri
       });
     }
   }
+  // the lineage of the year: from the Tiền thân column where the table has one, else as declared before
+  const lineage = withLineageColumn ? declared : nationalLineage(ws, year).filter((e) => rows.some((r) => r.key === e.key));
   // provinces the year before did not have: a new province after a merger needs its lineage
-  const earlier = nationalYears(ws).filter((y) => y < year).pop();
+  const lineageQuestions: string[] = [];
   if (earlier !== undefined) {
-    const before = new Set(nationalRows(ws, earlier).map((r) => r.key));
+    const before = new Set(earlierRows.map((r) => r.key));
     for (const r of rows) {
-      if (before.has(r.key)) continue;
+      if (before.has(r.key) || lineage.some((e) => e.key === r.key)) continue;
       const row = table.rows.find((x) => x.rowNumber === r.rowNumber)!;
+      lineageQuestions.push(r.name);
       warnings.push({
         ...reader.location(row, 'province'),
-        message: `${r.name} không có trong bảng năm ${earlier}: chưa so sánh được với năm trước. Nếu đây là tỉnh mới sau sáp nhập, cần khai báo các tỉnh trước sáp nhập; nếu tên viết khác, hãy sửa cho giống bảng năm ${earlier}.`,
+        message: `${r.name} không có trong bảng năm ${earlier}: chưa so sánh được với năm trước. Nếu đây là tỉnh mới sau sáp nhập, hãy ghi các tỉnh trước sáp nhập ở cột "Tiền thân" (ví dụ "Lạng Sơn; Cao Bằng") hoặc khai báo tiền thân của tỉnh; nếu tên viết khác, hãy sửa cho giống bảng năm ${earlier}.`,
       });
     }
   }
@@ -165,6 +184,17 @@ export async function importNationalFile(ws: Workspace, year: number, file: stri
   ws.transaction(() => {
     writeNationalTable(ws, { year, fileName: path.basename(file), importedAt: new Date().toISOString(), actor: ws.actor, warnings }, rows);
     if (ours) setSetting(ws, OURS_SETTING, ours);
+    writeNationalLineage(ws, year, lineage);
   });
-  return { file: path.basename(file), year, provinces: rows.length, fields: fields.map((f) => f.code), sipasFactors: factors.map((f) => f.code), ours, warnings };
+  return {
+    file: path.basename(file),
+    year,
+    provinces: rows.length,
+    fields: fields.map((f) => f.code),
+    sipasFactors: factors.map((f) => f.code),
+    ours,
+    warnings,
+    lineage,
+    lineageQuestions,
+  };
 }

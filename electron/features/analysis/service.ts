@@ -5,8 +5,8 @@ import type { BlockResult, YearResults } from '../../../shared/domain';
 import { UserError } from '../../../shared/errors';
 import type { Workspace } from '../../db/workspace';
 import { getSetting } from '../workspace/store';
-import { OURS_SETTING } from './national-import';
-import { nationalRows, nationalTableMeta, nationalYears } from './store';
+import { nationalLineageMap } from './lineage';
+import { nationalRows, nationalTableMeta, nationalYears, OURS_SETTING } from './store';
 
 export interface NationalPosition {
   year: number;
@@ -29,7 +29,7 @@ export function nationalPosition(ws: Workspace, year: number): NationalPosition 
   if (!meta) return null;
   const earlier = nationalYears(ws).filter((y) => y < year).pop();
   const history = earlier === undefined ? [] : [nationalYear(earlier, nationalRows(ws, earlier))];
-  const results = nationalWithHistory(nationalYear(year, nationalRows(ws, year)), history);
+  const results = nationalWithHistory(nationalYear(year, nationalRows(ws, year)), history, nationalLineageMap(ws, year));
   const par = results.blocks.find((b) => b.code === NATIONAL_BLOCK)!;
   const name = ourProvinceName(ws);
   const key = name ? provinceKey(name) : null;

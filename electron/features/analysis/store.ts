@@ -4,6 +4,9 @@ import type { Problem } from '../../../shared/errors';
 import { sqlOf } from '../../db/connection';
 import type { Workspace } from '../../db/workspace';
 
+/** the setting that keeps our province's name as the national table writes it */
+export const OURS_SETTING = 'national.ours';
+
 export interface NationalTableMeta {
   year: number;
   fileName: string;
@@ -55,4 +58,32 @@ export function nationalTableMeta(ws: Workspace, year: number): NationalTableMet
     | { year: number; file_name: string; imported_at: string; actor: string; warnings: string }
     | undefined;
   return r ? { year: r.year, fileName: r.file_name, importedAt: r.imported_at, actor: r.actor, warnings: JSON.parse(r.warnings) as Problem[] } : null;
+}
+
+/** A province of a year's table declared as formed from provinces of the table before. */
+export interface NationalLineageEntry {
+  key: string;
+  name: string;
+  from: { key: string; name: string }[];
+}
+
+const lineageSetting = (year: number) => `national.lineage.${year}`;
+
+/** The provinces of `year` declared as formed from others (mergers), as kept. */
+export function nationalLineage(ws: Workspace, year: number): NationalLineageEntry[] {
+  const row = sqlOf(ws).prepare('SELECT value FROM workspace_settings WHERE key = ?').get(lineageSetting(year)) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as NationalLineageEntry[]) : [];
+}
+
+/** Replaces the lineage declared for `year` (none = removed). */
+export function writeNationalLineage(ws: Workspace, year: number, entries: NationalLineageEntry[]): void {
+  const db = sqlOf(ws);
+  if (entries.length === 0) {
+    db.prepare('DELETE FROM workspace_settings WHERE key = ?').run(lineageSetting(year));
+    return;
+  }
+  db.prepare('INSERT INTO workspace_settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+    lineageSetting(year),
+    JSON.stringify(entries),
+  );
 }

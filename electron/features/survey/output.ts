@@ -1,5 +1,5 @@
 // Survey results as the command line prints them.
-import { describeIndexChange, formatDecimal, formatNumber, formatPercent } from '../../../shared/format';
+import { describeIndexChange, describeRankChange, formatDecimal, formatNumber, formatPercent } from '../../../shared/format';
 import { tableLines } from '../../cli/table';
 import type { SurveyApplyReport, SurveyImportPreview, SurveyYearResults } from '../../../shared/survey';
 
@@ -28,10 +28,11 @@ export function formatSurveyResults(results: SurveyYearResults): string {
     u.name,
     formatNumber(u.forms),
     formatPercent(u.index),
+    u.standing?.overall.rank != null ? `${u.standing.overall.rank}/${u.standing.of}` : '',
     ...factorCodes.map((c) => formatPercent(u.factors.find((f) => f.code === c)?.index ?? null)),
-    describeIndexChange(u.change?.deltaIndex ?? null) ?? '',
+    [describeIndexChange(u.change?.deltaIndex ?? null), describeRankChange(u.standing?.overall.deltaRank ?? null)].filter(Boolean).join(', '),
   ]);
-  const header = ['Mã', 'Đơn vị', 'Phiếu', 'Chỉ số', ...factorCodes, results.previousYear ? `So với ${results.previousYear}` : 'So với năm trước'];
+  const header = ['Mã', 'Đơn vị', 'Phiếu', 'Chỉ số', 'Hạng', ...factorCodes, results.previousYear ? `So với ${results.previousYear}` : 'So với năm trước'];
   lines.push(...tableLines(header, rows, header.map((_, i) => i >= 2 && i < header.length - 1)));
   return lines.join('\n');
 }

@@ -3,7 +3,11 @@
 import {
   computeSurveyIndices,
   indicesChange,
+  lineageOf,
+  rankSurveyUnits,
   surveyChange,
+  surveyStandings,
+  type BlockRuleOf,
   type SurveyDefinition,
   type SurveyForm,
   type SurveyIndices,
@@ -14,6 +18,8 @@ import type { Workspace } from '../../db/workspace';
 import { SurveyStore } from './store';
 import { getSurveyDefinition, getSurveySettings } from './definitions';
 import { listUnits } from '../units/store';
+import { getBlockSettings } from '../results/store';
+import type { Unit } from '../../../shared/domain';
 import { requirePeriod } from '../workspace/service';
 
 /** The stored forms of a year, with answers realigned from each file's columns to the year's items. */
@@ -41,6 +47,30 @@ function indicesOfYear(ws: Workspace, year: number): SurveyYearIndices & { def: 
   return { ...computeSurveyIndices(def, getSurveySettings(ws, year), surveyForms(ws, year, def), order), def };
 }
 
+/** The precision and tie rule of each block in `year`, as its PAR results use them. */
+function blockRules(ws: Workspace, year: number): BlockRuleOf {
+  const kept = new Map<string, ReturnType<BlockRuleOf>>();
+  return (blockCode) => {
+    let rule = kept.get(blockCode);
+    if (!rule) {
+      const s = getBlockSettings(ws, year, blockCode);
+      kept.set(blockCode, (rule = { precision: s.precision, ties: s.ties ?? 'shared' }));
+    }
+    return rule;
+  };
+}
+
+/** Ranks of a year's units within their blocks (units no longer in the workspace are left out). */
+function rankedYear(ws: Workspace, indices: SurveyYearIndices, units: Map<string, Unit>) {
+  return rankSurveyUnits(
+    indices.units.flatMap(({ unitCode, ...rest }) => {
+      const unit = units.get(unitCode);
+      return unit ? [{ code: unitCode, blockCode: unit.blockCode, ranked: unit.ranked, indices: rest }] : [];
+    }),
+    blockRules(ws, indices.year),
+  );
+}
+
 /** Indices of `year` with year-over-year change. */
 export function surveyResults(ws: Workspace, year: number): SurveyYearResults {
   requirePeriod(ws, year);
@@ -49,6 +79,12 @@ export function surveyResults(ws: Workspace, year: number): SurveyYearResults {
   const previous = previousYear === null ? null : indicesOfYear(ws, previousYear);
   const previousUnits = new Map(previous?.units.map((u) => [u.unitCode, u]) ?? []);
   const units = new Map(listUnits(ws).map((u) => [u.code, u]));
+  const standings = surveyStandings(
+    rankedYear(ws, current, units),
+    previous ? rankedYear(ws, previous, units) : null,
+    (code) => (units.has(code) ? lineageOf(units.get(code)!) : [code]),
+    blockRules(ws, year),
+  );
   return {
     year,
     model: current.def.model,
@@ -63,9 +99,18 @@ export function surveyResults(ws: Workspace, year: number): SurveyYearResults {
         blockCode: unit.blockCode,
         ...indices,
         change: previous ? surveyChange(indices, unit, previous.year, previousUnits) : null,
+        standing: standings.get(unitCode) ?? null,
       };
     }),
   };
+}
+
+type Standing = NonNullable<SurveyYearResults['units'][number]['standing']>;
+type ComponentStandingOf = Standing['factors'][number];
+
+/** A component's rank and change, as `results --json` gives them for fields. */
+function standingJson(s: ComponentStandingOf | undefined) {
+  return { rank: s?.rank ?? null, previous: s?.previous ?? null, deltaIndex: s?.deltaIndex ?? null, deltaRank: s?.deltaRank ?? null };
 }
 
 function factorJson(f: SurveyIndices['factors'][number]) {
@@ -93,9 +138,17 @@ export function surveyResultsJson(results: SurveyYearResults) {
       name: u.name,
       forms: u.forms,
       index: u.index,
-      areas: u.areas.map((a) => ({ code: a.code, index: a.index, n: a.n })),
-      factors: u.factors.map(factorJson),
+      areas: u.areas.map((a) => ({ code: a.code, index: a.index, n: a.n, ...standingJson(u.standing?.areas.find((x) => x.code === a.code)) })),
+      factors: u.factors.map((f) => ({ ...factorJson(f), ...standingJson(u.standing?.factors.find((x) => x.code === f.code)) })),
       deltaIndex: u.change?.deltaIndex ?? null,
+      rank: u.standing?.overall.rank ?? null,
+      rankOf: u.standing?.of ?? null,
+      previous: u.standing?.overall.previous ?? null,
+      deltaRank: u.standing?.overall.deltaRank ?? null,
+      factorsUp: u.standing?.factorsUp ?? null,
+      factorsDown: u.standing?.factorsDown ?? null,
+      factorsUpBoth: u.standing?.factorsUpBoth ?? null,
+      factorsDownBoth: u.standing?.factorsDownBoth ?? null,
     })),
   };
 }

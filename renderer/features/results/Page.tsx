@@ -14,6 +14,7 @@ import { exportAnnex, exportReport, importPublished, useResults } from './hooks'
 import { resultStatus } from '../../../shared/results/status';
 import { decisionReference } from '../../../shared/cycle/publication';
 import { bandClass, changeOf, fieldCell, fieldCountsCell, rankText } from './model';
+import { NationalPanel } from './NationalPanel';
 
 function columns(published: boolean): ColDef<UnitResult>[] {
   return [
@@ -120,6 +121,7 @@ export function ResultsPage({ year, workspace }: PageProps) {
             </button>
           </div>
         )}
+        <NationalPanel year={year} />
       </div>
     );
   const settings = data.settings.find((s) => s.blockCode === blockCode);
@@ -195,6 +197,7 @@ export function ResultsPage({ year, workspace }: PageProps) {
           tooltipShowDelay={400}
         />
       </div>
+      <NationalPanel year={year} />
     </div>
   );
 }

@@ -25,3 +25,14 @@ export function exportAnnex(year: number) {
 export function importPublished(year: number, blockCode: string) {
   return call('results:importPublished', { year, blockCode });
 }
+
+/** The national tables imported, each with our province's index, rank and change. */
+export function useNationalTables() {
+  const { value, reload } = useCallResult('analysis:nationalTables', {});
+  return { tables: value, reload };
+}
+
+/** Picks MOHA's table of all provinces for `year` and imports it; `ours` names our province in it. */
+export function importNational(year: number, ours: string | null) {
+  return call('analysis:importNational', { year, ours });
+}

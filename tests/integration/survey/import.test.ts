@@ -124,10 +124,13 @@ describe('survey import', () => {
     const json = await expectResultsMatch(file, 2025, def, raw);
     expect(Object.keys(json)).toEqual(['year', 'province', 'units']);
     expect(Object.keys(json.province)).toEqual(['index', 'forms', 'factors']);
-    expect(Object.keys(json.units[0])).toEqual(['code', 'name', 'forms', 'index', 'areas', 'factors', 'deltaIndex']);
-    expect(Object.keys(json.units[0].factors[0])).toEqual(['code', 'area', 'name', 'index', 'n', 'items']);
+    expect(Object.keys(json.units[0])).toEqual([
+      ...['code', 'name', 'forms', 'index', 'areas', 'factors', 'deltaIndex'],
+      ...['rank', 'rankOf', 'previous', 'deltaRank', 'factorsUp', 'factorsDown', 'factorsUpBoth', 'factorsDownBoth'],
+    ]);
+    expect(Object.keys(json.units[0].factors[0])).toEqual(['code', 'area', 'name', 'index', 'n', 'items', 'rank', 'previous', 'deltaIndex', 'deltaRank']);
     expect(Object.keys(json.units[0].factors[0].items[0])).toEqual(['code', 'index', 'n']);
-    expect(Object.keys(json.units[0].areas[0])).toEqual(['code', 'index', 'n']);
+    expect(Object.keys(json.units[0].areas[0])).toEqual(['code', 'index', 'n', 'rank', 'previous', 'deltaIndex', 'deltaRank']);
 
     // the original file is kept, byte for byte
     const again = openWorkspace(file);
