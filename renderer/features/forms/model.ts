@@ -51,6 +51,7 @@ export function refusedResult(file: string, message: string): FormImportResultOu
     evidence: null,
     missingEvidence: [],
     changes: 0,
+    otherYear: null,
     flaggedForReappraisal: [],
   };
 }
