@@ -6,9 +6,10 @@ import { leaves } from '../../../shared/framework/tree';
 import { tableSheet, writeWorkbook, type CellInput } from '../../excel/writer';
 import { getFramework } from '../framework/store';
 import { unitsTakingPart } from '../participation/service';
+import { SCORES_COLUMNS } from '../../../shared/import-columns';
 
 /** The columns of the template: the scores import reads every one but the names. */
-export const SCORES_TEMPLATE_HEADERS = ['Mã đơn vị', 'Tên đơn vị', 'Mã tiêu chí', 'Nội dung tiêu chí', 'Điểm tự chấm', 'Điểm thẩm định', 'Không áp dụng', 'Ghi chú'];
+export const SCORES_TEMPLATE_HEADERS = SCORES_COLUMNS;
 
 /** The lines of the template: units taking part × the leaves they score (survey leaves are not typed). */
 export function scoresTemplateRows(ws: Workspace, year: number, blockCode: string | null): CellInput[][] {
