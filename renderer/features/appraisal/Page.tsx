@@ -17,6 +17,7 @@ import { Tabs } from '../../app/Tabs';
 import { matrixColumns, unitColumns, type GridHandlers } from './columns';
 import { useAppraisal, useCellHistory, useDraftPreview, useFolding, useScoresTable } from './hooks';
 import { isTreeRow, matrixRows, sameMatrixRow, scoreKey, treeRows, type MatrixRow, type TreeRow } from './model';
+import { MatrixLegend } from './legend';
 import { SidePanel } from './SidePanel';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { EvidenceViewer } from '../evidence/Viewer';
@@ -273,6 +274,7 @@ export function AppraisalPage({ workspace, year }: PageProps) {
           score={shownFocus ? scores.get(scoreKey(shownFocus.unitCode, shownFocus.code)) : undefined}
           onAcceptSelf={editable ? (rootCode) => appraisal.acceptSelf(shownFocus?.unitCode ?? unitCode, rootCode) : null}
         >
+          {view === 'matrix' && <MatrixLegend />}
           {evidencePanel}
         </SidePanel>
         )}
