@@ -70,44 +70,44 @@ export function FormsPage({ workspace, year, onYear }: PageProps) {
               {results.map((r) => {
                 const offer = otherYearOffer(r, years);
                 return (
-                <tr key={r.path}>
-                  <td>{r.file}</td>
-                  <td>{r.unitName ?? '—'}</td>
-                  <td className={`status-${r.status === 'refused' ? 'error' : r.warnings.length ? 'warning' : 'ok'}`}>{FORM_STATUS_LABELS[r.status] ?? r.status}</td>
-                  <td className="num">{r.status === 'refused' ? '—' : formatNumber(r.changes)}</td>
-                  <td>
-                    <ul className="issues">
-                      {r.errors.map((p, i) => (
-                        <li key={`e${i}`} className="issue-error">
-                          Lỗi{p.cell ? ` ô ${p.cell}` : ''}: {p.message}
-                        </li>
-                      ))}
-                      {r.warnings.map((p, i) => (
-                        <li key={`w${i}`} className="issue-warning">
-                          Cảnh báo{p.cell ? ` ô ${p.cell}` : ''}: {p.message}
-                        </li>
-                      ))}
-                      {r.flaggedForReappraisal.length > 0 && (
-                        <li className="issue-warning">Cần thẩm định lại: {r.flaggedForReappraisal.join(', ')}</li>
-                      )}
-                      {evidenceLines(r).map((line, i) => (
-                        <li key={`d${i}`} className={line.kind === 'warning' ? 'issue-warning' : undefined}>
-                          {line.text}
-                        </li>
-                      ))}
-                    </ul>
-                    {offer &&
-                      (offer.switchable ? (
-                        <button type="button" disabled={busy} onClick={() => importAsYear(r, offer.year)}>
-                          Chuyển sang năm {offer.year} và nhập
-                        </button>
-                      ) : (
-                        <p className="muted" data-testid="other-year-missing">
-                          Tệp dữ liệu chưa có kỳ đánh giá năm {offer.year}; hãy thêm kỳ năm {offer.year} (ô &quot;Năm mới&quot; ở trên) rồi nhập lại tệp này.
-                        </p>
-                      ))}
-                  </td>
-                </tr>
+                  <tr key={r.path}>
+                    <td>{r.file}</td>
+                    <td>{r.unitName ?? '—'}</td>
+                    <td className={`status-${r.status === 'refused' ? 'error' : r.warnings.length ? 'warning' : 'ok'}`}>{FORM_STATUS_LABELS[r.status] ?? r.status}</td>
+                    <td className="num">{r.status === 'refused' ? '—' : formatNumber(r.changes)}</td>
+                    <td>
+                      <ul className="issues">
+                        {r.errors.map((p, i) => (
+                          <li key={`e${i}`} className="issue-error">
+                            Lỗi{p.cell ? ` ô ${p.cell}` : ''}: {p.message}
+                          </li>
+                        ))}
+                        {r.warnings.map((p, i) => (
+                          <li key={`w${i}`} className="issue-warning">
+                            Cảnh báo{p.cell ? ` ô ${p.cell}` : ''}: {p.message}
+                          </li>
+                        ))}
+                        {r.flaggedForReappraisal.length > 0 && (
+                          <li className="issue-warning">Cần thẩm định lại: {r.flaggedForReappraisal.join(', ')}</li>
+                        )}
+                        {evidenceLines(r).map((line, i) => (
+                          <li key={`d${i}`} className={line.kind === 'warning' ? 'issue-warning' : undefined}>
+                            {line.text}
+                          </li>
+                        ))}
+                      </ul>
+                      {offer &&
+                        (offer.switchable ? (
+                          <button type="button" disabled={busy} onClick={() => importAsYear(r, offer.year)}>
+                            Chuyển sang năm {offer.year} và nhập
+                          </button>
+                        ) : (
+                          <p className="muted" data-testid="other-year-missing">
+                            Tệp dữ liệu chưa có kỳ đánh giá năm {offer.year}; hãy thêm kỳ năm {offer.year} (ô &quot;Năm mới&quot; ở trên) rồi nhập lại tệp này.
+                          </p>
+                        ))}
+                    </td>
+                  </tr>
                 );
               })}
             </tbody>
