@@ -10,6 +10,9 @@ export type DialogPurpose =
   | 'restore-target'
   | 'import-units'
   | 'units-template'
+  | 'framework-template'
+  | 'scores-template'
+  | 'import-scores'
   | 'import-published'
   | 'import-framework'
   | 'export-framework'
@@ -51,6 +54,9 @@ export const DIALOGS: Record<DialogPurpose, DialogSpec> = {
   'restore-target': { mode: 'save', title: 'Khôi phục thành tệp dữ liệu', filter: 'workspace' },
   'import-units': { mode: 'open', title: 'Nhập danh sách đơn vị từ Excel', filter: 'table' },
   'units-template': { mode: 'save', title: 'Lưu tệp mẫu danh sách đơn vị', filter: 'spreadsheet' },
+  'framework-template': { mode: 'save', title: 'Lưu tệp mẫu bộ chỉ số', filter: 'spreadsheet' },
+  'scores-template': { mode: 'save', title: 'Lưu tệp mẫu bảng điểm', filter: 'spreadsheet' },
+  'import-scores': { mode: 'open', title: 'Nhập bảng điểm từ Excel', filter: 'table' },
   'import-published': { mode: 'open', title: 'Nhập bảng kết quả đã công bố', filter: 'table' },
   'import-framework': { mode: 'open', title: 'Nhập bộ chỉ số từ Excel', filter: 'table' },
   'export-framework': { mode: 'save', title: 'Xuất bộ chỉ số ra Excel', filter: 'spreadsheet' },

@@ -121,7 +121,17 @@ export function Shell({ session, page, setPage, onSession, onBackup, onClose }: 
         )}
         <MessageBar />
         <section className="page" key={`${page}-${year}-${workspace.file}`}>
-          <Page workspace={workspace} year={year} onSession={onSession} onNavigate={(key) => key !== page && mayLeave() && setPage(key)} />
+          <Page
+            workspace={workspace}
+            year={year}
+            onSession={onSession}
+            onNavigate={(key) => key !== page && mayLeave() && setPage(key)}
+            onYear={(y) => {
+              if (!years.includes(y) || !mayLeave()) return false;
+              setYear(y);
+              return true;
+            }}
+          />
         </section>
       </div>
     </div>

@@ -9,4 +9,6 @@ export interface PageProps {
   onSession(session: Session): void;
   /** opens another page of the sidebar (after asking about unsaved edits) */
   onNavigate(page: PageKey): void;
+  /** chooses another year of the workspace (after asking about unsaved edits); false when it stays */
+  onYear(year: number): boolean;
 }

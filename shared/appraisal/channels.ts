@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { MAX_TEXT_LENGTH } from '../text';
 import { auditEntrySchema, blockSettingsSchema, criterionNodeSchema, scoreSchema, unitSchema, yearResultsSchema } from '../domain';
-import { code, year } from '../channels';
+import { cancellable, code, year } from '../channels';
 
 const scorePatchSchema = z
   .object({
@@ -45,6 +45,16 @@ export const appraisalContract = {
     }),
     /** the number of changed fields; the window ranks from its own rows at once and reads the saved results after */
     output: z.object({ changed: z.number() }),
+  },
+  /** the scores table to fill: the columns the import reads, a line per unit and criterion of the block (or every block) */
+  'scores:template': {
+    input: z.object({ year, blockCode: code.nullable() }),
+    output: cancellable(z.object({ file: z.string(), rows: z.number() })),
+  },
+  /** a filled scores table (Mã đơn vị, Mã tiêu chí, Điểm tự chấm, Điểm thẩm định…), all or nothing */
+  'scores:import': {
+    input: z.object({ year }),
+    output: cancellable(z.object({ file: z.string(), rows: z.number(), units: z.number(), changedFields: z.number() })),
   },
   'scores:history': {
     input: z.object({ year, unitCode: code, criterionCode: code }),

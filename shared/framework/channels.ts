@@ -1,7 +1,7 @@
 // Bộ chỉ số: the framework of a year and block, edited, cloned, imported and exported.
 import { z } from 'zod';
 import { criterionNodeSchema } from '../domain';
-import { cancellable, code, year } from '../channels';
+import { cancellable, code, none, year } from '../channels';
 import { sessionSchema } from '../workspace/channels';
 
 export const frameworkProblemSchema = z.object({ code: z.string(), message: z.string() });
@@ -26,5 +26,7 @@ export const frameworkContract = {
     output: z.object({ session: sessionSchema, blocks: z.array(z.string()) }),
   },
   'framework:import': { input: z.object({ year, blockCode: code }), output: cancellable(z.object({ nodes: z.number() })) },
+  /** a sheet with the columns the import reads and two example rows, saved where the person chooses */
+  'framework:template': { input: none, output: cancellable(z.object({ file: z.string() })) },
   'framework:export': { input: z.object({ year, blockCode: code }), output: cancellable(z.object({ file: z.string() })) },
 } as const;

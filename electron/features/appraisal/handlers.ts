@@ -32,6 +32,22 @@ export function appraisalHandlers(context: HandlerContext): Pick<Handlers, keyof
 
     'scores:apply': ({ year, changes, source, reason }) => ({ changed: applyScoreChanges(ws(), year, changes, { source, reason }) }),
 
+    'scores:template': async ({ year, blockCode }) => {
+      const file = await context.pickOne('scores-template', `Bang-diem-${year}.xlsx`);
+      if (!file) return { cancelled: true };
+      const { writeScoresTemplate } = await import('./scores-template');
+      const { rows } = await writeScoresTemplate(ws(), year, blockCode, file);
+      return { cancelled: false, value: { file, rows } };
+    },
+
+    'scores:import': async ({ year }) => {
+      const file = await context.pickOne('import-scores');
+      if (!file) return { cancelled: true };
+      const { importScoresFile } = await import('./scores-import');
+      const s = await importScoresFile(ws(), year, file, context.userName());
+      return { cancelled: false, value: { file: s.file, rows: s.rows, units: s.units, changedFields: s.changedFields } };
+    },
+
     'scores:history': ({ year, unitCode, criterionCode }) => getAudit(ws(), year, { unitCode, criterionCode }),
   };
 }

@@ -44,7 +44,7 @@ export function importResultJson(r: FormImportResult) {
 
 function importResultText(r: FormImportResult): string {
   const who = r.unitName ? `${r.unitName} (${r.unit}), năm ${r.year}` : r.unit ? `${r.unit}, năm ${r.year}` : '';
-  const head = `${r.file}: ${STATUS_LABELS[r.status]}${who ? ` — ${who}` : ''}${r.status === 'imported' ? `, ${formatNumber(r.changes)} thay đổi` : ''}`;
+  const head = `${r.file}: ${STATUS_LABELS[r.status]}${who ? ` — ${who}` : ''}${r.status === 'imported' ? `, ${formatNumber(r.changes)} tiêu chí thay đổi` : ''}`;
   const lines = [
     ...r.errors.map((e) => `  Lỗi: ${formatProblem(e)}`),
     ...r.warnings.map((w) => `  Cảnh báo: ${formatProblem(w)}`),
@@ -123,11 +123,11 @@ export const runs: Record<string, CommandRun> = {
           formatDate(s.importedAt),
           s.fileName,
           s.sha256.slice(0, 12),
-          `${formatNumber(s.changeCount)} thay đổi`,
+          `${formatNumber(s.changeCount)} tiêu chí thay đổi`,
           s.matchedBy === 'metadata' ? 'biểu mẫu chuẩn' : 'ghép theo nội dung',
         ].join('\t'),
       );
-      io.out(['Mã\tĐơn vị\tLần nộp\tTrạng thái\tNgày nhập\tTệp\tSHA-256\tThay đổi\tCách ghép', ...rows].join('\n'));
+      io.out(['Mã\tĐơn vị\tLần nộp\tTrạng thái\tNgày nhập\tTệp\tSHA-256\tTiêu chí thay đổi\tCách ghép', ...rows].join('\n'));
     });
   },
 };

@@ -37,6 +37,10 @@ export function formsHandlers(context: HandlerContext): Pick<Handlers, keyof typ
       return importFormFile(ws(), context.fileOf(token), { expectedYear: year });
     },
 
+    'forms:history': async ({ year }) => (await import('./history')).pastImports(ws(), year),
+
+    'forms:historyEntry': async ({ id }) => (await import('./history')).pastImportDetail(ws(), id),
+
     'forms:exportReport': async ({ results }) => {
       const file = await context.pickOne('export-report', 'Bao-cao-nhap-bieu-mau.xlsx');
       if (!file) return { cancelled: true };

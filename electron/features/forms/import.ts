@@ -14,6 +14,7 @@ import { unitScoreStates, type LeafScoreState } from '../appraisal/store';
 import type { Workspace } from '../../db/workspace';
 import { WorkspaceBusyError } from '../../db/failures';
 import {
+  changedCriteria,
   currentSubmission,
   recordSubmission,
   submissionsWithHash,
@@ -66,8 +67,10 @@ export interface FormImportResult {
   submissionId: number | null;
   errors: FormImportProblem[];
   warnings: FormImportProblem[];
-  /** fields of leaves (self score, evidence, explanation) this file changed */
+  /** criteria (leaves) whose self score, evidence or explanation this file changed */
   changes: number;
+  /** the year the form belongs to when it was refused for not being of the year being imported */
+  otherYear: number | null;
   /** leaves whose appraised score was kept while the self score under it changed */
   flaggedForReappraisal: string[];
   /** the evidence that came beside the form (a folder or .zip of the same name), as it landed */
@@ -239,8 +242,8 @@ function planImport(ws: Workspace, lookups: BatchLookups, content: FormContent, 
   const located = { unit: unit.code, unitName: unit.name, year };
   if (options.expectedYear !== undefined && year !== options.expectedYear) {
     throw new FormRefusal([
-      { sheet, message: `Biểu mẫu là của năm ${year}, không phải năm ${options.expectedYear} đang nhập; hãy đề nghị đơn vị gửi biểu mẫu năm ${options.expectedYear}.` },
-    ], located);
+      { sheet, message: `Biểu mẫu này là của năm ${year}, không phải năm ${options.expectedYear} đang nhập.` },
+    ], { ...located, otherYear: year });
   }
   const period = getPeriod(ws, year);
   if (!period) {
@@ -416,6 +419,7 @@ function emptyResult(file: string): FormImportResult {
     errors: [],
     warnings: [],
     changes: 0,
+    otherYear: null,
     flaggedForReappraisal: [],
     evidence: null,
     missingEvidence: [],
@@ -545,7 +549,7 @@ async function importOneForm(ws: Workspace, lookups: BatchLookups, file: string,
       matchedBy: plan.matchedBy,
       submissionId: landed.submissionId,
       warnings: plan.warnings,
-      changes: landed.diff.length,
+      changes: changedCriteria(landed.diff),
       flaggedForReappraisal: landed.flagged,
       evidence: landed.evidence,
       missingEvidence: missingEvidence(ws, plan.year, plan.unit.code).map((m) => m.criterion),

@@ -18,7 +18,7 @@ export function importReportSpec(results: FormImportResult[], at = new Date()): 
     sheets: [
       tableSheet(
         'Tổng hợp',
-        ['STT', 'Tệp', 'Đơn vị', 'Năm', 'Kết quả', 'Số thay đổi', 'Số lỗi', 'Số cảnh báo', 'Cần thẩm định lại', 'Tài liệu kiểm chứng nhận được', 'Thiếu tài liệu kiểm chứng'],
+        ['STT', 'Tệp', 'Đơn vị', 'Năm', 'Kết quả', 'Tiêu chí thay đổi', 'Số lỗi', 'Số cảnh báo', 'Cần thẩm định lại', 'Tài liệu kiểm chứng nhận được', 'Thiếu tài liệu kiểm chứng'],
         [6, 40, 36, 8, 26, 12, 10, 12, 24, 16, 30],
         results.map((r, i) => [
           i + 1,

@@ -102,6 +102,11 @@ const SELECT = `
          s.leaf_values, s.diff, s.warnings
   FROM form_submissions s JOIN units u ON u.code = s.unit_code`;
 
+/** How many criteria a diff touches: a leaf whose self score and evidence both changed counts once. */
+export function changedCriteria(diff: SubmissionDiff[]): number {
+  return new Set(diff.map((d) => d.criterionCode)).size;
+}
+
 function toSummary(r: SubmissionRow): SubmissionSummary {
   return {
     id: r.id,
@@ -119,7 +124,7 @@ function toSummary(r: SubmissionRow): SubmissionSummary {
     status: r.status,
     version: r.version,
     supersededBy: r.superseded_by,
-    changeCount: (JSON.parse(r.diff) as unknown[]).length,
+    changeCount: changedCriteria(JSON.parse(r.diff) as SubmissionDiff[]),
     warningCount: (JSON.parse(r.warnings) as unknown[]).length,
   };
 }

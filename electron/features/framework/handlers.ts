@@ -49,5 +49,13 @@ export function frameworkHandlers(context: HandlerContext): Pick<Handlers, keyof
       await exportFrameworkFile(ws(), year, blockCode, file);
       return { cancelled: false, value: { file } };
     },
+
+    'framework:template': async () => {
+      const file = await context.pickOne('framework-template', 'Bo-chi-so-mau.xlsx');
+      if (!file) return { cancelled: true };
+      const { writeFrameworkTemplate } = await import('./template');
+      await writeFrameworkTemplate(file);
+      return { cancelled: false, value: { file } };
+    },
   };
 }

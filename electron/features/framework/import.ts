@@ -3,6 +3,7 @@ import type { CriterionNode, Framework, ScoringMethod, CriterionSource } from '.
 import { UserError } from '../../../shared/errors';
 import { checkFramework, leafCodes } from '../../../shared/results';
 import { matchKey } from '../../../shared/text';
+import { FRAMEWORK_COLUMNS } from '../../../shared/import-columns';
 import { tableSheet, writeWorkbook, type CellSpec } from '../../excel/writer';
 import { writeFileAtomically } from '../../files/output';
 import type { Workspace } from '../../db/workspace';
@@ -202,7 +203,7 @@ export async function importFrameworkFile(
   return { file: path.basename(file), year, blockCode, style, nodes: nodes.length, leaves: leafSet.size, maximum, yearCreated };
 }
 
-export const FRAMEWORK_HEADERS = ['STT', 'Nội dung', 'Điểm tối đa', 'Cách chấm', 'Tài liệu kiểm chứng'];
+export const FRAMEWORK_HEADERS = FRAMEWORK_COLUMNS;
 
 function frameworkRows(framework: Framework): (string | number | null)[][] {
   return framework.nodes.map((n) => [

@@ -1,8 +1,9 @@
 // The unit list as staff fill it: the columns the import reads, with a few example rows of
 // the three usual blocks, a merged commune among them.
 import { tableSheet, writeWorkbook } from '../../excel/writer';
+import { UNITS_COLUMNS } from '../../../shared/import-columns';
 
-export const UNITS_TEMPLATE_HEADERS = ['Mã', 'Tên đơn vị', 'Khối', 'Kế thừa từ', 'Xếp hạng', 'Từ năm', 'Đến năm'];
+export const UNITS_TEMPLATE_HEADERS = UNITS_COLUMNS;
 
 export async function writeUnitsTemplate(file: string): Promise<void> {
   await writeWorkbook(

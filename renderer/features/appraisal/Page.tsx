@@ -7,14 +7,17 @@ import type { CellFocusedEvent, ColDef, GetRowIdParams, GridApi, RowClassParams 
 import { leaves } from '../../../shared/results';
 import { BlockSelect } from '../../app/BlockSelect';
 import { EmptyState } from '../../app/EmptyState';
+import { ImportGuide } from '../../app/ImportGuide';
+import { SCORES_COLUMNS } from '../../../shared/import-columns';
 import { gridLocale, gridTheme } from '../../app/grid';
 import { useChoice, useLatest, useReusedRows } from '../../app/hooks';
 import type { PageProps } from '../../app/page';
 import type { ScoreEditorContext } from '../../app/ScoreEditor';
 import { Tabs } from '../../app/Tabs';
 import { matrixColumns, unitColumns, type GridHandlers } from './columns';
-import { useAppraisal, useCellHistory, useDraftPreview, useFolding } from './hooks';
+import { useAppraisal, useCellHistory, useDraftPreview, useFolding, useScoresTable } from './hooks';
 import { isTreeRow, matrixRows, sameMatrixRow, scoreKey, treeRows, type MatrixRow, type TreeRow } from './model';
+import { MatrixLegend } from './legend';
 import { SidePanel } from './SidePanel';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { EvidenceViewer } from '../evidence/Viewer';
@@ -58,6 +61,8 @@ export function AppraisalPage({ workspace, year }: PageProps) {
     return new Set((data?.units ?? []).filter((u) => !sent.has(u.code)).map((u) => u.code));
   }, [data, scores]);
   const editable = Boolean(data && !data.locked);
+  const scoresTable = useScoresTable(year, blockCode, appraisal.reload);
+  const noScores = data !== null && ![...scores.values()].some((s) => s.selfScore !== null || s.appraisedScore !== null);
   // the documents of the unit shown (or of the unit in focus in the matrix) and its missing-evidence flags
   const evidenceUnit = view === 'unit' ? unitCode || null : (focus?.unitCode ?? null);
   const evidence = useUnitEvidence(year, evidenceUnit, appraisal.saves);
@@ -228,6 +233,23 @@ export function AppraisalPage({ workspace, year }: PageProps) {
           {appraisal.status}
         </span>
       </div>
+      {noScores && editable && (
+        <ImportGuide
+          testId="scores-guide"
+          title={`Chưa có điểm nào của khối này năm ${year}`}
+          text={
+            'Gửi biểu mẫu tự đánh giá cho các đơn vị ở "Biểu mẫu" rồi nhận lại, hoặc nhập bảng điểm từ Excel (tải tệp mẫu: mỗi đơn vị một dòng cho mỗi tiêu chí, điền điểm rồi bấm "Nhập bảng điểm…"). ' +
+            'Cũng có thể gõ điểm thẩm định trực tiếp vào bảng dưới đây.'
+          }
+          columns={SCORES_COLUMNS}
+          required={['Mã đơn vị', 'Mã tiêu chí']}
+          onTemplate={() => void scoresTable.template()}
+        >
+          <button type="button" onClick={() => void scoresTable.importFile()}>
+            Nhập bảng điểm…
+          </button>
+        </ImportGuide>
+      )}
       {data?.locked && <p className="notice">Kỳ đánh giá năm {year} đã công bố nên đã khóa; chỉ xem, không sửa điểm.</p>}
       <div className={`appraisal-body appraisal-${view}${shownDoc ? ' with-viewer' : ''}`}>
         <div className="grid-wrap" onPaste={onPaste} onKeyDown={onKeyDown} data-testid="appraisal-grid">
@@ -252,6 +274,7 @@ export function AppraisalPage({ workspace, year }: PageProps) {
           score={shownFocus ? scores.get(scoreKey(shownFocus.unitCode, shownFocus.code)) : undefined}
           onAcceptSelf={editable ? (rootCode) => appraisal.acceptSelf(shownFocus?.unitCode ?? unitCode, rootCode) : null}
         >
+          {view === 'matrix' && <MatrixLegend />}
           {evidencePanel}
         </SidePanel>
         )}

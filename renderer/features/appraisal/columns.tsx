@@ -6,6 +6,7 @@ import type { ScorePatchInput } from '../../../shared/contract';
 import type { CriterionNode } from '../../../shared/domain';
 import { formatDecimal, formatNumber, formatPercent } from '../../../shared/format';
 import { formatScore, ScoreEditor } from '../../app/ScoreEditor';
+import { matrixCellClasses } from './legend';
 import { fieldOfLeaves, type MatrixRow, type TreeRow } from './model';
 
 export interface GridHandlers {
@@ -115,11 +116,8 @@ export function matrixColumns(nodes: CriterionNode[], leafNodes: CriterionNode[]
       if (p.value === null && s?.selfScore !== null && s?.selfScore !== undefined) return formatScore(s.selfScore);
       return formatScore(p.value);
     },
-    cellClass: (p) => {
-      const s = p.data?.scores[leaf.code];
-      if (s?.notApplicable) return ['ag-right-aligned-cell', 'cell-na'];
-      return ['ag-right-aligned-cell', s?.appraisedScore === null || s?.appraisedScore === undefined ? 'cell-provisional' : h.editable() ? 'cell-editable' : ''];
-    },
+    // the legend beside the matrix explains each class (./legend.tsx)
+    cellClass: (p) => matrixCellClasses(p.data?.scores[leaf.code], h.editable()),
     valueSetter: (p: ValueSetterParams<MatrixRow>) => handled(() => h.setAppraised(p.data.unitCode, leaf, p.newValue)),
   });
   return [

@@ -32,6 +32,8 @@ export function useAppraisal(year: number, blockCode: string) {
   const [state, dispatch] = useReducer(blockReducer, noBlock);
   const [status, setStatus] = useState('');
   const [saves, setSaves] = useState(0);
+  // a scores table imported: the block is read again
+  const [loads, setLoads] = useState(0);
   // saves go one after another, in the order they were made; so does reading the results back
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
@@ -45,7 +47,7 @@ export function useAppraisal(year: number, blockCode: string) {
     return () => {
       current = false;
     };
-  }, [year, blockCode, show]);
+  }, [year, blockCode, show, loads]);
 
   // The saved results (with the change since last year) are read back once the edits pause.
   useEffect(() => {
@@ -99,6 +101,7 @@ export function useAppraisal(year: number, blockCode: string) {
     status,
     saves,
     unitName,
+    reload: () => setLoads((n) => n + 1),
     travel(direction: 'undo' | 'redo') {
       const edit = nextEdit(state, direction);
       if (!edit) {
@@ -185,5 +188,29 @@ export function useFolding() {
       }),
     expandAll: () => setCollapsed(new Set()),
     collapse: (codes: string[]) => setCollapsed(new Set(codes)),
+  };
+}
+
+/** The scores table of the year: its template (units × criteria of the block) and its import. */
+export function useScoresTable(year: number, blockCode: string, onImported: () => void) {
+  const { run } = useAction();
+  return {
+    template: () =>
+      run(() => call('scores:template', { year, blockCode: blockCode || null }), {
+        done: (r) => !r.cancelled && `Đã lưu tệp mẫu bảng điểm năm ${year} (${formatNumber(r.value.rows)} dòng) ${r.value.file}.`,
+      }),
+    importFile: () =>
+      run(
+        async () => {
+          const r = await call('scores:import', { year });
+          if (!r.cancelled) onImported();
+          return r;
+        },
+        {
+          done: (r) =>
+            !r.cancelled &&
+            `Đã nhập bảng điểm ${r.value.file}: ${formatNumber(r.value.rows)} dòng của ${formatNumber(r.value.units)} đơn vị, ${formatNumber(r.value.changedFields)} giá trị thay đổi.`,
+        },
+      ),
   };
 }

@@ -6,14 +6,18 @@ import { BlockSelect } from '../../app/BlockSelect';
 import { DropZone } from '../../app/DropZone';
 import { FORM_STATUS_LABELS } from '../../app/labels';
 import type { PageProps } from '../../app/page';
-import { useFormGeneration, useFormImport } from './hooks';
-import { evidenceLines } from './model';
+import { useFormGeneration, useFormImport, usePastImports } from './hooks';
+import { evidenceLines, otherYearOffer } from './model';
+import { PastImports } from './PastImports';
+import './forms.css';
 
-export function FormsPage({ workspace, year }: PageProps) {
+export function FormsPage({ workspace, year, onYear }: PageProps) {
   const blocks = workspace.blocks.filter((b) => workspace.frameworks.some((f) => f.year === year && f.blockCode === b.code));
   const [blockCode, setBlockCode] = useState<string>('');
   const { generate, generating } = useFormGeneration(year);
-  const { progress, results, busy, pick, drop, exportReport } = useFormImport(year);
+  const history = usePastImports(year);
+  const { progress, results, busy, pick, drop, exportReport, importAsYear } = useFormImport(year, onYear, history.reload);
+  const years = workspace.periods.map((p) => p.year);
   return (
     <div className="forms">
       <section className="card">
@@ -58,45 +62,59 @@ export function FormsPage({ workspace, year }: PageProps) {
                 <th>Tệp</th>
                 <th>Đơn vị</th>
                 <th>Kết quả</th>
-                <th className="num">Số thay đổi</th>
+                <th className="num">Tiêu chí thay đổi</th>
                 <th>Lỗi và cảnh báo</th>
               </tr>
             </thead>
             <tbody>
-              {results.map((r) => (
-                <tr key={r.path}>
-                  <td>{r.file}</td>
-                  <td>{r.unitName ?? '—'}</td>
-                  <td className={`status-${r.status === 'refused' ? 'error' : r.warnings.length ? 'warning' : 'ok'}`}>{FORM_STATUS_LABELS[r.status] ?? r.status}</td>
-                  <td className="num">{formatNumber(r.changes)}</td>
-                  <td>
-                    <ul className="issues">
-                      {r.errors.map((p, i) => (
-                        <li key={`e${i}`} className="issue-error">
-                          Lỗi{p.cell ? ` ô ${p.cell}` : ''}: {p.message}
-                        </li>
-                      ))}
-                      {r.warnings.map((p, i) => (
-                        <li key={`w${i}`} className="issue-warning">
-                          Cảnh báo{p.cell ? ` ô ${p.cell}` : ''}: {p.message}
-                        </li>
-                      ))}
-                      {r.flaggedForReappraisal.length > 0 && (
-                        <li className="issue-warning">Cần thẩm định lại: {r.flaggedForReappraisal.join(', ')}</li>
-                      )}
-                      {evidenceLines(r).map((line, i) => (
-                        <li key={`d${i}`} className={line.kind === 'warning' ? 'issue-warning' : undefined}>
-                          {line.text}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
+              {results.map((r) => {
+                const offer = otherYearOffer(r, years);
+                return (
+                  <tr key={r.path}>
+                    <td>{r.file}</td>
+                    <td>{r.unitName ?? '—'}</td>
+                    <td className={`status-${r.status === 'refused' ? 'error' : r.warnings.length ? 'warning' : 'ok'}`}>{FORM_STATUS_LABELS[r.status] ?? r.status}</td>
+                    <td className="num">{r.status === 'refused' ? '—' : formatNumber(r.changes)}</td>
+                    <td>
+                      <ul className="issues">
+                        {r.errors.map((p, i) => (
+                          <li key={`e${i}`} className="issue-error">
+                            Lỗi{p.cell ? ` ô ${p.cell}` : ''}: {p.message}
+                          </li>
+                        ))}
+                        {r.warnings.map((p, i) => (
+                          <li key={`w${i}`} className="issue-warning">
+                            Cảnh báo{p.cell ? ` ô ${p.cell}` : ''}: {p.message}
+                          </li>
+                        ))}
+                        {r.flaggedForReappraisal.length > 0 && (
+                          <li className="issue-warning">Cần thẩm định lại: {r.flaggedForReappraisal.join(', ')}</li>
+                        )}
+                        {evidenceLines(r).map((line, i) => (
+                          <li key={`d${i}`} className={line.kind === 'warning' ? 'issue-warning' : undefined}>
+                            {line.text}
+                          </li>
+                        ))}
+                      </ul>
+                      {offer &&
+                        (offer.switchable ? (
+                          <button type="button" disabled={busy} onClick={() => importAsYear(r, offer.year)}>
+                            Chuyển sang năm {offer.year} và nhập
+                          </button>
+                        ) : (
+                          <p className="muted" data-testid="other-year-missing">
+                            Tệp dữ liệu chưa có kỳ đánh giá năm {offer.year}; hãy thêm kỳ năm {offer.year} (ô &quot;Năm mới&quot; ở trên) rồi nhập lại tệp này.
+                          </p>
+                        ))}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </section>
       )}
+      <PastImports history={history} />
     </div>
   );
 }

@@ -1,10 +1,17 @@
-import { useReducer } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 import type { PickedFile } from '../../../shared/channels';
 import type { FormImportResultOutput } from '../../../shared/contract';
 import { formatNumber } from '../../../shared/format';
 import { call, messageOf, picked } from '../../app/api';
+import { useCallResult, useLatest } from '../../app/hooks';
 import { useAction, useMessages } from '../../app/messages';
-import { batchSummary, importReducer, noImport, refusedResult } from './model';
+import { batchSummary, importReducer, noImport, refusedResult, withoutToken, type ReportRow } from './model';
+
+/**
+ * A file to import once the page of its year is shown: the report offered to switch to the
+ * year a form belongs to, and the page of that year takes it when it opens.
+ */
+let carried: { year: number; files: PickedFile[] } | null = null;
 
 /** Self-assessment forms sent out: one workbook per unit of a block (or of every block) of the year. */
 export function useFormGeneration(year: number) {
@@ -16,8 +23,11 @@ export function useFormGeneration(year: number) {
   return { generate, generating: busy };
 }
 
-/** Returned forms in: picked or dropped files imported one by one with progress, the report, and the report out to Excel. */
-export function useFormImport(year: number) {
+/**
+ * Returned forms in: picked or dropped files imported one by one with progress, the report,
+ * the report out to Excel, and a form of another year taken again as that year.
+ */
+export function useFormImport(year: number, onYear: (year: number) => boolean, onImported: () => void) {
   const { show, clear } = useMessages();
   const { run } = useAction();
   const [state, dispatch] = useReducer(importReducer, noImport);
@@ -40,11 +50,21 @@ export function useFormImport(year: number) {
         result = refusedResult(file, messageOf(e));
       }
       done.push(result);
-      dispatch({ type: 'result', result });
+      dispatch({ type: 'result', result: { ...result, token } });
     }
     dispatch({ type: 'finish', total: files.length });
     show(batchSummary(done));
+    onImported();
   };
+
+  // a file carried over from the page of another year, for this one
+  const importLatest = useLatest(importFiles);
+  useEffect(() => {
+    if (carried?.year !== year) return;
+    const { files } = carried;
+    carried = null;
+    void importLatest.current(files);
+  }, [year, importLatest]);
 
   return {
     ...state,
@@ -62,9 +82,30 @@ export function useFormImport(year: number) {
       }
       void run(async () => importFiles((await call('forms:expand', { tokens: dropped.map((d) => d.token) })).files));
     },
+    /** switches the app to the year a refused form belongs to and imports it there */
+    importAsYear: (row: ReportRow, formYear: number) => {
+      if (row.token === null) return;
+      carried = { year: formYear, files: [{ token: row.token, file: row.path }] };
+      if (!onYear(formYear)) carried = null;
+    },
     exportReport: () =>
-      run(() => call('forms:exportReport', { results: state.results }), {
+      run(() => call('forms:exportReport', { results: state.results.map(withoutToken) }), {
         done: (r) => !r.cancelled && `Đã xuất báo cáo nhập biểu mẫu ra tệp ${r.value.file}.`,
       }),
+  };
+}
+
+/** The forms imported for the year, newest first, and the one opened. */
+export function usePastImports(year: number) {
+  const [refresh, setRefresh] = useState(0);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const list = useCallResult('forms:history', { year }, { refresh });
+  const detail = useCallResult('forms:historyEntry', openId === null ? null : { id: openId }, { refresh });
+  return {
+    list: list.value,
+    openId,
+    detail: detail.value,
+    open: (id: number) => setOpenId((current) => (current === id ? null : id)),
+    reload: () => setRefresh((n) => n + 1),
   };
 }

@@ -13,12 +13,15 @@ export interface Progress {
   file: string;
 }
 
+/** A line of the report: the result, and the token of its file (to import it again for another year). */
+export type ReportRow = FormImportResultOutput & { token: string | null };
+
 export interface ImportState {
   progress: Progress | null;
-  results: FormImportResultOutput[];
+  results: ReportRow[];
 }
 
-export type ImportEvent = { type: 'start' } | { type: 'file'; index: number; total: number; file: string } | { type: 'result'; result: FormImportResultOutput } | { type: 'finish'; total: number };
+export type ImportEvent = { type: 'start' } | { type: 'file'; index: number; total: number; file: string } | { type: 'result'; result: ReportRow } | { type: 'finish'; total: number };
 
 export const noImport: ImportState = { progress: null, results: [] };
 
@@ -51,8 +54,29 @@ export function refusedResult(file: string, message: string): FormImportResultOu
     evidence: null,
     missingEvidence: [],
     changes: 0,
+    otherYear: null,
     flaggedForReappraisal: [],
   };
+}
+
+/** The result as the main process gave it, without the token the window keeps beside it. */
+export function withoutToken({ token: _token, ...result }: ReportRow): FormImportResultOutput {
+  return result;
+}
+
+/**
+ * What the report offers for a form of another year: switch to that year and import it, or
+ * only say the year is not in the workspace.
+ */
+export function otherYearOffer(r: ReportRow, years: number[]): { year: number; switchable: boolean } | null {
+  if (r.status !== 'refused' || r.otherYear === null || r.token === null) return null;
+  return { year: r.otherYear, switchable: years.includes(r.otherYear) };
+}
+
+/** "1,5 → 2", "— → 2,5": a self score before and after an import. */
+export function scoreChange(before: number | null, after: number | null): string {
+  const show = (v: number | null) => (v === null ? '—' : formatNumber(v, 4));
+  return `${show(before)} → ${show(after)}`;
 }
 
 /** "Đã xử lý 12 tệp: 10 đã nhập, 1 không thay đổi, 1 bị từ chối." as a warning when any was refused. */

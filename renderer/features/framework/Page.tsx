@@ -5,6 +5,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, GridApi, RowClassParams } from 'ag-grid-community';
 import { checkFramework } from '../../../shared/results';
+import { FRAMEWORK_COLUMNS } from '../../../shared/import-columns';
+import { ImportGuide } from '../../app/ImportGuide';
 import { BlockSelect } from '../../app/BlockSelect';
 import { gridLocale, gridTheme } from '../../app/grid';
 import { useLatest } from '../../app/hooks';
@@ -146,6 +148,16 @@ export function FrameworkPage({ workspace, year, onSession }: PageProps) {
           Xuất ra Excel
         </button>
       </div>
+      {!exists && nodes.length === 0 && (
+        <ImportGuide
+          testId="framework-guide"
+          title={`${blockName} chưa có bộ chỉ số năm ${year}`}
+          text={`Bấm "Nhập từ Excel" ở trên để nhập bộ chỉ số từ tệp Excel hoặc CSV như quyết định của tỉnh (giữ nguyên các dòng tiêu đề phía trên cũng được), ${hasLastYear ? `sao chép từ năm ${year - 1}, ` : ''}hoặc gõ trực tiếp: bấm "Thêm lĩnh vực" rồi "Thêm tiêu chí con".`}
+          columns={FRAMEWORK_COLUMNS}
+          required={['STT', 'Nội dung', 'Điểm tối đa']}
+          onTemplate={() => void editor.template()}
+        />
+      )}
       {problems.length > 0 && (
         <ul className="problems" data-testid="framework-problems">
           {problems.slice(0, 8).map((p) => (

@@ -81,6 +81,10 @@ export function useFrameworkEditor(year: number, blockCode: string, blockLabel: 
         { done: (imported) => imported && `Đã nhập bộ chỉ số ${where}: ${formatNumber(imported.nodes)} dòng.`, refused: `Chưa nhập bộ chỉ số ${where}.` },
       );
     },
+    template: () =>
+      run(() => call('framework:template', {}), {
+        done: (r) => !r.cancelled && `Đã lưu tệp mẫu bộ chỉ số ${r.value.file}.`,
+      }),
     exportFile: () =>
       run(() => call('framework:export', { year, blockCode }), {
         done: (r) => !r.cancelled && `Đã xuất bộ chỉ số ${where} ra tệp ${r.value.file}.`,

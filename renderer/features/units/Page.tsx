@@ -7,7 +7,9 @@ import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import type { Block, Unit } from '../../../shared/domain';
 import { formatNumber } from '../../../shared/format';
+import { UNITS_COLUMNS } from '../../../shared/import-columns';
 import { BlockSelect } from '../../app/BlockSelect';
+import { ImportGuide } from '../../app/ImportGuide';
 import { gridLocale, gridTheme } from '../../app/grid';
 import { Tabs } from '../../app/Tabs';
 import { useUnits } from './hooks';
@@ -111,6 +113,16 @@ function UnitsEditor({ units, blocks, actions }: EditorProps) {
           Thêm đơn vị
         </button>
       </div>
+      {units.length === 0 && !preview && (
+        <ImportGuide
+          testId="units-guide"
+          title="Chưa có đơn vị nào"
+          text={'Nhập danh sách các sở, ban, ngành và UBND cấp xã từ một tệp Excel (tải tệp mẫu, điền rồi bấm "Nhập từ Excel…" ở trên), hoặc thêm từng đơn vị ở dòng dưới: gõ Mã, Tên đơn vị, chọn Khối rồi bấm Thêm.'}
+          columns={UNITS_COLUMNS}
+          required={['Mã', 'Tên đơn vị', 'Khối']}
+          onTemplate={() => void actions.template()}
+        />
+      )}
       {preview && (
         <ImportPreviewPanel
           preview={preview}

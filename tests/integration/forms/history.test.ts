@@ -88,7 +88,7 @@ describe('submission history', () => {
       'Đơn vị',
       'Năm',
       'Kết quả',
-      'Số thay đổi',
+      'Tiêu chí thay đổi',
       'Số lỗi',
       'Số cảnh báo',
       'Cần thẩm định lại',
