@@ -18,7 +18,12 @@ export interface GridHandlers {
   editable(): boolean;
   /** the documents received for a leaf of the unit shown, and whether it is flagged as missing them */
   evidenceOf(criterionCode: string): { count: number; missing: boolean };
+  /** a leaf of a unit in the block matrix is flagged "Thiếu tài liệu kiểm chứng" */
+  missingEvidenceAt(unitCode: string, criterionCode: string): boolean;
 }
+
+/** The class of a block-matrix cell flagged "Thiếu tài liệu kiểm chứng" (a red corner). */
+export const MISSING_EVIDENCE_CELL = 'cell-evidence-missing';
 
 /** The grid writes nothing itself: the change comes back as new rows. */
 const handled = (act: () => void) => {
@@ -118,8 +123,10 @@ export function matrixColumns(nodes: CriterionNode[], leafNodes: CriterionNode[]
     cellClass: (p) => {
       const s = p.data?.scores[leaf.code];
       if (s?.notApplicable) return ['ag-right-aligned-cell', 'cell-na'];
-      return ['ag-right-aligned-cell', s?.appraisedScore === null || s?.appraisedScore === undefined ? 'cell-provisional' : h.editable() ? 'cell-editable' : ''];
+      const missing = p.data && h.missingEvidenceAt(p.data.unitCode, leaf.code) ? [MISSING_EVIDENCE_CELL] : [];
+      return ['ag-right-aligned-cell', s?.appraisedScore === null || s?.appraisedScore === undefined ? 'cell-provisional' : h.editable() ? 'cell-editable' : '', ...missing];
     },
+    tooltipValueGetter: (p) => (p.data && h.missingEvidenceAt(p.data.unitCode, leaf.code) ? 'Thiếu tài liệu kiểm chứng' : undefined),
     valueSetter: (p: ValueSetterParams<MatrixRow>) => handled(() => h.setAppraised(p.data.unitCode, leaf, p.newValue)),
   });
   return [
