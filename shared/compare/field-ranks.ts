@@ -13,6 +13,9 @@ export function placesText(deltaRank: number): string {
   return deltaRank > 0 ? `+${formatNumber(deltaRank)} bậc` : deltaRank < 0 ? `−${formatNumber(-deltaRank)} bậc` : 'giữ nguyên';
 }
 
+/** The height of the places chart for a unit with `fields` fields. */
+export const fieldPlacesHeight = (fields: number) => Math.max(160, 40 + fields * 26);
+
 /** Places gained (right, green) and lost (left, red) per field, the first field on top. */
 export function fieldPlacesOption(unit: UnitResult): EChartsOption {
   const fields = unit.fields.filter((f) => f.deltaRank !== null).reverse();

@@ -18,12 +18,28 @@ import {
   yearOverYearOption,
 } from '../../../shared/print';
 import { tempDir } from '../../helpers/tmp';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { EChartsOption } from 'echarts';
+import { printFontCss } from '../../../electron/print/fonts';
+import { applyScoreChanges } from '../../../electron/features/appraisal/service';
+import { saveFramework } from '../../../electron/features/framework/service';
+import { saveBlockSettings } from '../../../electron/features/results/service';
+import { upsertUnits } from '../../../electron/features/units/service';
+import { blockFieldAverages, rankedUnits } from '../../../shared/compare';
+import { fieldPlacesHeight, fieldPlacesOption } from '../../../shared/compare/field-ranks';
+import { chartOf, VIEWS } from '../../../renderer/features/compare/model';
+import { SCORECARD_CHART, scorecardFieldsOption } from '../../../shared/print';
+import { labelBoxes, overlappingLabels } from '../../helpers/label-boxes';
+import { frameworkNodes } from './fixture';
 import { getScores } from '../../../electron/features/appraisal/store';
 import { requireFramework } from '../../../electron/features/framework/service';
 import { yearResults } from '../../../electron/features/results/service';
 import { getBlockSettings } from '../../../electron/features/results/store';
 
 const ARTIFACTS = path.resolve('tests/artifacts/reports/charts');
+const LABEL_ARTIFACTS = path.join(ARTIFACTS, 'labels');
+/** The width a chart of the compare screen has at 1440 × 900: the window less the menu and the unit panel. */
+const SCREEN_CHART_WIDTH = 760;
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1].replace(/&amp;/g, '&'));
 
 describe('charts drawn by ECharts from the demo results', () => {
@@ -81,4 +97,110 @@ describe('charts drawn by ECharts from the demo results', () => {
     expect(texts(renderChartSvg(charts[5][1], 900, 420))).toContain('Tỷ lệ lũy kế');
     expect(texts(renderChartSvg(charts[4][1], 900, 420))).toContain('Tự chấm cao hơn thẩm định');
   });
+});
+
+// ---------------------------------------------------------------------------------------------
+// No two labels of a chart overlap once Chromium lays them out with the print fonts (the PDF's
+// and the .docx images' renderer): the demo's largest block and a made-up block of 100 communes
+// with long Vietnamese names.
+
+const SYLLABLES = ['Thượng', 'Quan', 'Nghĩa', 'Đô', 'Phúc', 'Khánh', 'Hưng', 'Thịnh', 'Xuân', 'Trường', 'Bình', 'Lương', 'Ngọc', 'Tiến', 'Đông'];
+
+/** A workspace with `count` communes named at length ("Ủy ban nhân dân xã Thượng Quan Nghĩa …"), scored two years. */
+function crowdedWorkspace(dir: string, count: number): Workspace {
+  const ws = Workspace.create(path.join(dir, 'crowded.parws'));
+  const units = Array.from({ length: count }, (_, i) => {
+    const words = Array.from({ length: 2 + (i % 5) }, (_, k) => SYLLABLES[(i * 7 + k * 3) % SYLLABLES.length]);
+    return { code: `X${String(i + 1).padStart(3, '0')}`, name: `Ủy ban nhân dân xã ${words.join(' ')} ${i + 1}`, blockCode: 'xa' };
+  });
+  upsertUnits(ws, units);
+  const nodes = frameworkNodes();
+  const leaves = nodes.filter((n) => !nodes.some((c) => c.parentCode === n.code));
+  for (const year of [2024, 2025]) {
+    saveFramework(ws, { year, blockCode: 'xa', nodes });
+    saveBlockSettings(ws, { year, blockCode: 'xa', precision: 2, bands: [{ name: 'Tốt', min: 90 }, { name: 'Khá', min: 80 }, { name: 'Trung bình', min: 70 }, { name: 'Yếu', min: 0 }] });
+    const changes = units.flatMap((u, i) =>
+      leaves.map((leaf, k) => {
+        // spread from about 55% to 100%, different each year
+        const share = 1 - (((i * 37 + k * 11 + year) % 47) / 100) * (1 + (k % 3)) * 0.5;
+        const appraised = leaf.method === 'yesno' ? (share > 0.8 ? leaf.maxPoints! : 0) : Math.max(0, Math.round(leaf.maxPoints! * share * 4) / 4);
+        return { unitCode: u.code, criterionCode: leaf.code, patch: { selfScore: leaf.source === 'survey' ? null : leaf.maxPoints, appraisedScore: appraised, appraisalRound: 1 } };
+      }),
+    );
+    applyScoreChanges(ws, year, changes, { source: 'test' });
+  }
+  return ws;
+}
+
+describe('chart labels never overlap (laid out by Chromium with the print fonts)', () => {
+  const dir = tempDir('parw-chart-labels-');
+  let browser: Browser;
+  let page: Page;
+  const workspaces: Workspace[] = [];
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true });
+    page = await browser.newPage();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    for (const w of workspaces) w.close();
+  });
+
+  /** The chart drawn by ECharts on the server, as the printed page holds it, and the overlapping labels. */
+  async function overlapsOf(name: string, option: EChartsOption, width: number, height: number): Promise<[string, string][]> {
+    const svg = renderChartSvg(option, width, height);
+    fs.mkdirSync(LABEL_ARTIFACTS, { recursive: true });
+    fs.writeFileSync(path.join(LABEL_ARTIFACTS, `${name}.svg`), svg);
+    await page.setViewportSize({ width, height });
+    await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${printFontCss()} html,body{margin:0}</style></head><body>${svg}</body></html>`, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const boxes = await labelBoxes(page, 'svg');
+    expect(boxes.length, name).toBeGreaterThan(5);
+    await page.screenshot({ path: path.join(LABEL_ARTIFACTS, `${name}.png`) });
+    return overlappingLabels(boxes);
+  }
+
+  /**
+   * Every chart of the compare screen as the screen builds it (at the width it has beside the
+   * unit panel; six units compared field by field), the unit panel's places chart, and the
+   * scorecard's chart at its printed size.
+   */
+  function chartsOf(ws: Workspace, block: BlockResult): [string, EChartsOption, number, number][] {
+    const framework = requireFramework(ws, 2025, block.code);
+    const last = block.units.at(-1)!;
+    const card = block.units[Math.floor(block.units.length / 2)];
+    const bands = getBlockSettings(ws, 2025, block.code).bands;
+    const compared = rankedUnits(block).slice(0, 6).map((u) => u.code);
+    const losses = blockLeafLosses(framework, getScores(ws, 2025, { blockCode: block.code }), block.units);
+    const screen = VIEWS.map(({ key }) => {
+      const spec = chartOf(key, block, 2025, bands, compared, losses)!;
+      return [key, spec.option, SCREEN_CHART_WIDTH, spec.height] as [string, EChartsOption, number, number];
+    });
+    return [
+      ...screen,
+      ['diem-bi-mat-don-vi', unitLossesOption(unitLeafLosses(framework, getScores(ws, 2025, { unitCode: last.code }), last.code)), 900, 420],
+      ['phieu-ket-qua', scorecardFieldsOption(card, blockFieldAverages(block), block.name), SCORECARD_CHART.width, SCORECARD_CHART.height],
+      ['bac-linh-vuc', fieldPlacesOption(card), 410, fieldPlacesHeight(card.fields.length)],
+    ];
+  }
+
+  it('on every chart of the demo\'s largest block and of a block of 100 communes with long names', async () => {
+    createDemoWorkspace(path.join(dir, 'demo.parws'));
+    const demo = Workspace.open(path.join(dir, 'demo.parws'));
+    workspaces.push(demo);
+    const largest = [...yearResults(demo, 2025).blocks].sort((a, b) => b.units.length - a.units.length)[0];
+    const crowded = crowdedWorkspace(dir, 100);
+    workspaces.push(crowded);
+    const hundred = yearResults(crowded, 2025).blocks.find((b) => b.code === 'xa')!;
+    expect(hundred.units).toHaveLength(100);
+    const found: Record<string, [string, string][]> = {};
+    for (const [ws, block, tag] of [[demo, largest, 'demo'], [crowded, hundred, '100']] as const) {
+      for (const [name, option, width, height] of chartsOf(ws, block)) {
+        const pairs = await overlapsOf(`${tag}-${name}`, option, width, height);
+        if (pairs.length) found[`${tag}-${name}`] = pairs.slice(0, 5);
+      }
+    }
+    expect(found).toEqual({});
+  }, 240_000);
 });
