@@ -375,6 +375,8 @@ export function unitLossesOption(losses: LeafLoss[], limit = 10): EChartsOption 
 
 /** Value labels on paper: black, without the white outline drawn as a second copy of the text. */
 const PRINT_LABEL = { show: true, position: 'top' as const, fontSize: 10, color: '#000', textBorderWidth: 0 };
+/** With many fields the values of neighbouring bars could touch: one of two that would is left out (the table above has them all). */
+const PRINT_LABEL_LAYOUT = { hideOverlap: true };
 
 /** The scorecard's chart: the unit's component index per field beside the block average. */
 export function scorecardFieldsOption(unit: UnitResult, averages: Map<string, number | null>, blockName: string): EChartsOption {
@@ -393,6 +395,7 @@ export function scorecardFieldsOption(unit: UnitResult, averages: Map<string, nu
         barGap: '10%',
         itemStyle: { color: UNIT_COLOR },
         label: { ...PRINT_LABEL },
+        labelLayout: PRINT_LABEL_LAYOUT,
         data: fields.map((f) => ({ value: f.index!, label: { formatter: formatDecimal(f.index!, 1) } })),
       },
       {
@@ -400,6 +403,7 @@ export function scorecardFieldsOption(unit: UnitResult, averages: Map<string, nu
         name: `Bình quân ${blockName.toLowerCase()}`,
         itemStyle: { color: AVERAGE_COLOR },
         label: { ...PRINT_LABEL },
+        labelLayout: PRINT_LABEL_LAYOUT,
         data: fields.map((f) => {
           const v = averages.get(f.code) ?? null;
           return { value: v, label: { formatter: v === null ? '' : formatDecimal(v, 1) } };

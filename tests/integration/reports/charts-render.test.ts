@@ -1,5 +1,6 @@
 // Every chart option drawn by ECharts itself (server-side SVG) from the demo's 2025 results:
 // options that ECharts rejects or draws empty fail here. The SVGs are kept for people to look at.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,8 +30,9 @@ import { blockFieldAverages, rankedUnits } from '../../../shared/compare';
 import { fieldPlacesHeight, fieldPlacesOption } from '../../../shared/compare/field-ranks';
 import { chartOf, VIEWS } from '../../../renderer/features/compare/model';
 import { SCORECARD_CHART, scorecardFieldsOption } from '../../../shared/print';
-import { labelBoxes, overlappingLabels } from '../../helpers/label-boxes';
-import { frameworkNodes } from './fixture';
+import { labelBoxes, overlappingLabels, type LabelBox } from '../../helpers/label-boxes';
+import { printScorecards } from '../../../electron/features/print/scorecards';
+import type { CriterionNode } from '../../../shared/domain';
 import { getScores } from '../../../electron/features/appraisal/store';
 import { requireFramework } from '../../../electron/features/framework/service';
 import { yearResults } from '../../../electron/features/results/service';
@@ -106,6 +108,20 @@ describe('charts drawn by ECharts from the demo results', () => {
 
 const SYLLABLES = ['Thượng', 'Quan', 'Nghĩa', 'Đô', 'Phúc', 'Khánh', 'Hưng', 'Thịnh', 'Xuân', 'Trường', 'Bình', 'Lương', 'Ngọc', 'Tiến', 'Đông'];
 
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV'];
+
+/** A framework of `fields` fields (more than provinces use), two sub-criteria each, the last one the survey's. */
+function manyFields(fields: number): CriterionNode[] {
+  const node = (code: string, parentCode: string | null, level: number, title: string, maxPoints: number, source: 'self' | 'survey' = 'self'): CriterionNode => ({
+    code, parentCode, level, title, maxPoints, source, method: 'free', tiers: null, evidenceRequired: true, guidance: null,
+  });
+  return ROMAN.slice(0, fields).flatMap((field, i) => [
+    node(field, null, 1, `Lĩnh vực số ${i + 1} về cải cách hành chính`, 6),
+    node(`${i + 1}.1`, field, 2, `Tiêu chí thứ nhất của lĩnh vực ${i + 1}`, 3),
+    node(`${i + 1}.2`, field, 2, `Tiêu chí thứ hai của lĩnh vực ${i + 1}`, 3, i === fields - 1 ? 'survey' : 'self'),
+  ]);
+}
+
 /** A workspace with `count` communes named at length ("Ủy ban nhân dân xã Thượng Quan Nghĩa …"), scored two years. */
 function crowdedWorkspace(dir: string, count: number): Workspace {
   const ws = Workspace.create(path.join(dir, 'crowded.parws'));
@@ -114,7 +130,7 @@ function crowdedWorkspace(dir: string, count: number): Workspace {
     return { code: `X${String(i + 1).padStart(3, '0')}`, name: `Ủy ban nhân dân xã ${words.join(' ')} ${i + 1}`, blockCode: 'xa' };
   });
   upsertUnits(ws, units);
-  const nodes = frameworkNodes();
+  const nodes = manyFields(12);
   const leaves = nodes.filter((n) => !nodes.some((c) => c.parentCode === n.code));
   for (const year of [2024, 2025]) {
     saveFramework(ws, { year, blockCode: 'xa', nodes });
@@ -138,10 +154,22 @@ describe('chart labels never overlap (laid out by Chromium with the print fonts)
   let page: Page;
   const workspaces: Workspace[] = [];
 
+  let demo: Workspace;
+  let crowded: Workspace;
+  let largest: BlockResult;
+  let hundred: BlockResult;
+
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true });
     page = await browser.newPage();
-  }, 60_000);
+    createDemoWorkspace(path.join(dir, 'demo.parws'));
+    demo = Workspace.open(path.join(dir, 'demo.parws'));
+    workspaces.push(demo);
+    largest = [...yearResults(demo, 2025).blocks].sort((a, b) => b.units.length - a.units.length)[0];
+    crowded = crowdedWorkspace(dir, 100);
+    workspaces.push(crowded);
+    hundred = yearResults(crowded, 2025).blocks.find((b) => b.code === 'xa')!;
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     for (const w of workspaces) w.close();
@@ -186,14 +214,8 @@ describe('chart labels never overlap (laid out by Chromium with the print fonts)
   }
 
   it('on every chart of the demo\'s largest block and of a block of 100 communes with long names', async () => {
-    createDemoWorkspace(path.join(dir, 'demo.parws'));
-    const demo = Workspace.open(path.join(dir, 'demo.parws'));
-    workspaces.push(demo);
-    const largest = [...yearResults(demo, 2025).blocks].sort((a, b) => b.units.length - a.units.length)[0];
-    const crowded = crowdedWorkspace(dir, 100);
-    workspaces.push(crowded);
-    const hundred = yearResults(crowded, 2025).blocks.find((b) => b.code === 'xa')!;
     expect(hundred.units).toHaveLength(100);
+    expect(largest.units.length).toBeGreaterThan(20);
     const found: Record<string, [string, string][]> = {};
     for (const [ws, block, tag] of [[demo, largest, 'demo'], [crowded, hundred, '100']] as const) {
       for (const [name, option, width, height] of chartsOf(ws, block)) {
@@ -203,4 +225,51 @@ describe('chart labels never overlap (laid out by Chromium with the print fonts)
     }
     expect(found).toEqual({});
   }, 240_000);
+
+  it('on the printed scorecard: no two words of its chart overlap in the PDF', async () => {
+    for (const [ws, block, tag] of [[demo, largest, 'demo'], [crowded, hundred, '100']] as const) {
+      const unit = block.units[Math.floor(block.units.length / 2)];
+      const out = path.join(dir, `pdf-${tag}`);
+      const [file] = (await printScorecards(ws, { year: 2025, selection: { unitCode: unit.code }, outDir: out, chromiumPath: '/usr/bin/chromium' })).files;
+      fs.copyFileSync(file, path.join(LABEL_ARTIFACTS, `phieu-${tag}.pdf`));
+      execFileSync('pdftoppm', ['-r', '80', '-png', file, path.join(LABEL_ARTIFACTS, `phieu-${tag}`)]);
+      const words = chartWords(file);
+      // the field codes and the values of the unit and the block average, each a word of its own
+      expect(words.map((w) => w.text), tag).toEqual(expect.arrayContaining(['I', 'VIII', 'Bình', 'quân']));
+      expect(words.length, tag).toBeGreaterThan(2 * unit.fields.length);
+      const boxes: LabelBox[] = words.map((w) => ({ text: w.text, corners: [[w.x0, w.y0], [w.x1, w.y0], [w.x1, w.y1], [w.x0, w.y1]] }));
+      expect(overlappingLabels(boxes, 0.5), tag).toEqual([]);
+    }
+  }, 180_000);
 });
+
+interface PdfWord {
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** The words of a scorecard between the chart's heading and the next heading (or the page's foot), with their boxes in points. */
+function chartWords(file: string): PdfWord[] {
+  const html = execFileSync('pdftotext', ['-bbox', file, '-']).toString('utf8');
+  for (const pageHtml of html.split('<page ').slice(1)) {
+    const words = [...pageHtml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+      text: m[5].replace(/&amp;/g, '&'),
+      x0: Number(m[1]),
+      y0: Number(m[2]),
+      x1: Number(m[3]),
+      y1: Number(m[4]),
+    }));
+    const heading = words.findIndex((w, i) => w.text === '2.' && words[i + 1]?.text === 'Chỉ' && words[i + 2]?.text === 'số' && words[i + 3]?.text === 'thành');
+    if (heading < 0) continue;
+    // the next heading, or the page number when the next section starts on the next page
+    const next = words.findIndex((w, i) => i > heading && (w.text === '3.' || w.text === 'Trang'));
+    expect(next).toBeGreaterThan(heading);
+    const top = Math.max(...words.slice(heading, heading + 8).map((w) => w.y1));
+    const bottom = words[next].y0;
+    return words.filter((w) => w.y0 >= top && w.y1 <= bottom);
+  }
+  throw new Error(`no chart heading in ${file}`);
+}
