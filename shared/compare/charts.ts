@@ -71,6 +71,8 @@ export function rankingChartOption(block: BlockResult, bands: Band[]): EChartsOp
     barMaxWidth: 18,
     itemStyle: { color: colors.get(name) ?? NO_BAND_COLOR },
     label: { show: true, position: 'right' as const, fontSize: 10 },
+    // where rows are tighter than the text (a report's page holding a hundred units) a value that would touch its neighbour is left out
+    labelLayout: { hideOverlap: true },
     data: units.map((u) =>
       (u.band ?? NO_BAND) === name ? { value: u.index!, label: { formatter: percentLabel(u.index) } } : null,
     ),

@@ -32,6 +32,7 @@ import { chartOf, VIEWS } from '../../../renderer/features/compare/model';
 import { SCORECARD_CHART, scorecardFieldsOption } from '../../../shared/print';
 import { labelBoxes, overlappingLabels, type LabelBox } from '../../helpers/label-boxes';
 import { printScorecards } from '../../../electron/features/print/scorecards';
+import { reportRankingChart } from '../../../electron/features/analysis/documents/report';
 import type { CriterionNode } from '../../../shared/domain';
 import { getScores } from '../../../electron/features/appraisal/store';
 import { requireFramework } from '../../../electron/features/framework/service';
@@ -200,6 +201,7 @@ describe('chart labels never overlap (laid out by Chromium with the print fonts)
     // a unit whose fields moved places since last year (the places chart has bars), else the middle one
     const card = block.units.find((u) => u.fields.filter((f) => f.deltaRank).length >= 3) ?? block.units[Math.floor(block.units.length / 2)];
     const bands = getBlockSettings(ws, 2025, block.code).bands;
+    const report = reportRankingChart(block.units.filter((u) => u.ranked).length);
     const compared = rankedUnits(block).slice(0, 6).map((u) => u.code);
     const losses = blockLeafLosses(framework, getScores(ws, 2025, { blockCode: block.code }), block.units);
     const screen = VIEWS.map(({ key }) => {
@@ -211,6 +213,8 @@ describe('chart labels never overlap (laid out by Chromium with the print fonts)
       ['diem-bi-mat-don-vi', unitLossesOption(unitLeafLosses(framework, getScores(ws, 2025, { unitCode: last.code }), last.code)), 900, 420],
       ['phieu-ket-qua', scorecardFieldsOption(card, blockFieldAverages(block), block.name), SCORECARD_CHART.width, SCORECARD_CHART.height],
       ['bac-linh-vuc', fieldPlacesOption(card), 410, fieldPlacesHeight(card.fields.length)],
+      // the analysis report's ranking (an image in the .docx), at most most of a page tall
+      ['bao-cao-xep-hang', rankingChartOption(block, bands), report.width, report.height],
     ];
   }
 
