@@ -34,6 +34,8 @@ import { labelBoxes, overlappingLabels, type LabelBox } from '../../helpers/labe
 import { printScorecards } from '../../../electron/features/print/scorecards';
 import { reportRankingChart } from '../../../electron/features/analysis/documents/report';
 import type { CriterionNode } from '../../../shared/domain';
+import type { SurveyIndices, SurveyUnitResult, SurveyYearResults } from '../../../shared/survey';
+import { barChartHeight, changeOption, factorComparisonOption, unitsWithChange } from '../../../renderer/features/survey/charts';
 import { getScores } from '../../../electron/features/appraisal/store';
 import { requireFramework } from '../../../electron/features/framework/service';
 import { yearResults } from '../../../electron/features/results/service';
@@ -230,6 +232,42 @@ describe('chart labels never overlap (laid out by Chromium with the print fonts)
     }
     expect(found).toEqual({});
   }, 240_000);
+
+  it('on the SIPAS screen\'s charts, with the long factor names of the survey and a hundred units', async () => {
+    const factorNames = [
+      'Tiếp cận dịch vụ hành chính công của cơ quan hành chính nhà nước',
+      'Thủ tục hành chính',
+      'Công chức trực tiếp giải quyết công việc, tiếp nhận và trả kết quả',
+      'Kết quả cung ứng dịch vụ hành chính công',
+      'Tiếp nhận, xử lý các ý kiến góp ý, phản ánh, kiến nghị của người dân, tổ chức',
+    ];
+    const indices = (shift: number): SurveyIndices => ({
+      forms: 400,
+      invalidForms: 3,
+      index: 84 + shift,
+      n: 400,
+      areas: [{ code: 'A', name: 'Sự phục vụ hành chính', index: 84 + shift, n: 400 }],
+      factors: factorNames.map((name, i) => ({ code: `F${i + 1}`, areaCode: 'A', name, index: 78 + i * 3 + shift, n: 400, items: [] })),
+    });
+    const units: SurveyUnitResult[] = hundred.units.map((u, i) => ({
+      ...indices((i % 9) - 4),
+      code: u.code,
+      name: u.name,
+      blockCode: 'xa',
+      change: { previousYear: 2024, previousIndex: 80, deltaIndex: ((i * 7) % 23) - 11 } as SurveyUnitResult['change'],
+    }));
+    const results = { year: 2025, previousYear: 2024, province: indices(0), provinceChange: null, units } as unknown as SurveyYearResults;
+    const { compared } = unitsWithChange(results);
+    const found: Record<string, [string, string][]> = {};
+    for (const [name, option, height] of [
+      ['sipas-yeu-to', factorComparisonOption(units[42], indices(0), 2025), barChartHeight(factorNames.length, 46)],
+      ['sipas-thay-doi', changeOption(results), barChartHeight(compared, 26, 80)],
+    ] as const) {
+      const pairs = await overlapsOf(name, option, SCREEN_CHART_WIDTH, height);
+      if (pairs.length) found[name] = pairs.slice(0, 5);
+    }
+    expect(found).toEqual({});
+  }, 60_000);
 
   it('on the printed scorecard: no two words of its chart overlap in the PDF', async () => {
     for (const [ws, block, tag] of [[demo, largest, 'demo'], [crowded, hundred, '100']] as const) {
