@@ -42,6 +42,14 @@ const LEGEND_TOP = 34;
 /** Room for the title and legend, and for axis labels that text measurement without a browser underestimates. */
 const FRAMED_GRID = { left: 24, right: 24, top: 72, bottom: 12, containLabel: true };
 
+/** Height of a unit on a bar chart's category axis, in CSS pixels. */
+export const UNIT_ROW = 24;
+
+/** Chart heights that grow with the units or fields on their category axis, so that their labels have room. */
+export const rankingChartHeight = (units: number) => 110 + UNIT_ROW * units;
+export const heatmapChartHeight = (units: number) => 150 + UNIT_ROW * units;
+export const changeChartHeight = (units: number) => Math.round(110 + UNIT_ROW * 1.4 * units);
+
 function percentLabel(value: number | null): string {
   return value === null ? '' : formatPercent(value);
 }
@@ -63,6 +71,8 @@ export function rankingChartOption(block: BlockResult, bands: Band[]): EChartsOp
     barMaxWidth: 18,
     itemStyle: { color: colors.get(name) ?? NO_BAND_COLOR },
     label: { show: true, position: 'right' as const, fontSize: 10 },
+    // where rows are tighter than the text (a report's page holding a hundred units) a value that would touch its neighbour is left out
+    labelLayout: { hideOverlap: true },
     data: units.map((u) =>
       (u.band ?? NO_BAND) === name ? { value: u.index!, label: { formatter: percentLabel(u.index) } } : null,
     ),
@@ -94,6 +104,9 @@ export function rankingChartOption(block: BlockResult, bands: Band[]): EChartsOp
   };
 }
 
+/** Width of a unit's name in the field comparison's legend, in CSS pixels; longer names are cut ("…"). */
+const FIELD_LEGEND_WIDTH = 170;
+
 /** Component indices of the chosen units field by field, beside the block average. */
 export function fieldComparisonOption(block: BlockResult, unitCodes: string[]): EChartsOption {
   const fields = blockFields(block);
@@ -105,9 +118,18 @@ export function fieldComparisonOption(block: BlockResult, unitCodes: string[]): 
   return {
     ...baseText,
     title: heading('Chỉ số thành phần theo lĩnh vực'),
-    legend: { top: LEGEND_TOP },
-    grid: FRAMED_GRID,
-    xAxis: { type: 'category', data: fields.map((f) => f.code), axisLabel: { interval: 0 } },
+    // unit names are long and up to seven: one a line on the right, cut to a width, whole in the tooltip
+    legend: {
+      orient: 'vertical',
+      right: 8,
+      top: 'middle',
+      itemWidth: 14,
+      itemHeight: 10,
+      textStyle: { width: FIELD_LEGEND_WIDTH, overflow: 'truncate' },
+      tooltip: { show: true },
+    },
+    grid: { ...FRAMED_GRID, top: 48, right: FIELD_LEGEND_WIDTH + 48 },
+    xAxis: { type: 'category', data: fields.map((f) => f.code), axisLabel: { interval: 0, hideOverlap: false } },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
       ...chosen.map((unit, i) => ({
@@ -333,13 +355,17 @@ export function unitLossesOption(losses: LeafLoss[], limit = 10): EChartsOption 
         type: 'bar',
         name: 'Điểm bị mất',
         itemStyle: { color: '#c0392b' },
-        label: { show: true, position: 'right' },
+        label: { show: true, position: 'right', fontSize: 10 },
+        // the two bars of a sub-criterion lie close: their values move apart rather than cross
+        labelLayout: { moveOverlap: 'shiftY' },
         data: shown.map((l) => ({ value: l.lost, label: { formatter: formatNumber(l.lost) } })),
       },
       {
         type: 'bar',
         name: 'Tự chấm cao hơn thẩm định',
         itemStyle: { color: '#d18b00' },
+        label: { fontSize: 10 },
+        labelLayout: { moveOverlap: 'shiftY' },
         data: shown.map((l) => ({
           value: l.selfAboveAppraised ?? 0,
           label: { show: l.selfAboveAppraised !== null, position: 'right' as const, formatter: formatNumber(l.selfAboveAppraised ?? 0) },
@@ -351,6 +377,8 @@ export function unitLossesOption(losses: LeafLoss[], limit = 10): EChartsOption 
 
 /** Value labels on paper: black, without the white outline drawn as a second copy of the text. */
 const PRINT_LABEL = { show: true, position: 'top' as const, fontSize: 10, color: '#000', textBorderWidth: 0 };
+/** With many fields the values of neighbouring bars could touch: one of two that would is left out (the table above has them all). */
+const PRINT_LABEL_LAYOUT = { hideOverlap: true };
 
 /** The scorecard's chart: the unit's component index per field beside the block average. */
 export function scorecardFieldsOption(unit: UnitResult, averages: Map<string, number | null>, blockName: string): EChartsOption {
@@ -369,6 +397,7 @@ export function scorecardFieldsOption(unit: UnitResult, averages: Map<string, nu
         barGap: '10%',
         itemStyle: { color: UNIT_COLOR },
         label: { ...PRINT_LABEL },
+        labelLayout: PRINT_LABEL_LAYOUT,
         data: fields.map((f) => ({ value: f.index!, label: { formatter: formatDecimal(f.index!, 1) } })),
       },
       {
@@ -376,6 +405,7 @@ export function scorecardFieldsOption(unit: UnitResult, averages: Map<string, nu
         name: `Bình quân ${blockName.toLowerCase()}`,
         itemStyle: { color: AVERAGE_COLOR },
         label: { ...PRINT_LABEL },
+        labelLayout: PRINT_LABEL_LAYOUT,
         data: fields.map((f) => {
           const v = averages.get(f.code) ?? null;
           return { value: v, label: { formatter: v === null ? '' : formatDecimal(v, 1) } };

@@ -13,16 +13,21 @@ export function placesText(deltaRank: number): string {
   return deltaRank > 0 ? `+${formatNumber(deltaRank)} bậc` : deltaRank < 0 ? `−${formatNumber(-deltaRank)} bậc` : 'giữ nguyên';
 }
 
-/** Places gained (right, green) and lost (left, red) per field, the first field on top. */
+/** The height of the places chart for a unit with `fields` fields. */
+export const fieldPlacesHeight = (fields: number) => Math.max(160, 40 + fields * 26);
+
+/** Places gained (right, green) and lost (left, red) per field, the first field on top, each told in words beside the zero line. */
 export function fieldPlacesOption(unit: UnitResult): EChartsOption {
   const fields = unit.fields.filter((f) => f.deltaRank !== null).reverse();
   const widest = Math.max(1, ...fields.map((f) => Math.abs(f.deltaRank!)));
+  // the axis ends one place past the widest bar; its end values would crowd the round ticks beside them
   return {
     textStyle: { fontFamily: CHART_FONT },
     title: { text: 'Số bậc tăng, giảm của từng lĩnh vực', left: 0, top: 4, textStyle: { fontSize: 14, fontFamily: CHART_FONT } },
     grid: { left: 8, right: 56, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', min: -widest - 1, max: widest + 1, minInterval: 1, axisLabel: { formatter: (v: number) => formatNumber(v) } },
-    yAxis: { type: 'category', data: fields.map((f) => f.code), axisLabel: { interval: 0 } },
+    xAxis: { type: 'value', min: -widest - 1, max: widest + 1, minInterval: 1, axisLabel: { formatter: (v: number) => formatNumber(v), showMinLabel: false, showMaxLabel: false } },
+    // the field codes at the left edge, not on the zero line the bars grow from
+    yAxis: { type: 'category', data: fields.map((f) => f.code), axisLabel: { interval: 0 }, axisLine: { onZero: false } },
     tooltip: { trigger: 'item' },
     series: [
       {
@@ -32,7 +37,8 @@ export function fieldPlacesOption(unit: UnitResult): EChartsOption {
           value: f.deltaRank!,
           name: f.title,
           itemStyle: { color: f.deltaRank! >= 0 ? UP_COLOR : DOWN_COLOR },
-          label: { show: true, position: f.deltaRank! >= 0 ? ('right' as const) : ('left' as const), formatter: placesText(f.deltaRank!) },
+          // on the empty side of the zero line: a long bar never pushes its words off the chart
+          label: { show: true, position: f.deltaRank! >= 0 ? ('left' as const) : ('right' as const), formatter: placesText(f.deltaRank!) },
         })),
       },
     ],

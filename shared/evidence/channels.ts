@@ -43,6 +43,11 @@ export const evidenceContract = {
     input: z.object({ year, unitCode: code }),
     output: z.object({ documents: z.array(evidenceDocumentSchema), missing: z.array(z.string()) }),
   },
+  /** every leaf of the year flagged "Thiếu tài liệu kiểm chứng", unit by unit (the block matrix marks them) */
+  'evidence:missing': {
+    input: z.object({ year }),
+    output: z.array(z.object({ unitCode: z.string(), criterionCode: z.string(), score: z.number() })),
+  },
   /** one document's content (PDF and images only), as base64 so it crosses every bridge alike */
   'evidence:content': {
     input: z.object({ id }),

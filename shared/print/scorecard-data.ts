@@ -72,6 +72,8 @@ export interface ScorecardData {
   largestLosses: LeafLoss[];
   /** sub-criteria whose self score exceeded the appraised score */
   selfAbove: { count: number; points: number };
+  /** evidence-required sub-criteria with claimed points and no document ("Thiếu tài liệu kiểm chứng"), and those points */
+  missingEvidence: { count: number; points: number };
   /** sub-criteria with an appraisal note, in framework order */
   notes: LeafLoss[];
   /** satisfaction (SIPAS) of the year; null when the unit has no valid survey forms that year */
@@ -111,6 +113,8 @@ export interface ScorecardSource {
   decision?: PublicationStamp | null;
   /** satisfaction indices of the year, when the workspace has survey forms */
   survey?: SurveyYearResults | null;
+  /** the year's leaves flagged "Thiếu tài liệu kiểm chứng", with the points claimed on each */
+  missingEvidence?: { unit: string; score: number }[];
 }
 
 /** The scorecards of the chosen units (all units of the results when `unitCodes` is omitted), in ranking order per block. */
@@ -146,6 +150,7 @@ function unitCard(
       ? previousFieldIndices(lineage, source.previousResults)
       : new Map<string, number>();
   const above = selfAboveAppraised(losses);
+  const missing = (source.missingEvidence ?? []).filter((m) => m.unit === unit.code);
   return {
     province: source.province,
     issuer: source.issuer ?? 'Sở Nội vụ',
@@ -175,6 +180,7 @@ function unitCard(
     }),
     largestLosses: largestLosses(losses, SCORECARD_TOP_LOSSES),
     selfAbove: { count: above.length, points: above.reduce((s, l) => s + l.selfAboveAppraised!, 0) },
+    missingEvidence: { count: missing.length, points: missing.reduce((s, m) => s + m.score, 0) },
     notes: appraisalNotes(losses),
     satisfaction: source.survey ? scorecardSatisfaction(source.survey, unit.code) : null,
     issuedOn: source.issuedOn,

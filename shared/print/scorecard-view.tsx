@@ -285,6 +285,11 @@ function LossTable({ card }: { card: ScorecardData }) {
           {`Có ${card.selfAbove.count} tiêu chí thành phần đơn vị tự chấm cao hơn điểm thẩm định (tổng chênh lệch ${formatNumber(card.selfAbove.points)} điểm).`}
         </p>
       )}
+      {card.missingEvidence.count > 0 && (
+        <p className="muted above">
+          {`Điểm tự chấm chưa có tài liệu kiểm chứng: ${formatNumber(card.missingEvidence.count)} tiêu chí, ${formatNumber(card.missingEvidence.points)} điểm.`}
+        </p>
+      )}
     </div>
   );
 }

@@ -10,8 +10,9 @@ import { largestLosses, rankedUnits, unitLeafLosses } from '../../shared/compare
 import { whatIfInWorkspace } from '../../electron/features/compare/service';
 import type { BlockResult, UnitResult } from '../../shared/domain';
 import { formatPercent } from '../../shared/format';
-import { SAVE_REASON } from '../../renderer/features/compare/model';
+import { SAVE_REASON, VIEWS } from '../../renderer/features/compare/model';
 import { launchApp, stopServer, type AppUnderTest } from './harness';
+import { labelBoxes, overlappingLabels } from '../helpers/label-boxes';
 import { getAudit, getScores } from '../../electron/features/appraisal/store';
 import { requireFramework } from '../../electron/features/framework/service';
 import { yearResults } from '../../electron/features/results/service';
@@ -242,5 +243,40 @@ describe('the compare screen of the demo workspace', () => {
     await page.locator('[data-testid=chart-change] svg text', { hasText: merged.name }).first().click();
     await page.getByTestId('unit-name').filter({ hasText: merged.name }).waitFor();
     await app.screenshot('compare-13-communes-change');
+  });
+
+  it('draws no label over another on any chart of the communes, nor on the unit panel', async () => {
+    const { page } = app;
+    const communes = yearResults(ws, YEAR).blocks.find((b) => b.code === 'xa')!;
+    await page.getByRole('tablist', { name: 'Khối' }).getByRole('tab', { name: communes.name }).click();
+    const tabs = page.getByRole('tablist', { name: 'Biểu đồ' });
+    const found: Record<string, [string, string][]> = {};
+    for (const { key, label } of VIEWS) {
+      await tabs.getByRole('tab', { name: label, exact: true }).click();
+      const svg = page.locator(`[data-testid=chart-${key}] svg`);
+      await svg.locator('text').first().waitFor();
+      // labels settle once the chart's entrance animation is over
+      await page.waitForTimeout(900);
+      const boxes = await labelBoxes(page, `[data-testid=chart-${key}] svg`);
+      expect(boxes.length, key).toBeGreaterThan(8);
+      const pairs = overlappingLabels(boxes);
+      if (pairs.length) found[key] = pairs.slice(0, 5);
+      await app.screenshot(`compare-14-labels-${key}`);
+    }
+    // a commune whose fields moved places since last year: its panel draws the places chart
+    const moved = rankedUnits(communes).find((u) => u.fields.filter((f) => f.deltaRank !== null && f.deltaRank !== 0).length >= 3)!;
+    await tabs.getByRole('tab', { name: 'Xếp hạng', exact: true }).click();
+    await page.locator('[data-testid=chart-ranking] svg text', { hasText: `${moved.rank}. ${moved.name}` }).first().click();
+    await page.getByTestId('unit-name').filter({ hasText: moved.name }).waitFor();
+    const places = page.locator('figure[aria-label="Biểu đồ số bậc tăng, giảm của từng lĩnh vực"] svg');
+    await places.locator('text').first().waitFor();
+    await page.waitForTimeout(900);
+    await places.scrollIntoViewIfNeeded();
+    await app.screenshot('compare-15-labels-places');
+    const placeBoxes = await labelBoxes(page, 'figure[aria-label="Biểu đồ số bậc tăng, giảm của từng lĩnh vực"] svg');
+    expect(placeBoxes.length).toBeGreaterThan(4);
+    const placePairs = overlappingLabels(placeBoxes);
+    if (placePairs.length) found.places = placePairs;
+    expect(found).toEqual({});
   });
 });

@@ -121,4 +121,32 @@ describe('evidence documents in Thẩm định', () => {
       .toBe(`Thiếu tài liệu kiểm chứng: ${missing.length.toLocaleString('vi-VN')} tiêu chí có điểm ở ${new Set(missing.map((m) => m.unit)).size} đơn vị`);
     await app.screenshot('evidence-overview');
   });
+
+  it('marks in the block matrix every shown cell whose leaf is flagged, with the reason as its tooltip', async () => {
+    const { page } = app;
+    const ws = app.session.workspace!;
+    const flaggedCells = new Set(missingEvidence(ws, YEAR).map((m) => `${m.unit}|${m.criterion}`));
+    await page.getByRole('button', { name: 'Thẩm định', exact: true }).click();
+    await page.getByRole('tab', { name: 'Ma trận khối' }).click();
+    const cells = page.locator('[data-testid=appraisal-grid] .ag-row[row-id] .ag-cell[col-id]');
+    await cells.first().waitFor();
+    const leafCodes = new Set(getFramework(ws, YEAR, 'so')!.nodes.map((n) => n.code));
+    const marked = page.locator('[data-testid=appraisal-grid] .ag-cell.cell-evidence-missing');
+    await expect.poll(() => marked.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // every leaf cell drawn: marked exactly when the evidence rule flags it
+    const shown = await cells.evaluateAll((els) =>
+      els.map((el) => ({
+        key: `${el.closest('.ag-row')!.getAttribute('row-id')}|${el.getAttribute('col-id')}`,
+        marked: el.classList.contains('cell-evidence-missing'),
+      })),
+    );
+    const leafCells = shown.filter((c) => leafCodes.has(c.key.split('|')[1]));
+    expect(leafCells.length).toBeGreaterThan(20);
+    expect(leafCells.filter((c) => c.marked !== flaggedCells.has(c.key))).toEqual([]);
+    // the unit whose documents now cover every claimed leaf has none
+    expect(shown.filter((c) => c.key.startsWith(`${unitCode}|`) && c.marked)).toEqual([]);
+    await marked.first().hover();
+    await expect.poll(() => page.locator('.ag-tooltip').first().textContent(), { timeout: 5_000 }).toBe('Thiếu tài liệu kiểm chứng');
+    await app.screenshot('evidence-matrix-missing');
+  });
 });

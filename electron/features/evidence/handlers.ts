@@ -25,6 +25,11 @@ export function evidenceHandlers(context: HandlerContext): Pick<Handlers, keyof 
         missing: missingEvidence(w, year, unitCode).map((m) => m.criterion),
       }));
     },
+    'evidence:missing': ({ year }) => {
+      const w = ws();
+      requirePeriod(w, year);
+      return missingEvidence(w, year).map((m) => ({ unitCode: m.unit, criterionCode: m.criterion, score: m.score }));
+    },
     'evidence:content': ({ id }) => {
       const w = ws();
       const doc = getDocument(w, id);

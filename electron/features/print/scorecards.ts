@@ -17,6 +17,7 @@ import {
 } from '../../../shared/print';
 import { buildCombinedScorecardHtml, buildScorecardHtml } from '../../../shared/print/scorecard-view';
 import { surveyResults } from '../survey';
+import { missingEvidence } from '../evidence/service';
 import type { Workspace } from '../../db/workspace';
 import { renderChartSvg } from '../../print/charts';
 import { startPdfPrinter, type PdfPrinter } from '../../print/chromium';
@@ -82,6 +83,7 @@ export function loadScorecardData(
       published: publication.published,
       decision: publication.stamp,
       survey: surveyResults(ws, year),
+      missingEvidence: missingEvidence(ws, year),
     },
     unitCodes,
   );

@@ -21,7 +21,7 @@ import { MatrixLegend } from './legend';
 import { SidePanel } from './SidePanel';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { EvidenceViewer } from '../evidence/Viewer';
-import { useAssign, useUnitEvidence } from '../evidence/hooks';
+import { useAssign, useUnitEvidence, useYearMissingEvidence } from '../evidence/hooks';
 import { documentCounts, type EvidenceDocumentOutput } from '../evidence/model';
 
 type View = 'unit' | 'matrix';
@@ -72,6 +72,9 @@ export function AppraisalPage({ workspace, year }: PageProps) {
     () => ({ missing: new Set(evidence.value?.missing ?? []), counts: documentCounts(evidence.value?.documents ?? []) }),
     [evidence.value],
   );
+  // the block matrix marks every unit's flagged leaves; asked again after each save and each assignment
+  const yearMissing = useYearMissingEvidence(view === 'matrix' ? year : null, evidence.value ?? appraisal.saves);
+  const missingCells = useMemo(() => new Set((yearMissing.value ?? []).map((m) => `${m.unitCode}|${m.criterionCode}`)), [yearMissing.value]);
   const shownDoc = openDoc && openDoc.unitCode === evidenceUnit ? openDoc : null;
 
   const rows = useMemo(() => (data && view === 'unit' ? treeRows(nodes, unitCode, scores, folding.collapsed) : []), [data, view, nodes, unitCode, scores, folding.collapsed]);
@@ -95,7 +98,7 @@ export function AppraisalPage({ workspace, year }: PageProps) {
   };
 
   // What the grids and the menu call, made once: each call reaches the screen as it is then.
-  const latest = useLatest({ appraisal, unitCode, editable, toggle: folding.toggle, onCellFocused, evidenceView });
+  const latest = useLatest({ appraisal, unitCode, editable, toggle: folding.toggle, onCellFocused, evidenceView, missingCells });
   const [grid] = useState(() => {
     const handlers: GridHandlers = {
       setAppraised: (unit, node, typed) => latest.current.appraisal.setAppraised(unit, node, typed),
@@ -104,6 +107,7 @@ export function AppraisalPage({ workspace, year }: PageProps) {
       unitCode: () => latest.current.unitCode,
       editable: () => latest.current.editable,
       evidenceOf: (code) => ({ count: latest.current.evidenceView.counts.get(code) ?? 0, missing: latest.current.evidenceView.missing.has(code) }),
+      missingEvidenceAt: (unit, code) => latest.current.missingCells.has(`${unit}|${code}`),
     };
     const context: ScoreEditorContext = {
       onDraft(row, field, text) {
@@ -138,6 +142,9 @@ export function AppraisalPage({ workspace, year }: PageProps) {
   useEffect(() => {
     gridApi.current?.refreshCells({ columns: ['code', 'evidence'], force: true });
   }, [evidenceView]);
+  useEffect(() => {
+    if (view === 'matrix') gridApi.current?.refreshCells({ force: true });
+  }, [missingCells, view]);
 
   // Sửa › Hoàn tác and Làm lại of the main menu
   useEffect(() => {

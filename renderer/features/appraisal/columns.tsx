@@ -19,7 +19,12 @@ export interface GridHandlers {
   editable(): boolean;
   /** the documents received for a leaf of the unit shown, and whether it is flagged as missing them */
   evidenceOf(criterionCode: string): { count: number; missing: boolean };
+  /** a leaf of a unit in the block matrix is flagged "Thiếu tài liệu kiểm chứng" */
+  missingEvidenceAt(unitCode: string, criterionCode: string): boolean;
 }
+
+/** The class of a block-matrix cell flagged "Thiếu tài liệu kiểm chứng" (a red corner). */
+export const MISSING_EVIDENCE_CELL = 'cell-evidence-missing';
 
 /** The grid writes nothing itself: the change comes back as new rows. */
 const handled = (act: () => void) => {
@@ -117,7 +122,11 @@ export function matrixColumns(nodes: CriterionNode[], leafNodes: CriterionNode[]
       return formatScore(p.value);
     },
     // the legend beside the matrix explains each class (./legend.tsx)
-    cellClass: (p) => matrixCellClasses(p.data?.scores[leaf.code], h.editable()),
+    cellClass: (p) => [
+      ...matrixCellClasses(p.data?.scores[leaf.code], h.editable()),
+      ...(p.data && h.missingEvidenceAt(p.data.unitCode, leaf.code) ? [MISSING_EVIDENCE_CELL] : []),
+    ],
+    tooltipValueGetter: (p) => (p.data && h.missingEvidenceAt(p.data.unitCode, leaf.code) ? 'Thiếu tài liệu kiểm chứng' : undefined),
     valueSetter: (p: ValueSetterParams<MatrixRow>) => handled(() => h.setAppraised(p.data.unitCode, leaf, p.newValue)),
   });
   return [

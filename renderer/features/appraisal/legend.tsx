@@ -15,6 +15,7 @@ export const MATRIX_STYLES: readonly MatrixStyle[] = [
   { className: 'cell-differs', sample: '1', label: 'Điểm thẩm định khác điểm tự chấm' },
   { className: 'cell-reappraise', sample: '1', label: 'Cần thẩm định lại: đơn vị đã sửa điểm tự chấm sau khi được thẩm định' },
   { className: 'cell-na', sample: 'KAD', label: 'KAD: tiêu chí không áp dụng đối với đơn vị' },
+  { className: 'cell-evidence-missing', sample: '2', label: 'Thiếu tài liệu kiểm chứng: tiêu chí bắt buộc có tài liệu, đơn vị tự chấm trên 0 điểm mà chưa gửi tài liệu' },
 ];
 
 /** The classes of a leaf's cell in the matrix, from its score. */

@@ -1,7 +1,7 @@
 // One unit of the block: where it stands field by field, where it lost points, and what-if.
 import { useState } from 'react';
 import type { BlockResult } from '../../../shared/domain';
-import { fieldCountsText, fieldPlacesOption, largestLosses, selfAboveAppraised } from '../../../shared/compare';
+import { fieldCountsText, fieldPlacesHeight, fieldPlacesOption, largestLosses, selfAboveAppraised } from '../../../shared/compare';
 import { rankArrow } from '../../../shared/compare/charts';
 import { describeChange, formatDecimal, formatNumber, formatPercent, roundTo } from '../../../shared/format';
 import { Chart } from './Chart';
@@ -171,7 +171,7 @@ function FieldTable({ detail }: { detail: UnitDetail }) {
       {withPlaces && (
         <Chart
           option={fieldPlacesOption(unit)}
-          height={Math.max(160, 40 + unit.fields.length * 26)}
+          height={fieldPlacesHeight(unit.fields.length)}
           fileName={`bac-linh-vuc-${unit.code}`}
           label="Biểu đồ số bậc tăng, giảm của từng lĩnh vực"
         />

@@ -7,6 +7,7 @@ import type { HypotheticalScoreInput } from '../../../shared/compare/channels';
 import type { Band, BlockResult } from '../../../shared/domain';
 import { rankedUnits } from '../../../shared/compare';
 import { parseLocaleNumber } from '../../../shared/format';
+import { changeChartHeight, heatmapChartHeight, rankingChartHeight } from '../../../shared/compare/charts';
 import {
   distributionOption,
   fieldComparisonOption,
@@ -37,9 +38,6 @@ export const SAVE_REASON = 'Lưu từ điểm giả định (màn hình So sánh
 /** Units compared field by field at most, besides the one being looked at. */
 const MORE_UNITS = 5;
 
-/** Height of a unit on a bar chart's category axis. */
-const ROW = 24;
-
 /** The unit a click on a chart points at: a bar, a heatmap cell, an axis label or a legend series. */
 export function unitOfClick(block: BlockResult, event: ECElementEvent): string | null {
   if (event.seriesType === 'heatmap' && Array.isArray(event.value)) return block.units[Number(event.value[1])]?.code ?? null;
@@ -54,10 +52,19 @@ function clickableUnitAxis(option: EChartsOption): EChartsOption {
   return { ...option, yAxis: { ...yAxis, triggerEvent: true, axisLabel: { ...yAxis.axisLabel, fontSize: 12 } } } as EChartsOption;
 }
 
-/** On screen the bars of the field comparison carry their values, and hovering a field lists them all. */
+/**
+ * On screen the bars of the field comparison carry their values, upright above each bar (room
+ * made under the title); a value that would touch another is left out, and hovering a field
+ * lists them all.
+ */
 function labelledBars(option: EChartsOption): EChartsOption {
-  const series = (option.series as object[]).map((s) => ({ ...s, label: { show: true, position: 'top', fontSize: 10 } }));
-  return { ...option, series, tooltip: { trigger: 'axis', confine: true } } as EChartsOption;
+  const series = (option.series as object[]).map((s) => ({
+    ...s,
+    label: { show: true, position: 'top', rotate: 90, align: 'left', verticalAlign: 'middle', distance: 4, fontSize: 10 },
+    labelLayout: { hideOverlap: true },
+  }));
+  const grid = option.grid as { top: number };
+  return { ...option, series, grid: { ...grid, top: grid.top + 40 }, tooltip: { trigger: 'axis', confine: true } } as EChartsOption;
 }
 
 export interface ChartSpec {
@@ -76,14 +83,14 @@ export function chartOf(view: View, block: BlockResult, year: number, bands: Ban
   const file = (name: string) => `${name}-${block.code}-${year}`;
   switch (view) {
     case 'ranking':
-      return { option: clickableUnitAxis(rankingChartOption(block, bands)), height: 110 + ROW * rankedUnits(block).length, fileName: file('Xep-hang'), label: 'Biểu đồ xếp hạng' };
+      return { option: clickableUnitAxis(rankingChartOption(block, bands)), height: rankingChartHeight(rankedUnits(block).length), fileName: file('Xep-hang'), label: 'Biểu đồ xếp hạng' };
     case 'fields':
       return { option: labelledBars(fieldComparisonOption(block, compared)), height: 440, fileName: file('Chi-so-thanh-phan'), label: 'Biểu đồ chỉ số thành phần' };
     case 'heatmap':
-      return { option: clickableUnitAxis(heatmapOption(block)), height: 150 + ROW * block.units.length, fileName: file('Ban-do-nhiet'), label: 'Bản đồ nhiệt chỉ số thành phần' };
+      return { option: clickableUnitAxis(heatmapOption(block)), height: heatmapChartHeight(block.units.length), fileName: file('Ban-do-nhiet'), label: 'Bản đồ nhiệt chỉ số thành phần' };
     case 'change': {
       const n = block.units.filter((u) => u.previous !== null && u.index !== null).length;
-      return { option: clickableUnitAxis(yearOverYearOption(block, year)), height: 110 + ROW * 1.4 * n, fileName: file('So-voi-nam-truoc'), label: 'Biểu đồ thay đổi so với năm trước' };
+      return { option: clickableUnitAxis(yearOverYearOption(block, year)), height: changeChartHeight(n), fileName: file('So-voi-nam-truoc'), label: 'Biểu đồ thay đổi so với năm trước' };
     }
     case 'distribution':
       return { option: distributionOption(block), height: 400, fileName: file('Phan-bo-chi-so'), label: 'Biểu đồ phân bố chỉ số' };

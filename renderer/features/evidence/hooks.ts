@@ -9,6 +9,11 @@ export function useUnitEvidence(year: number, unitCode: string | null, refresh?:
   return useCallResult('evidence:unit', unitCode ? { year, unitCode } : null, { refresh });
 }
 
+/** Every leaf of the year flagged "Thiếu tài liệu kiểm chứng", as "unit|leaf" keys; null input asks nothing. */
+export function useYearMissingEvidence(year: number | null, refresh?: unknown) {
+  return useCallResult('evidence:missing', year === null ? null : { year }, { refresh });
+}
+
 /** One document's content for the viewer; null id asks nothing. */
 export function useDocumentContent(id: number | null) {
   return useCallResult('evidence:content', id === null ? null : { id });

@@ -155,6 +155,7 @@ function card(notes: number): ScorecardPage {
     fields: [],
     largestLosses: [],
     selfAbove: { count: 0, points: 0 },
+    missingEvidence: { count: 0, points: 0 },
     notes: Array.from({ length: notes }, (_, i) => note(i + 1)),
     satisfaction: null,
     issuedOn: '05/01/2026',

@@ -53,6 +53,7 @@ const card: ScorecardData = {
     },
   ],
   selfAbove: { count: 1, points: 1.5 },
+  missingEvidence: { count: 0, points: 0 },
   notes: [],
   satisfaction: null,
   issuedOn: '05/01/2026',

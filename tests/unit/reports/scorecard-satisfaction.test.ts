@@ -77,6 +77,7 @@ function card(satisfaction: ScorecardData['satisfaction']): ScorecardData {
     fields: [],
     largestLosses: [],
     selfAbove: { count: 0, points: 0 },
+    missingEvidence: { count: 0, points: 0 },
     notes: [],
     satisfaction,
     issuedOn: '05/01/2026',

@@ -23,6 +23,9 @@ import { body, centered, dataTable, documentHeading, documentOf, heading, pictur
 
 const CHART_W = 600;
 
+/** The ranking chart of a block in the report: the page's width, as tall as its units need up to most of a page. */
+export const reportRankingChart = (ranked: number) => ({ width: CHART_W, height: Math.min(900, 90 + ranked * 22) });
+
 export interface DocumentOptions {
   chromiumPath?: string;
   /** the day written in the date line; today by default */
@@ -92,7 +95,7 @@ export async function writeReport(ws: Workspace, year: number, out: string, opti
     const analysis = blockAnalysis(ws, year, block.code);
     const bands = getBlockSettings(ws, year, block.code).bands;
     const ranked = block.units.filter((u) => u.ranked).length;
-    const chartAt = charts.push({ option: rankingChartOption(block, bands), width: CHART_W, height: Math.min(900, 90 + ranked * 22) }) - 1;
+    const chartAt = charts.push({ option: rankingChartOption(block, bands), ...reportRankingChart(ranked) }) - 1;
     const scored = block.units.some((u) => u.fields.length > 0);
     const framework = scored ? requireFramework(ws, year, block.code) : null;
     const scores = framework ? getScores(ws, year, { blockCode: block.code }) : [];
