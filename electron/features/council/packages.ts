@@ -12,8 +12,7 @@ import type { Workspace } from '../../db/workspace';
 import { columnLetters } from '../../excel/cells';
 import { writeWorkbook, type CellInput, type SheetSpec } from '../../excel/writer';
 import { getScores } from '../appraisal/store';
-import { missingEvidence } from '../evidence/service';
-import { listDocuments } from '../evidence/store';
+import { leafEvidence, type LeafEvidence } from '../evidence/service';
 import { FORM_PROTECTION_PASSWORD } from '../forms/template';
 import { listUnits } from '../units/store';
 import { requireOpenPeriod } from '../workspace/service';
@@ -45,32 +44,12 @@ export function packageFileName(year: number, member: CouncilMember): string {
   return `${year}_hoi-dong_${slug || member.id}.xlsx`;
 }
 
-/** What the unit's evidence of a leaf is: its words on the form, the files received, the missing flag. */
-export interface LeafEvidence {
-  files: string[];
-  missing: boolean;
-}
-
 function evidenceText(score: Score | undefined, evidence: LeafEvidence | undefined): string | null {
   const lines = [score?.evidence ?? null];
   if (evidence?.files.length) lines.push(`Tệp đã nhận: ${evidence.files.join('; ')}`);
   if (evidence?.missing) lines.push('Thiếu tài liệu kiểm chứng');
   const text = lines.filter((l): l is string => !!l).join('\n');
   return text || null;
-}
-
-/** The documents received per unit and leaf of a year, and the leaves flagged missing, by "unit\0leaf". */
-export function leafEvidence(ws: Workspace, year: number): Map<string, LeafEvidence> {
-  const byLeaf = new Map<string, LeafEvidence>();
-  const at = (unit: string, leaf: string) => {
-    const key = `${unit}\u0000${leaf}`;
-    let e = byLeaf.get(key);
-    if (!e) byLeaf.set(key, (e = { files: [], missing: false }));
-    return e;
-  };
-  for (const d of listDocuments(ws, year)) if (d.criterionCode !== null) at(d.unitCode, d.criterionCode).files.push(d.name);
-  for (const m of missingEvidence(ws, year)) at(m.unit, m.criterion).missing = true;
-  return byLeaf;
 }
 
 function dataRow(unit: { code: string; name: string }, node: CriterionNode, score: Score | undefined, evidence: LeafEvidence | undefined): CellInput[] {

@@ -279,3 +279,23 @@ export function deleteUnitYearEvidence(ws: Workspace, year: number, unitCode: st
     return removed;
   });
 }
+
+/** What the unit's evidence of a leaf is: its words on the form, the files received, the missing flag. */
+export interface LeafEvidence {
+  files: string[];
+  missing: boolean;
+}
+
+/** The documents received per unit and leaf of a year, and the leaves flagged missing, by "unit\0leaf". */
+export function leafEvidence(ws: Workspace, year: number): Map<string, LeafEvidence> {
+  const byLeaf = new Map<string, LeafEvidence>();
+  const at = (unit: string, leaf: string) => {
+    const key = `${unit}\u0000${leaf}`;
+    let e = byLeaf.get(key);
+    if (!e) byLeaf.set(key, (e = { files: [], missing: false }));
+    return e;
+  };
+  for (const d of listDocuments(ws, year)) if (d.criterionCode !== null) at(d.unitCode, d.criterionCode).files.push(d.name);
+  for (const m of missingEvidence(ws, year)) at(m.unit, m.criterion).missing = true;
+  return byLeaf;
+}

@@ -23,6 +23,7 @@ import { yearResults } from '../results/service';
 import { listUnits } from '../units/store';
 import { requireOpenPeriod } from '../workspace/service';
 import { getSetting } from '../workspace/store';
+import { leafEvidence } from '../evidence/service';
 import { NOTICE_FORMAT, NOTICE_HEADER_ROW, NOTICE_HEADERS, NOTICE_SHEET } from './layout';
 import { insertNotice } from './store';
 
@@ -84,6 +85,7 @@ export async function writeNotices(ws: Workspace, year: number, out: string, opt
     for (const u of b.units) byUnit.set(u.code, { result: u, blockSize: ranked });
   }
   const deadlines = getDeadlines(ws, year);
+  const evidenceOf = leafEvidence(ws, year);
   const province = getSetting(ws, 'province');
   const written: WrittenNotice[] = [];
   const skipped: string[] = [];
@@ -109,7 +111,12 @@ export async function writeNotices(ws: Workspace, year: number, out: string, opt
       if (canPetition) open++;
       const input = (value: string | null): CellInput => (canPetition ? { value, unlocked: true, style: { fill: INPUT_FILL } } : value);
       const num = (value: number | null): CellInput => ({ value, style: { numFmt: '0.###' } });
-      rows.push([node.code, node.title, num(node.maxPoints ?? 0), num(s?.selfScore ?? null), num(s?.appraisedScore ?? null), s?.note ?? null, input(null), input(null)]);
+      // the documents the appraisal read, and a missing one, on the criterion's text (the headers are fixed)
+      const evidence = evidenceOf.get(`${code}\u0000${node.code}`);
+      const note = [evidence?.files.length ? `Tài liệu kiểm chứng đã nhận: ${evidence.files.join('; ')}` : null, evidence?.missing ? 'Thiếu tài liệu kiểm chứng' : null]
+        .filter((l): l is string => l !== null)
+        .join('\n');
+      rows.push([node.code, note ? { value: node.title, note } : node.title, num(node.maxPoints ?? 0), num(s?.selfScore ?? null), num(s?.appraisedScore ?? null), s?.note ?? null, input(null), input(null)]);
       issued.push({ sheetRow, unit: code, criterion: node.code, value: s?.appraisedScore ?? null, remark: s?.note ?? null });
       // wrapped text: the title at about 46 characters a line, the remark at about 28
       const lines = Math.max(Math.ceil(node.title.length / 46), Math.ceil((s?.note ?? '').length / 28), canPetition ? 3 : 1);

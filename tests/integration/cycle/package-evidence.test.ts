@@ -1,4 +1,4 @@
-// A council member reads the evidence in the package: each row's "Tài liệu kiểm chứng" holds the
+// A council member reads the evidence in the package (and the unit in its preliminary notice): each row's "Tài liệu kiểm chứng" holds the
 // unit's words, the names of the files received for the leaf, and "Thiếu tài liệu kiểm chứng"
 // where a claimed, evidence-required leaf has none.
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { applyScoreChanges } from '../../../electron/features/appraisal/service'
 import { assign, saveMember } from '../../../electron/features/council/service';
 import { PACKAGE_HEADERS, PACKAGE_SHEET } from '../../../electron/features/council/packages';
 import { importEvidence } from '../../../electron/features/evidence/service';
+import { NOTICE_HEADER_ROW, NOTICE_SHEET } from '../../../electron/features/petitions/notices';
 import { cli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/tmp';
 import { makePdf, writeTree } from '../evidence/files';
@@ -45,5 +46,23 @@ describe('evidence in council packages', () => {
     expect(cellOf('1.1.1')).toBe('Kế hoạch số 5/KH-SNV\nThiếu tài liệu kiểm chứng');
     expect(cellOf('1.1.2')).toBe('Tệp đã nhận: Báo cáo kết quả.pdf');
     expect(cellOf('1.2')).toBeNull();
+
+    // the preliminary notice keeps its exact columns: the same words ride as a note on the criterion's text
+    const notice = path.join(dir, 'SNV.xlsx');
+    expect((await cli('notices', file, '--year', '2025', '--unit', 'SNV', '--out', notice)).code).toBe(0);
+    const nb = new ExcelJS.Workbook();
+    await nb.xlsx.readFile(notice);
+    const ns = nb.getWorksheet(NOTICE_SHEET)!;
+    const noteOf = (code: string) => {
+      for (let n = NOTICE_HEADER_ROW + 1; n <= ns.rowCount; n++) {
+        if (ns.getRow(n).getCell(1).value !== code) continue;
+        const note = ns.getRow(n).getCell(2).note;
+        return typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
+      }
+      throw new Error(`no row ${code}`);
+    };
+    expect(noteOf('1.1.1')).toBe('Thiếu tài liệu kiểm chứng');
+    expect(noteOf('1.1.2')).toBe('Tài liệu kiểm chứng đã nhận: Báo cáo kết quả.pdf');
+    expect(noteOf('1.2')).toBe('');
   });
 });
