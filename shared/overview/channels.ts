@@ -38,6 +38,8 @@ const setupSchema = z.object({
   blocksWithoutFramework: z.array(z.string()),
   blocksWithoutBands: z.array(z.string()),
   submitted: z.number(),
+  /** which of the year's deadlines are set: self-assessment, appraisal, petitions */
+  deadlines: z.object({ self: z.boolean(), appraisal: z.boolean(), petitions: z.boolean() }),
 });
 export type YearSetup = z.infer<typeof setupSchema>;
 

@@ -44,6 +44,7 @@ describe('the first hour in a new workspace', () => {
     await page.getByRole('heading', { name: `Tổng quan kỳ đánh giá năm ${YEAR}` }).waitFor();
     const checklist = page.getByTestId('setup-checklist');
     expect(await checklist.textContent()).toContain('Chưa có đơn vị; nhập từ Excel (Mã, Tên đơn vị, Khối)');
+    expect(await checklist.textContent()).toContain('Chưa đặt: hạn nộp tự đánh giá, hạn thẩm định, hạn kiến nghị');
     await app.screenshot('20-first-checklist');
   });
 

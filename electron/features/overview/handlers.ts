@@ -1,5 +1,6 @@
 // Tổng quan: where each block of a year stands (units taking part, forms received,
 // appraised, average, claimed points lacking evidence) and the latest changes, grouped as they were made.
+import { getDeadlines } from '../cycle/store';
 import type { ChannelOutput, Handlers } from '../../../shared/contract';
 import type { AuditEntry } from '../../../shared/domain';
 import { leafCodes } from '../../../shared/framework/tree';
@@ -46,6 +47,7 @@ export function overviewHandlers(context: HandlerContext): Pick<Handlers, keyof 
         };
       });
       const withFramework = blocks.filter((b) => b.hasFramework);
+      const due = getDeadlines(ws, year);
       const setup = {
         provinceNamed: workspaceProvince(ws) !== null,
         blocks: blocks.length,
@@ -54,6 +56,7 @@ export function overviewHandlers(context: HandlerContext): Pick<Handlers, keyof 
         blocksWithoutFramework: blocks.filter((b) => !b.hasFramework).map((b) => b.blockName),
         blocksWithoutBands: withFramework.filter((b) => getBlockSettings(ws, year, b.blockCode).bands.length === 0).map((b) => b.blockName),
         submitted: blocks.reduce((n, b) => n + b.submitted, 0),
+        deadlines: { self: due.selfDue !== null, appraisal: due.appraisalDue !== null, petitions: due.petitionsDue !== null },
       };
       return { year, blocks, activity: groupActivity(getAudit(ws, year, { limit: 50_000 })), setup };
     },

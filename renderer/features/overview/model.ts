@@ -42,8 +42,19 @@ export function setupSteps(setup: YearSetup, year: number): SetupStep[] {
     {
       label: 'Mức xếp loại',
       done: setup.blocks > setup.blocksWithoutFramework.length && setup.blocksWithoutBands.length === 0,
-      detail: setup.blocksWithoutBands.length ? `Chưa đặt: ${names(setup.blocksWithoutBands)}` : 'Đã đặt cho các khối có bộ chỉ số',
+      detail:
+        setup.blocks <= setup.blocksWithoutFramework.length
+          ? 'Đặt sau khi có bộ chỉ số'
+          : setup.blocksWithoutBands.length
+            ? `Chưa đặt: ${names(setup.blocksWithoutBands)}`
+            : 'Đã đặt cho các khối có bộ chỉ số',
       page: 'settings',
+    },
+    {
+      label: 'Thời hạn tự đánh giá, thẩm định, kiến nghị',
+      done: setup.deadlines.self && setup.deadlines.appraisal && setup.deadlines.petitions,
+      detail: deadlinesDetail(setup.deadlines),
+      page: 'progress',
     },
     {
       label: 'Gửi biểu tự đánh giá, nhận biểu về',
@@ -52,4 +63,10 @@ export function setupSteps(setup: YearSetup, year: number): SetupStep[] {
       page: 'forms',
     },
   ];
+}
+
+/** Which of the year's three deadlines are still to be set. */
+function deadlinesDetail(d: YearSetup['deadlines']): string {
+  const missing = [!d.self && 'hạn nộp tự đánh giá', !d.appraisal && 'hạn thẩm định', !d.petitions && 'hạn kiến nghị'].filter((x): x is string => !!x);
+  return missing.length === 0 ? 'Đã đặt đủ ba thời hạn' : `Chưa đặt: ${missing.join(', ')} (để biết đơn vị nào chậm)`;
 }
