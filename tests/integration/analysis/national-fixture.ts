@@ -2,6 +2,8 @@
 // published values): they reproduce the seed sentence of the analysis — a province at 83,80%
 // (36/63) in 2020 and 87,11% (23/63) in 2021, "tăng 3,31% và tăng 13 bậc" — with eight fields
 // (2017–2021 maxima, 2948/QĐ-BNV) summing to the index and SIPAS with its five factors.
+import { expect } from 'vitest';
+import { cli } from '../../helpers/cli';
 import type { Cell } from '../../helpers/files';
 
 export const PROVINCES = [
@@ -90,4 +92,11 @@ export function csvRows(year: 2020 | 2021): Cell[][] {
       ...p.factors.map((v) => String(v).replace('.', ',')),
     ]),
   ];
+}
+
+/** `analysis WS --year Y --national --json`, checked to have run. */
+export async function nationalAnalysis(ws: string, year: number) {
+  const run = await cli('analysis', ws, '--year', String(year), '--national', '--json');
+  expect(run.code, run.stderr).toBe(0);
+  return JSON.parse(run.stdout);
 }

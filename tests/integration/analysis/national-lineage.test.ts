@@ -10,7 +10,7 @@ import { describeIndexChange } from '../../../shared/format';
 import { cli } from '../../helpers/cli';
 import { writeCsv, type Cell } from '../../helpers/files';
 import { tempDir } from '../../helpers/tmp';
-import { MAXIMA, PROVINCES, ROMANS } from './national-fixture';
+import { MAXIMA, PROVINCES, ROMANS, nationalAnalysis } from './national-fixture';
 
 function dump(file: string): string {
   const db = new Database(file, { readonly: true });
@@ -54,11 +54,7 @@ function table2025(lineage: Record<string, string> | null): Cell[][] {
 let dir: string;
 let ws: string;
 
-async function national() {
-  const run = await cli('analysis', ws, '--year', '2025', '--national', '--json');
-  expect(run.code, run.stderr).toBe(0);
-  return JSON.parse(run.stdout);
-}
+const national = () => nationalAnalysis(ws, 2025);
 
 beforeAll(async () => {
   dir = tempDir();

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../helpers/cli';
 import { writeCsv } from '../../helpers/files';
 import { tempDir } from '../../helpers/tmp';
-import { MAXIMA, ROMANS } from './national-fixture';
+import { MAXIMA, ROMANS, nationalAnalysis } from './national-fixture';
 import { figures2020, figures2021, tableRows } from './published-fixture';
 
 const MAX_FLAG = ROMANS.map((r, i) => `${r}=${String(MAXIMA[i]).replace('.', ',')}`).join(';');
@@ -20,11 +20,7 @@ async function importYear(year: number, figures: Map<string, number>, ours: stri
   expect(run.stderr).not.toContain('Cảnh báo');
 }
 
-async function analysis() {
-  const run = await cli('analysis', ws, '--year', '2021', '--national', '--json');
-  expect(run.code, run.stderr).toBe(0);
-  return JSON.parse(run.stdout);
-}
+const analysis = () => nationalAnalysis(ws, 2021);
 
 beforeAll(async () => {
   dir = tempDir();
