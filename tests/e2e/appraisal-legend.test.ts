@@ -48,7 +48,9 @@ describe('the legend of the appraisal matrix', () => {
     const { page } = app;
     const cellOf = (code: string) => page.locator(`[data-testid=appraisal-grid] .ag-row[row-id="${unitCode}"] .ag-cell[col-id="${code}"]`).first();
     await cellOf(codes[0]).waitFor();
-    const classesOf = async (code: string) => ((await cellOf(code).getAttribute('class')) ?? '').split(/\s+/).filter((c) => c.startsWith('cell-'));
+    // the missing-evidence mark comes with its own call and has its own test (evidence.test.ts): here the score's styles
+    const classesOf = async (code: string) =>
+      ((await cellOf(code).getAttribute('class')) ?? '').split(/\s+/).filter((c) => c.startsWith('cell-') && c !== 'cell-evidence-missing');
     expect(await classesOf(codes[0])).toEqual(['cell-editable']);
     expect(await classesOf(codes[1])).toEqual(['cell-editable', 'cell-differs']);
     expect(await classesOf(codes[2])).toEqual(['cell-editable', 'cell-differs', 'cell-reappraise']);
@@ -80,6 +82,12 @@ describe('the legend of the appraisal matrix', () => {
     ] as const) {
       expect(await look(`[data-testid=matrix-legend] .${style}`, [...props])).toBe(await look(gridCell(code), [...props]));
     }
+    // the missing-evidence mark, once the grid shows it, is drawn the same in the legend
+    const marked = page.locator('[data-testid=appraisal-grid] .ag-cell.cell-evidence-missing').first();
+    await marked.waitFor();
+    expect(await look('[data-testid=matrix-legend] .cell-evidence-missing', ['background-image'])).toBe(
+      await marked.evaluate((e) => getComputedStyle(e).getPropertyValue('background-image')),
+    );
     expect(await legend.textContent()).toContain('KXH');
     await app.screenshot('33-appraisal-matrix-legend');
   });
