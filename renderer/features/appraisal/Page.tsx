@@ -98,6 +98,8 @@ export function AppraisalPage({ workspace, year }: PageProps) {
   };
 
   // What the grids and the menu call, made once: each call reaches the screen as it is then.
+  // counts the grids made ready: a grid that mounts after the flags arrived is drawn again with them
+  const [gridsReady, setGridsReady] = useState(0);
   const latest = useLatest({ appraisal, unitCode, editable, toggle: folding.toggle, onCellFocused, evidenceView, missingCells });
   const [grid] = useState(() => {
     const handlers: GridHandlers = {
@@ -119,6 +121,7 @@ export function AppraisalPage({ workspace, year }: PageProps) {
     const onCellFocused = (e: CellFocusedEvent) => latest.current.onCellFocused(e);
     const onGridReady = (e: { api: GridApi }) => {
       gridApi.current = e.api;
+      setGridsReady((n) => n + 1);
     };
     // what both grids share; one object, so that the grid sees the same options on every render
     const options = {
@@ -141,10 +144,10 @@ export function AppraisalPage({ workspace, year }: PageProps) {
   // the code and evidence columns read the flags through the handlers: draw them again when they change
   useEffect(() => {
     gridApi.current?.refreshCells({ columns: ['code', 'evidence'], force: true });
-  }, [evidenceView]);
+  }, [evidenceView, gridsReady]);
   useEffect(() => {
     if (view === 'matrix') gridApi.current?.refreshCells({ force: true });
-  }, [missingCells, view]);
+  }, [missingCells, view, gridsReady]);
 
   // Sửa › Hoàn tác and Làm lại of the main menu
   useEffect(() => {
